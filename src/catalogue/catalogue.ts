@@ -1,0 +1,11 @@
+import type { Locality, Procedure } from "./schema.ts";
+
+/** The whole catalogue, loaded once at start-up (and on reload) into an immutable model. */
+export interface Catalogue {
+  readonly procedures: readonly Procedure[];
+  readonly byCode: ReadonlyMap<string, Procedure>;
+  readonly locality: Locality;
+  /** A short content hash of every file loaded: changes whenever the catalogue changes. */
+  readonly version: string;
+  readonly loadedAt: Date;
+}
