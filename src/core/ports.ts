@@ -2,13 +2,29 @@
  * Ports the core depends on. Implementations live at the edges (storage, channels); tests use the
  * real SQLite/Redis stores or small in-memory ones.
  */
-import type { Address, Reply } from "./model.ts";
+import type { Address, InboundEvent, Reply } from "./model.ts";
 
 /** A key-value store with TTL, per namespace (implemented over keyv). */
 export interface KeyValueStore<T> {
   get(key: string): Promise<T | undefined>;
   set(key: string, value: T, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
+}
+
+/** An append-only log (unanswered questions, helpfulness votes), readable by staff reports. */
+export interface AppendLog<T> {
+  append(entry: T): Promise<void>;
+  entries(): AsyncIterable<T>;
+}
+
+/** Runs work for one address at a time, in arrival order (across instances in Redis mode). */
+export interface AddressLock {
+  run<T>(address: Address, work: () => Promise<T>): Promise<T>;
+}
+
+/** The channel-free assistant: one inbound event in, replies out. */
+export interface Assistant {
+  handle(event: InboundEvent): Promise<Reply[]>;
 }
 
 /** Sends replies to an address; each channel implements it. */
