@@ -1,0 +1,353 @@
+import { mkdir, rename } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CatalogueError, type CatalogueProblem } from "../../src/catalogue/errors.ts";
+import { loadCatalogue } from "../../src/catalogue/load.ts";
+import { type FixtureCatalogue, fixtureCatalogue, validFixture } from "./fixture-catalogue.ts";
+
+async function problemsOf(dir: string): Promise<readonly CatalogueProblem[]> {
+  const error = await loadCatalogue(dir).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(CatalogueError);
+  return (error as CatalogueError).problems;
+}
+
+describe("loadCatalogue on a valid catalogue", () => {
+  it("loads every procedure, sorted by code, with the locality", async () => {
+    const catalogue = await loadCatalogue(validFixture);
+    expect(catalogue.procedures.map((p) => p.code)).toEqual(["1.001193", "1.004222", "2.000986"]);
+    expect([...catalogue.byCode.keys()].sort()).toEqual(["1.001193", "1.004222", "2.000986"]);
+    expect(catalogue.byCode.get("1.004222")?.name).toBe("Đăng ký thường trú");
+    expect(catalogue.byCode.get("1.004222")?.folder).toBe("dang-ky-quan-ly-cu-tru");
+    expect(catalogue.locality.name).toBe("Phường Mẫu (ví dụ)");
+    expect(catalogue.locality.feeOverrides[0]?.code).toBe("1.004222");
+    expect(catalogue.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(catalogue.loadedAt).toBeInstanceOf(Date);
+  });
+
+  it("applies the curated overlay and leaves procedures without one neutral", async () => {
+    const catalogue = await loadCatalogue(validFixture);
+    const birth = catalogue.byCode.get("1.001193")!;
+    expect(birth.aliases).toEqual(["làm giấy khai sinh", "khai sinh cho con"]);
+    expect(birth.priority).toBe(5);
+    expect(birth.reviewed).toBe(true);
+    expect(birth.review).toEqual({ reviewedBy: "fixture", reviewedOn: "2026-11-22" });
+    expect(birth.curatedNote).toBe("Đăng ký khai sinh không mất lệ phí.");
+    expect(birth.channels).toHaveLength(3);
+
+    const residence = catalogue.byCode.get("1.004222")!;
+    expect(residence.aliases).toEqual([]);
+    expect(residence.priority).toBe(1);
+    expect(residence.reviewed).toBe(false);
+    expect(residence.review).toBeUndefined();
+    expect(residence.curatedNote).toBeUndefined();
+  });
+
+  it("lets an overlay replace channels, status and references, and marks reviewed only with a review", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      await fixture.write(
+        "curated/2.000986.yaml",
+        [
+          'code: "2.000986"',
+          "aliases: [liên thông khai sinh]",
+          "status: { state: repealed, note: thay thế bằng thủ tục liên thông điện tử }",
+          'related: ["1.001193"]',
+          "channels:",
+          "  - kind: truc_tiep",
+          "    time: { kind: known, value: 20, unit: ngay_lam_viec }",
+          "    fees: [{ kind: free }]",
+        ].join("\n"),
+      );
+      const bundle = (await loadCatalogue(fixture.dir)).byCode.get("2.000986")!;
+      expect(bundle.status.state).toBe("repealed");
+      expect(bundle.related).toEqual(["1.001193"]);
+      expect(bundle.channels[0]?.time).toEqual({ kind: "known", value: 20, unit: "ngay_lam_viec" });
+      expect(bundle.aliases).toEqual(["liên thông khai sinh"]);
+      expect(bundle.reviewed).toBe(false);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it("gives an immutable model", async () => {
+    const catalogue = await loadCatalogue(validFixture);
+    const birth = catalogue.byCode.get("1.001193")!;
+    expect(Object.isFrozen(catalogue)).toBe(true);
+    expect(Object.isFrozen(catalogue.procedures)).toBe(true);
+    expect(Object.isFrozen(birth.channels[0]!.fees[0])).toBe(true);
+    expect(Object.isFrozen(catalogue.locality.offices[0])).toBe(true);
+    expect(() => {
+      (birth as { name: string }).name = "changed";
+    }).toThrow(TypeError);
+  });
+
+  it("keeps the version while the files are unchanged and changes it when one changes", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      const first = await loadCatalogue(fixture.dir);
+      expect((await loadCatalogue(fixture.dir)).version).toBe(first.version);
+      await fixture.edit("curated/1.001193.yaml", "priority: 5", "priority: 6");
+      expect((await loadCatalogue(fixture.dir)).version).not.toBe(first.version);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it("ignores the schema folder, hidden files and files that are not YAML", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      await mkdir(join(fixture.dir, "schema"));
+      await fixture.write("schema/procedure.schema.json", "{}");
+      await fixture.write("ho-tich/.1.001193.yaml.swp", "not: [yaml");
+      await fixture.write("ho-tich/notes.txt", "not: [yaml");
+      expect((await loadCatalogue(fixture.dir)).procedures).toHaveLength(3);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});
+
+describe("loadCatalogue on a broken catalogue", () => {
+  let fixture: FixtureCatalogue;
+  beforeEach(async () => {
+    fixture = await fixtureCatalogue();
+  });
+  afterEach(async () => {
+    await fixture.dispose();
+  });
+
+  it("reports invalid YAML with the line", async () => {
+    await fixture.edit("ho-tich/2.000986.yaml", "levels: [xa]", "levels: [xa");
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: fixture.label("ho-tich/2.000986.yaml"), path: "" });
+    expect(problems[0]?.message).toMatch(/^invalid YAML at line \d+, column \d+: /);
+  });
+
+  it("reports a duplicate key as invalid YAML", async () => {
+    await fixture.edit("ho-tich/2.000986.yaml", "levels: [xa]", "levels: [xa]\nlevels: [tinh]");
+    const [problem] = await problemsOf(fixture.dir);
+    expect(problem?.message).toMatch(/invalid YAML.*duplicated mapping key/);
+  });
+
+  it("reports a schema violation with its field path", async () => {
+    await fixture.edit("dang-ky-quan-ly-cu-tru/1.004222.yaml", "unit: ngay_lam_viec", "unit: fortnight");
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toEqual([
+      {
+        file: fixture.label("dang-ky-quan-ly-cu-tru/1.004222.yaml"),
+        path: "channels[0].time.unit",
+        message: expect.stringContaining("ngay_lam_viec"),
+      },
+    ]);
+  });
+
+  it("reports a missing key and a wrong type in the same file", async () => {
+    await fixture.edit("dang-ky-quan-ly-cu-tru/1.004222.yaml", "name: Đăng ký thường trú\n", "");
+    await fixture.edit("dang-ky-quan-ly-cu-tru/1.004222.yaml", "amount: 20000", "amount: hai mươi nghìn");
+    const problems = await problemsOf(fixture.dir);
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      ["name", "missing (expected string)"],
+      ["channels[1].fees[0].amount", expect.stringContaining("expected number")],
+    ]);
+  });
+
+  it("reports an unknown key (a typo) instead of dropping it silently", async () => {
+    await fixture.edit("curated/1.001193.yaml", "aliases:", "alias:");
+    await fixture.edit("ho-tich/2.000986.yaml", "unit: ngay }", "unit: ngay, maximum: 22 }");
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toEqual([
+      { file: fixture.label("curated/1.001193.yaml"), path: "alias", message: "unknown key (a typo?)" },
+      {
+        file: fixture.label("ho-tich/2.000986.yaml"),
+        path: "channels[0].time.maximum",
+        message: "unknown key (a typo?)",
+      },
+    ]);
+  });
+
+  it("reports an empty file", async () => {
+    await fixture.write("dang-ky-quan-ly-cu-tru/1.004222.yaml", "# nothing yet\n");
+    const problems = await problemsOf(fixture.dir);
+    // The bundle 2.000986 refers to 1.004222, whose file is already reported: no second problem.
+    expect(problems).toEqual([
+      { file: fixture.label("dang-ky-quan-ly-cu-tru/1.004222.yaml"), path: "", message: "the file is empty" },
+    ]);
+  });
+
+  it("reports a file whose name is not its code", async () => {
+    await rename(
+      join(fixture.dir, "dang-ky-quan-ly-cu-tru/1.004222.yaml"),
+      join(fixture.dir, "dang-ky-quan-ly-cu-tru/1.004223.yaml"),
+    );
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toEqual([
+      {
+        file: fixture.label("dang-ky-quan-ly-cu-tru/1.004223.yaml"),
+        path: "code",
+        message: "the file name must be the code: 1.004222.yaml (or change the code to 1.004223)",
+      },
+    ]);
+  });
+
+  it("reports a file in the wrong field folder", async () => {
+    await rename(
+      join(fixture.dir, "dang-ky-quan-ly-cu-tru/1.004222.yaml"),
+      join(fixture.dir, "ho-tich/1.004222.yaml"),
+    );
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toEqual([
+      {
+        file: fixture.label("ho-tich/1.004222.yaml"),
+        path: "field",
+        message:
+          'the field "Đăng ký, quản lý cư trú" belongs in the folder dang-ky-quan-ly-cu-tru/, not ho-tich/',
+      },
+    ]);
+  });
+
+  it("reports a code used by two files", async () => {
+    const text = await fixture.read("dang-ky-quan-ly-cu-tru/1.004222.yaml");
+    await fixture.write(
+      "ho-tich/1.004222.yaml",
+      text.replace("field: Đăng ký, quản lý cư trú", "field: Hộ tịch"),
+    );
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toEqual([
+      {
+        file: fixture.label("ho-tich/1.004222.yaml"),
+        path: "code",
+        message: `code 1.004222 is already used by ${fixture.label("dang-ky-quan-ly-cu-tru/1.004222.yaml")}`,
+      },
+    ]);
+  });
+
+  it("reports references to codes that are not in the catalogue", async () => {
+    await fixture.edit(
+      "ho-tich/2.000986.yaml",
+      'related: ["1.001193", "1.004222"]',
+      'related: ["1.001193", "1.999999"]',
+    );
+    await fixture.edit(
+      "dang-ky-quan-ly-cu-tru/1.004222.yaml",
+      "status: { state: active }",
+      'status: { state: repealed, replacedBy: ["3.000722"] }',
+    );
+    await fixture.edit("ho-tich/1.001193.yaml", 'bundles: ["2.000986"]', 'bundles: ["2.000986", "1.001193"]');
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toEqual([
+      {
+        file: fixture.label("dang-ky-quan-ly-cu-tru/1.004222.yaml"),
+        path: "status.replacedBy[0]",
+        message: "3.000722 is not in the catalogue",
+      },
+      {
+        file: fixture.label("ho-tich/1.001193.yaml"),
+        path: "bundles[1]",
+        message: "1.001193 refers to the procedure itself",
+      },
+      {
+        file: fixture.label("ho-tich/2.000986.yaml"),
+        path: "related[1]",
+        message: "1.999999 is not in the catalogue",
+      },
+    ]);
+  });
+
+  it("names the overlay file when the dangling reference comes from the overlay", async () => {
+    await fixture.write("curated/2.000986.yaml", 'code: "2.000986"\nbundles: ["3.000722"]\n');
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toEqual([
+      {
+        file: fixture.label("curated/2.000986.yaml"),
+        path: "bundles[0]",
+        message: "3.000722 is not in the catalogue",
+      },
+    ]);
+  });
+
+  it("reports a curated overlay for a code that is not in the catalogue, or under the wrong name", async () => {
+    await fixture.write("curated/1.000000.yaml", 'code: "1.000000"\naliases: [không có]\n');
+    await fixture.write("curated/1.004222.yaml", 'code: "1.004223"\n');
+    const problems = await problemsOf(fixture.dir);
+    expect(problems).toEqual([
+      {
+        file: fixture.label("curated/1.000000.yaml"),
+        path: "code",
+        message: "curated overlay for 1.000000, which is not in the catalogue",
+      },
+      {
+        file: fixture.label("curated/1.004222.yaml"),
+        path: "code",
+        message: "the file name must be the code: 1.004223.yaml (or change the code to 1.004222)",
+      },
+    ]);
+  });
+
+  it("reports an invalid locality", async () => {
+    await fixture.edit("locality.yaml", "hotline: 1900 0000 00\n", "");
+    await fixture.edit("locality.yaml", '"2026-09-02"', '"2026-02-30"');
+    await fixture.edit("locality.yaml", 'code: "1.004222"', 'code: "1.004223"');
+    expect(await problemsOf(fixture.dir)).toEqual([
+      { file: fixture.label("locality.yaml"), path: "hotline", message: "missing (expected string)" },
+    ]);
+    await fixture.edit("locality.yaml", "level: xa", "level: xa\nhotline: 1900 0000 00");
+    expect(await problemsOf(fixture.dir)).toEqual([
+      {
+        file: fixture.label("locality.yaml"),
+        path: "feeOverrides[0].code",
+        message: "1.004223 is not in the catalogue",
+      },
+      {
+        file: fixture.label("locality.yaml"),
+        path: "holidays[1]",
+        message: '"2026-02-30" is not a date written as YYYY-MM-DD',
+      },
+    ]);
+  });
+
+  it("reports a missing locality file", async () => {
+    await fixture.remove("locality.yaml");
+    expect(await problemsOf(fixture.dir)).toEqual([
+      {
+        file: fixture.label("locality.yaml"),
+        path: "",
+        message: "missing: every deployment needs a locality file (start from the shipped example)",
+      },
+    ]);
+  });
+
+  it("reports YAML files outside the layout", async () => {
+    await mkdir(join(fixture.dir, "ho-tich/old"));
+    await fixture.write("ho-tich/old/1.001193.yaml", await fixture.read("ho-tich/1.001193.yaml"));
+    await fixture.write("ho-tich/2.000986.yml", "code: x");
+    const problems = await problemsOf(fixture.dir);
+    expect(problems.map((p) => [p.file, p.message])).toEqual([
+      [fixture.label("ho-tich/2.000986.yml"), "catalogue files end in .yaml, not .yml: rename it"],
+      [
+        fixture.label("ho-tich/old/1.001193.yaml"),
+        expect.stringContaining("not a place for a catalogue file"),
+      ],
+    ]);
+  });
+
+  it("collects every problem of every file and lists them in the message", async () => {
+    await fixture.edit("ho-tich/2.000986.yaml", "levels: [xa]", "levels: [huyen]");
+    await fixture.edit("dang-ky-quan-ly-cu-tru/1.004222.yaml", "kind: truc_tuyen", "kind: online");
+    await fixture.write("curated/1.000000.yaml", 'code: "1.000000"\n');
+    const error = (await loadCatalogue(fixture.dir).catch((e: unknown) => e)) as CatalogueError;
+    expect(error).toBeInstanceOf(CatalogueError);
+    expect(error.problems).toHaveLength(3);
+    expect(error.message.split("\n")).toEqual([
+      "The catalogue has 3 problems:",
+      `  - ${fixture.label("curated/1.000000.yaml")} › code: curated overlay for 1.000000, which is not in the catalogue`,
+      expect.stringMatching(
+        /^ {2}- .*dang-ky-quan-ly-cu-tru\/1\.004222\.yaml › channels\[0\]\.kind: Invalid option/,
+      ),
+      expect.stringMatching(/^ {2}- .*ho-tich\/2\.000986\.yaml › levels\[0\]: Invalid option/),
+    ]);
+  });
+});
