@@ -1,0 +1,375 @@
+/**
+ * The environment, parsed once. `loadConfig(env)` is pure: main.ts calls it with `process.env` and
+ * passes the result on; nothing else reads the environment.
+ *
+ * A wrong value stops start-up with one line per problem, naming the variable and the fix, and never
+ * echoing a secret.
+ */
+import { z } from "zod";
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+export type ChannelMode = "polling" | "webhook";
+
+export type TelegramConfig =
+  | { token: string; apiRoot: string; mode: "polling" }
+  | { token: string; apiRoot: string; mode: "webhook"; webhookSecret: string; publicUrl: string };
+
+export type ZaloConfig =
+  | { token: string; apiRoot: string; mode: "polling" }
+  | { token: string; apiRoot: string; mode: "webhook"; webhookSecret: string; publicUrl: string };
+
+export interface Config {
+  /** Null when TELEGRAM_BOT_TOKEN is unset. */
+  telegram: TelegramConfig | null;
+  /** Null when ZALO_BOT_TOKEN is unset. */
+  zalo: ZaloConfig | null;
+  /** The https base registered with the platforms in webhook mode, without a trailing slash. */
+  publicUrl: string | null;
+  http: {
+    host: string;
+    port: number;
+    /** True when PORT was set: the terminal chat then also serves /healthz. */
+    portFromEnv: boolean;
+  };
+  dataDir: string;
+  redisUrl: string | null;
+  /** Null when LOG_LEVEL is unset: info, or warn in the terminal chat (so logs do not crowd the chat). */
+  logLevel: LogLevel | null;
+  /** Salt for hashing user ids in logs; null → a per-install random salt kept in DATA_DIR. */
+  logSalt: string | null;
+  catalogueDir: string;
+  defaultLocale: "vi" | "en";
+  rateLimitPerMinute: number;
+  /** Used by the hotline/broadcast features. */
+  staff: { telegramIds: string[]; zaloIds: string[]; chatId: string | null };
+  /** Used by the hotline/broadcast features (staff HTTP API); null disables the API. */
+  apiToken: string | null;
+}
+
+/** Start-up refused: every problem found, one line each. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+export const DEFAULTS = {
+  TELEGRAM_API_ROOT: "https://api.telegram.org",
+  ZALO_API_ROOT: "https://bot-api.zaloplatforms.com",
+  HOST: "0.0.0.0",
+  PORT: 8080,
+  DATA_DIR: "./data",
+  CATALOGUE_DIR: "procedures",
+  DEFAULT_LOCALE: "vi",
+  RATE_LIMIT_PER_MINUTE: 20,
+} as const;
+
+/** Shows a user-supplied value in an error, shortened, with control characters made visible. */
+function shown(value: string): string {
+  const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return `'${JSON.stringify(cut).slice(1, -1)}'`;
+}
+
+type Ctx = z.RefinementCtx;
+const fail = (ctx: Ctx, message: string): typeof z.NEVER => {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+};
+
+const optional = <T extends z.ZodType>(schema: T) => schema.optional();
+
+function integer(name: string, min: number, max: number, example: number) {
+  return z.string().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      return fail(
+        ctx,
+        `${name} must be a whole number between ${min} and ${max}, got ${shown(raw)}. Set ${name}=${example} or remove it.`,
+      );
+    }
+    return Number(value);
+  });
+}
+
+function oneOf<const T extends readonly string[]>(name: string, values: T) {
+  return z.string().transform((raw, ctx) => {
+    const value = raw.trim().toLowerCase();
+    if (!(values as readonly string[]).includes(value)) {
+      return fail(
+        ctx,
+        `${name} must be one of ${values.join(", ")}, got ${shown(raw)}. Set ${name}=${values[0]} or remove it.`,
+      );
+    }
+    return value as T[number];
+  });
+}
+
+function httpUrl(name: string, options: { httpsOnly: boolean; example: string }) {
+  return z.string().transform((raw, ctx) => {
+    const value = raw.trim();
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return fail(ctx, `${name} must be a URL such as ${options.example}, got ${shown(raw)}.`);
+    }
+    const allowed = options.httpsOnly ? ["https:"] : ["https:", "http:"];
+    if (!allowed.includes(url.protocol)) {
+      return fail(
+        ctx,
+        `${name} must start with ${options.httpsOnly ? "https://" : "http:// or https://"}, got ${shown(raw)}. Example: ${name}=${options.example}`,
+      );
+    }
+    if (url.search || url.hash || url.username || url.password) {
+      return fail(ctx, `${name} must be a plain base URL without query, fragment or credentials.`);
+    }
+    return value.replace(/\/+$/, "");
+  });
+}
+
+/** Never echoes the value: it is a secret. */
+function botToken(name: string) {
+  return z.string().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (!/^\d+:[A-Za-z0-9_-]+$/.test(value)) {
+      return fail(
+        ctx,
+        `${name} does not look like a bot token (digits, a colon, then letters, digits, '_' or '-'). Copy it again from the platform, or remove ${name} to use the terminal chat.`,
+      );
+    }
+    return value;
+  });
+}
+
+/** Never echoes the value: it is a secret. */
+function webhookSecret(name: string, minLength: number) {
+  return z.string().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (!/^[A-Za-z0-9_-]+$/.test(value) || value.length < minLength || value.length > 256) {
+      return fail(
+        ctx,
+        `${name} must be ${minLength} to 256 characters, each one of A-Z, a-z, 0-9, '_' or '-'. Generate one with: openssl rand -hex 32`,
+      );
+    }
+    return value;
+  });
+}
+
+function idList(name: string, pattern: RegExp, what: string) {
+  return z.string().transform((raw, ctx) => {
+    const ids = raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    const bad = ids.filter((id) => !pattern.test(id));
+    if (bad.length > 0) {
+      return fail(
+        ctx,
+        `${name} must be a comma-separated list of ${what}, got ${shown(bad[0] ?? "")}. Example: ${name}=123456789,987654321`,
+      );
+    }
+    return ids;
+  });
+}
+
+const envSchema = z.object({
+  TELEGRAM_BOT_TOKEN: optional(botToken("TELEGRAM_BOT_TOKEN")),
+  TELEGRAM_API_ROOT: optional(
+    httpUrl("TELEGRAM_API_ROOT", { httpsOnly: false, example: DEFAULTS.TELEGRAM_API_ROOT }),
+  ),
+  TELEGRAM_MODE: optional(oneOf("TELEGRAM_MODE", ["polling", "webhook"] as const)),
+  TELEGRAM_WEBHOOK_SECRET: optional(webhookSecret("TELEGRAM_WEBHOOK_SECRET", 1)),
+  ZALO_BOT_TOKEN: optional(botToken("ZALO_BOT_TOKEN")),
+  ZALO_API_ROOT: optional(httpUrl("ZALO_API_ROOT", { httpsOnly: false, example: DEFAULTS.ZALO_API_ROOT })),
+  ZALO_MODE: optional(oneOf("ZALO_MODE", ["polling", "webhook"] as const)),
+  ZALO_WEBHOOK_SECRET: optional(webhookSecret("ZALO_WEBHOOK_SECRET", 8)),
+  PUBLIC_URL: optional(httpUrl("PUBLIC_URL", { httpsOnly: true, example: "https://bot.example.gov.vn" })),
+  HOST: optional(
+    z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      if (!/^[A-Za-z0-9.:[\]-]+$/.test(value)) {
+        return fail(
+          ctx,
+          `HOST must be an interface address or host name, got ${shown(raw)}. Set HOST=0.0.0.0 or remove it.`,
+        );
+      }
+      return value;
+    }),
+  ),
+  PORT: optional(integer("PORT", 1, 65535, DEFAULTS.PORT)),
+  DATA_DIR: optional(z.string()),
+  REDIS_URL: optional(
+    z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      let ok = false;
+      try {
+        ok = ["redis:", "rediss:"].includes(new URL(value).protocol);
+      } catch {
+        ok = false;
+      }
+      // The URL may hold a password: never echo it.
+      if (!ok) {
+        return fail(
+          ctx,
+          "REDIS_URL must be a redis:// or rediss:// URL, e.g. REDIS_URL=redis://127.0.0.1:6379. Remove it to use the embedded SQLite storage.",
+        );
+      }
+      return value;
+    }),
+  ),
+  LOG_LEVEL: optional(
+    oneOf("LOG_LEVEL", ["info", "fatal", "error", "warn", "debug", "trace", "silent"] as const),
+  ),
+  LOG_SALT: optional(
+    z.string().transform((raw, ctx) => {
+      if (raw.trim().length < 16) {
+        return fail(
+          ctx,
+          "LOG_SALT must be at least 16 characters. Generate one with: openssl rand -hex 16, or remove it.",
+        );
+      }
+      return raw.trim();
+    }),
+  ),
+  CATALOGUE_DIR: optional(z.string()),
+  DEFAULT_LOCALE: optional(oneOf("DEFAULT_LOCALE", ["vi", "en"] as const)),
+  RATE_LIMIT_PER_MINUTE: optional(integer("RATE_LIMIT_PER_MINUTE", 1, 10000, DEFAULTS.RATE_LIMIT_PER_MINUTE)),
+  STAFF_TELEGRAM_IDS: optional(idList("STAFF_TELEGRAM_IDS", /^\d{1,20}$/, "Telegram user ids (digits)")),
+  STAFF_ZALO_IDS: optional(idList("STAFF_ZALO_IDS", /^[A-Za-z0-9_-]{1,128}$/, "Zalo user ids")),
+  STAFF_CHAT_ID: optional(
+    z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      if (!/^-?\d{1,20}$/.test(value)) {
+        return fail(
+          ctx,
+          `STAFF_CHAT_ID must be a Telegram chat id (digits, group ids start with '-'), got ${shown(raw)}.`,
+        );
+      }
+      return value;
+    }),
+  ),
+  API_TOKEN: optional(
+    z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      if (value.length < 24 || /\s/.test(value)) {
+        return fail(
+          ctx,
+          "API_TOKEN must be at least 24 characters without spaces. Generate one with: openssl rand -hex 32, or remove it.",
+        );
+      }
+      return value;
+    }),
+  ),
+});
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** Cross-variable rules (webhook modes need a secret and a public URL). */
+function checkModes(env: ParsedEnv): string[] {
+  const problems: string[] = [];
+  const channels = [
+    {
+      name: "TELEGRAM",
+      token: env.TELEGRAM_BOT_TOKEN,
+      mode: env.TELEGRAM_MODE,
+      secret: env.TELEGRAM_WEBHOOK_SECRET,
+    },
+    { name: "ZALO", token: env.ZALO_BOT_TOKEN, mode: env.ZALO_MODE, secret: env.ZALO_WEBHOOK_SECRET },
+  ];
+  for (const c of channels) {
+    if (c.mode !== "webhook") continue;
+    if (c.token === undefined) {
+      problems.push(
+        `${c.name}_MODE=webhook needs ${c.name}_BOT_TOKEN. Set the token, or remove ${c.name}_MODE.`,
+      );
+    }
+    if (c.secret === undefined) {
+      problems.push(
+        `${c.name}_MODE=webhook needs ${c.name}_WEBHOOK_SECRET, so that forged webhook calls are refused. Generate one with: openssl rand -hex 32`,
+      );
+    }
+    if (env.PUBLIC_URL === undefined) {
+      problems.push(
+        `${c.name}_MODE=webhook needs PUBLIC_URL, the https address where this server is reachable, e.g. PUBLIC_URL=https://bot.example.gov.vn`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Parses the environment. Empty strings count as unset. Throws `ConfigError` listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== "") present[key] = value;
+  }
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const e = parsed.data;
+  const modeProblems = checkModes(e);
+  if (modeProblems.length > 0) throw new ConfigError(modeProblems);
+
+  const publicUrl = e.PUBLIC_URL ?? null;
+  const telegram: TelegramConfig | null =
+    e.TELEGRAM_BOT_TOKEN === undefined
+      ? null
+      : e.TELEGRAM_MODE === "webhook"
+        ? {
+            token: e.TELEGRAM_BOT_TOKEN,
+            apiRoot: e.TELEGRAM_API_ROOT ?? DEFAULTS.TELEGRAM_API_ROOT,
+            mode: "webhook",
+            webhookSecret: e.TELEGRAM_WEBHOOK_SECRET!,
+            publicUrl: publicUrl!,
+          }
+        : {
+            token: e.TELEGRAM_BOT_TOKEN,
+            apiRoot: e.TELEGRAM_API_ROOT ?? DEFAULTS.TELEGRAM_API_ROOT,
+            mode: "polling",
+          };
+  const zalo: ZaloConfig | null =
+    e.ZALO_BOT_TOKEN === undefined
+      ? null
+      : e.ZALO_MODE === "webhook"
+        ? {
+            token: e.ZALO_BOT_TOKEN,
+            apiRoot: e.ZALO_API_ROOT ?? DEFAULTS.ZALO_API_ROOT,
+            mode: "webhook",
+            webhookSecret: e.ZALO_WEBHOOK_SECRET!,
+            publicUrl: publicUrl!,
+          }
+        : { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT ?? DEFAULTS.ZALO_API_ROOT, mode: "polling" };
+
+  return {
+    telegram,
+    zalo,
+    publicUrl,
+    http: { host: e.HOST ?? DEFAULTS.HOST, port: e.PORT ?? DEFAULTS.PORT, portFromEnv: e.PORT !== undefined },
+    dataDir: e.DATA_DIR?.trim() ?? DEFAULTS.DATA_DIR,
+    redisUrl: e.REDIS_URL ?? null,
+    logLevel: e.LOG_LEVEL ?? null,
+    logSalt: e.LOG_SALT ?? null,
+    catalogueDir: e.CATALOGUE_DIR?.trim() ?? DEFAULTS.CATALOGUE_DIR,
+    defaultLocale: e.DEFAULT_LOCALE ?? DEFAULTS.DEFAULT_LOCALE,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? DEFAULTS.RATE_LIMIT_PER_MINUTE,
+    staff: {
+      telegramIds: e.STAFF_TELEGRAM_IDS ?? [],
+      zaloIds: e.STAFF_ZALO_IDS ?? [],
+      chatId: e.STAFF_CHAT_ID ?? null,
+    },
+    apiToken: e.API_TOKEN ?? null,
+  };
+}
+
+/** The channels this configuration runs: the terminal chat when no token is set. */
+export function channelNames(config: Config): ("telegram" | "zalo" | "console")[] {
+  const names: ("telegram" | "zalo" | "console")[] = [];
+  if (config.telegram) names.push("telegram");
+  if (config.zalo) names.push("zalo");
+  return names.length > 0 ? names : ["console"];
+}

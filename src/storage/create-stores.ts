@@ -1,0 +1,68 @@
+/**
+ * The storage the rest of the app sees: namespaced key-value stores, append logs and the address
+ * lock, on SQLite by default or on Redis when REDIS_URL is set.
+ */
+import type { Config } from "../config.ts";
+import type { AddressLock, AppendLog, KeyValueStore } from "../core/ports.ts";
+import type { Backend } from "./backend.ts";
+import { keyvStore } from "./keyv-store.ts";
+import { createRedisBackend } from "./redis-backend.ts";
+import { createSqliteBackend } from "./sqlite-backend.ts";
+
+export interface Stores {
+  kind: "sqlite" | "redis";
+  /** Where the data lives (file path, or Redis host without credentials). */
+  location: string;
+  keyValue<T>(namespace: string): KeyValueStore<T>;
+  appendLog<T>(namespace: string): AppendLog<T>;
+  addressLock: AddressLock;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoresOptions {
+  /** Called for every storage error event (log it; the failing call also throws). */
+  onError?: (error: unknown, namespace: string) => void;
+  /** Redis key prefix; default `hoi-thu-tuc:`. Tests use a unique one per run. */
+  redisPrefix?: string;
+  /** Safety expiry of a Redis address lock (default 30 s). */
+  lockTtlMs?: number;
+}
+
+const NAMESPACE = /^[a-z][a-z0-9-]{0,39}$/;
+
+export async function createStores(
+  config: Pick<Config, "dataDir" | "redisUrl">,
+  options: StoresOptions = {},
+): Promise<Stores> {
+  const onError = options.onError ?? (() => undefined);
+  const backend: Backend =
+    config.redisUrl === null
+      ? await createSqliteBackend({ dataDir: config.dataDir, onError })
+      : await createRedisBackend({
+          url: config.redisUrl,
+          prefix: options.redisPrefix ?? "hoi-thu-tuc:",
+          onError,
+          lockTtlMs: options.lockTtlMs,
+        });
+  const check = (namespace: string) => {
+    if (!NAMESPACE.test(namespace)) {
+      throw new Error(`storage namespace must be lowercase letters, digits and '-', got '${namespace}'`);
+    }
+  };
+  return {
+    kind: backend.kind,
+    location: backend.location,
+    keyValue<T>(namespace: string) {
+      check(namespace);
+      return keyvStore<T>(backend.keyv(namespace));
+    },
+    appendLog<T>(namespace: string) {
+      check(namespace);
+      return backend.appendLog<T>(namespace);
+    },
+    addressLock: backend.addressLock,
+    ping: () => backend.ping(),
+    close: () => backend.close(),
+  };
+}

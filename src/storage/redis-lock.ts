@@ -1,0 +1,84 @@
+/**
+ * A lock per address shared by every instance on one Redis: `SET key token NX PX ttl` to take it,
+ * a compare-and-delete script to release it (only the holder's token deletes it), renewed while the
+ * work runs, and a safety expiry so a crashed instance never holds an address for long.
+ */
+import { randomBytes } from "node:crypto";
+
+/** The slice of a Redis client the lock needs. */
+export interface RedisCommander {
+  sendCommand<T = unknown>(args: readonly string[]): Promise<T>;
+}
+
+export interface RedisLockOptions {
+  /** Prepended to every lock key, e.g. `hoi-thu-tuc:`. */
+  prefix: string;
+  /** Safety expiry of a lock whose holder stopped renewing it. */
+  ttlMs?: number;
+  /** Give up waiting after this long (then the work is refused with an error). */
+  waitMs?: number;
+}
+
+const RELEASE =
+  'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end';
+const RENEW =
+  'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end';
+
+export class LockTimeoutError extends Error {
+  constructor(waitedMs: number) {
+    super(`another instance held this address's lock for more than ${waitedMs} ms`);
+    this.name = "LockTimeoutError";
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface RedisLock {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+export function createRedisLock(redis: RedisCommander, options: RedisLockOptions): RedisLock {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const waitMs = options.waitMs ?? ttlMs * 2;
+
+  async function acquire(lockKey: string, token: string): Promise<void> {
+    const started = Date.now();
+    let delay = 2;
+    for (;;) {
+      const reply = await redis.sendCommand<string | null>([
+        "SET",
+        lockKey,
+        token,
+        "NX",
+        "PX",
+        String(ttlMs),
+      ]);
+      if (reply === "OK") return;
+      if (Date.now() - started > waitMs) throw new LockTimeoutError(waitMs);
+      await sleep(delay + Math.random() * delay);
+      delay = Math.min(delay * 2, 50);
+    }
+  }
+
+  return {
+    async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+      const lockKey = `${options.prefix}lock:${key}`;
+      const token = randomBytes(16).toString("hex");
+      await acquire(lockKey, token);
+      const renewal = setInterval(
+        () => {
+          redis.sendCommand(["EVAL", RENEW, "1", lockKey, token, String(ttlMs)]).catch(() => undefined);
+        },
+        Math.max(ttlMs / 3, 10),
+      );
+      renewal.unref();
+      try {
+        return await work();
+      } finally {
+        clearInterval(renewal);
+        // If Redis is unreachable now, the safety expiry frees the address.
+        await redis.sendCommand(["EVAL", RELEASE, "1", lockKey, token]).catch(() => undefined);
+      }
+    },
+  };
+}

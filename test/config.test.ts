@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, channelNames, loadConfig } from "../src/config.ts";
+
+const TOKEN = "123456789:AAH-secretPART_abcdefghijklmnopqrstu";
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("gives a terminal-chat configuration with every default when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      telegram: null,
+      zalo: null,
+      publicUrl: null,
+      http: { host: "0.0.0.0", port: 8080, portFromEnv: false },
+      dataDir: "./data",
+      redisUrl: null,
+      logLevel: null,
+      logSalt: null,
+      catalogueDir: "procedures",
+      defaultLocale: "vi",
+      rateLimitPerMinute: 20,
+      staff: { telegramIds: [], zaloIds: [], chatId: null },
+      apiToken: null,
+    });
+    expect(channelNames(config)).toEqual(["console"]);
+  });
+
+  it("treats empty and blank strings as unset", () => {
+    const config = loadConfig({ PORT: "", TELEGRAM_BOT_TOKEN: "  ", LOG_LEVEL: "", REDIS_URL: "" });
+    expect(config.http.port).toBe(8080);
+    expect(config.telegram).toBeNull();
+    expect(config.redisUrl).toBeNull();
+  });
+
+  it("ignores variables it does not know", () => {
+    expect(loadConfig({ PATH: "/usr/bin", HOME: "/root" }).telegram).toBeNull();
+  });
+
+  it("reads Telegram in polling mode by default, with the API root overridable", () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9000/" });
+    expect(config.telegram).toEqual({ token: TOKEN, apiRoot: "http://127.0.0.1:9000", mode: "polling" });
+    expect(channelNames(config)).toEqual(["telegram"]);
+  });
+
+  it("reads Telegram and Zalo in webhook mode", () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_MODE: "webhook",
+      TELEGRAM_WEBHOOK_SECRET: "s_e-c_r-e_t",
+      ZALO_BOT_TOKEN: "12345689:abc-xyz",
+      ZALO_MODE: "Webhook",
+      ZALO_WEBHOOK_SECRET: "zalo-secret-123",
+      PUBLIC_URL: "https://bot.phuongmau.gov.vn/",
+      PORT: "3000",
+    });
+    expect(config.telegram).toEqual({
+      token: TOKEN,
+      apiRoot: "https://api.telegram.org",
+      mode: "webhook",
+      webhookSecret: "s_e-c_r-e_t",
+      publicUrl: "https://bot.phuongmau.gov.vn",
+    });
+    expect(config.zalo).toEqual({
+      token: "12345689:abc-xyz",
+      apiRoot: "https://bot-api.zaloplatforms.com",
+      mode: "webhook",
+      webhookSecret: "zalo-secret-123",
+      publicUrl: "https://bot.phuongmau.gov.vn",
+    });
+    expect(config.http).toEqual({ host: "0.0.0.0", port: 3000, portFromEnv: true });
+    expect(channelNames(config)).toEqual(["telegram", "zalo"]);
+  });
+
+  it("reads the staff and storage settings", () => {
+    const config = loadConfig({
+      REDIS_URL: "redis://127.0.0.1:6379/2",
+      DATA_DIR: "/var/lib/htt",
+      STAFF_TELEGRAM_IDS: "111, 222,,",
+      STAFF_ZALO_IDS: "abcDEF_1",
+      STAFF_CHAT_ID: "-1001234567890",
+      API_TOKEN: "0123456789abcdef0123456789abcdef",
+      RATE_LIMIT_PER_MINUTE: "30",
+      DEFAULT_LOCALE: "en",
+      LOG_LEVEL: "DEBUG",
+    });
+    expect(config.redisUrl).toBe("redis://127.0.0.1:6379/2");
+    expect(config.dataDir).toBe("/var/lib/htt");
+    expect(config.staff).toEqual({
+      telegramIds: ["111", "222"],
+      zaloIds: ["abcDEF_1"],
+      chatId: "-1001234567890",
+    });
+    expect(config.apiToken).toBe("0123456789abcdef0123456789abcdef");
+    expect(config.rateLimitPerMinute).toBe(30);
+    expect(config.defaultLocale).toBe("en");
+    expect(config.logLevel).toBe("debug");
+  });
+
+  it("names the variable, the bad value and the fix", () => {
+    expect(problems({ PORT: "abc" })).toEqual([
+      "PORT must be a whole number between 1 and 65535, got 'abc'. Set PORT=8080 or remove it.",
+    ]);
+    expect(problems({ PORT: "70000" })[0]).toMatch(/^PORT .* got '70000'/);
+    expect(problems({ PORT: "80.5" })[0]).toMatch(/^PORT /);
+    expect(problems({ TELEGRAM_MODE: "hook" })).toEqual([
+      "TELEGRAM_MODE must be one of polling, webhook, got 'hook'. Set TELEGRAM_MODE=polling or remove it.",
+    ]);
+    expect(problems({ LOG_LEVEL: "loud" })[0]).toMatch(/^LOG_LEVEL must be one of info, fatal/);
+    expect(problems({ DEFAULT_LOCALE: "fr" })[0]).toMatch(/^DEFAULT_LOCALE /);
+    expect(problems({ RATE_LIMIT_PER_MINUTE: "0" })[0]).toMatch(/^RATE_LIMIT_PER_MINUTE /);
+    expect(problems({ PUBLIC_URL: "http://bot.example.vn" })[0]).toMatch(
+      /^PUBLIC_URL must start with https:\/\//,
+    );
+    expect(problems({ PUBLIC_URL: "bot.example.vn" })[0]).toMatch(/^PUBLIC_URL must be a URL/);
+    expect(problems({ TELEGRAM_API_ROOT: "ftp://x" })[0]).toMatch(/^TELEGRAM_API_ROOT /);
+    expect(problems({ STAFF_TELEGRAM_IDS: "123,abc" })[0]).toMatch(/^STAFF_TELEGRAM_IDS .* got 'abc'/);
+    expect(problems({ STAFF_CHAT_ID: "group" })[0]).toMatch(/^STAFF_CHAT_ID /);
+    expect(problems({ HOST: "0.0.0.0 ; rm" })[0]).toMatch(/^HOST /);
+  });
+
+  it("lists every problem at once", () => {
+    expect(problems({ PORT: "x", LOG_LEVEL: "y", DEFAULT_LOCALE: "z" })).toHaveLength(3);
+  });
+
+  it("asks for a webhook secret and a public URL in webhook mode", () => {
+    const found = problems({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook" });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_SECRET/);
+    expect(found[1]).toMatch(/^TELEGRAM_MODE=webhook needs PUBLIC_URL/);
+    expect(
+      problems({ ZALO_MODE: "webhook", ZALO_WEBHOOK_SECRET: "12345678", PUBLIC_URL: "https://x.vn" }),
+    ).toEqual(["ZALO_MODE=webhook needs ZALO_BOT_TOKEN. Set the token, or remove ZALO_MODE."]);
+  });
+
+  it("applies the platforms' webhook secret rules", () => {
+    expect(problems({ TELEGRAM_WEBHOOK_SECRET: "has space" })[0]).toMatch(
+      /^TELEGRAM_WEBHOOK_SECRET must be 1 to 256/,
+    );
+    expect(problems({ TELEGRAM_WEBHOOK_SECRET: "a".repeat(257) })[0]).toMatch(/^TELEGRAM_WEBHOOK_SECRET /);
+    expect(loadConfig({ TELEGRAM_WEBHOOK_SECRET: "a" }).telegram).toBeNull();
+    expect(problems({ ZALO_WEBHOOK_SECRET: "short" })[0]).toMatch(/^ZALO_WEBHOOK_SECRET must be 8 to 256/);
+  });
+
+  it("never repeats a secret in an error", () => {
+    const secrets = {
+      TELEGRAM_BOT_TOKEN: "not a token AAH-topsecret",
+      ZALO_BOT_TOKEN: "zalo topsecret2",
+      TELEGRAM_WEBHOOK_SECRET: "bad secret topsecret3!",
+      REDIS_URL: "http://:topsecret4@host",
+      API_TOKEN: "topsecret5",
+      LOG_SALT: "topsecret6",
+    };
+    const found = problems(secrets);
+    expect(found).toHaveLength(6);
+    const text = found.join("\n");
+    for (const leak of ["topsecret", "AAH"]) expect(text).not.toContain(leak);
+    expect(found[0]).toMatch(/^TELEGRAM_BOT_TOKEN does not look like a bot token/);
+  });
+
+  it("shows control characters in a bad value visibly", () => {
+    expect(problems({ PORT: "80\n80" })[0]).toContain("got '80\\n80'");
+  });
+});

@@ -1,0 +1,266 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@keyv/redis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Address } from "../../src/core/model.ts";
+import { createStores, type Stores } from "../../src/storage/create-stores.ts";
+import { SQLITE_FILE } from "../../src/storage/sqlite-backend.ts";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The behaviour every backend must have. `open()` returns a fresh instance over the same data. */
+function contract(name: string, open: () => Promise<Stores>) {
+  describe(name, () => {
+    const opened: Stores[] = [];
+    const fresh = async () => {
+      const stores = await open();
+      opened.push(stores);
+      return stores;
+    };
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+
+    it("gets, sets, overwrites and deletes values per namespace", async () => {
+      const stores = await fresh();
+      const states = stores.keyValue<{ step: string; n: number }>("states");
+      const other = stores.keyValue<string>("other");
+      expect(await states.get("telegram:1")).toBeUndefined();
+      await states.set("telegram:1", { step: "ask", n: 1 });
+      await other.set("telegram:1", "not the same");
+      expect(await states.get("telegram:1")).toEqual({ step: "ask", n: 1 });
+      expect(await other.get("telegram:1")).toBe("not the same");
+      await states.set("telegram:1", { step: "card", n: 2 });
+      expect(await states.get("telegram:1")).toEqual({ step: "card", n: 2 });
+      await states.delete("telegram:1");
+      expect(await states.get("telegram:1")).toBeUndefined();
+      expect(await other.get("telegram:1")).toBe("not the same");
+      await states.delete("never-set");
+    });
+
+    it("keeps Vietnamese text and nested data intact", async () => {
+      const stores = await fresh();
+      const kv = stores.keyValue<unknown>("roundtrip");
+      const value = { q: "Làm lại căn cước công dân ở đâu? 🙏", list: [1, null, { đã: true }], empty: "" };
+      await kv.set("zalo:abc-XYZ_1", value);
+      expect(await kv.get("zalo:abc-XYZ_1")).toEqual(value);
+    });
+
+    it("expires a value after its TTL", async () => {
+      const stores = await fresh();
+      const kv = stores.keyValue<string>("ttl");
+      await kv.set("short", "x", 150);
+      await kv.set("long", "y", 60_000);
+      expect(await kv.get("short")).toBe("x");
+      await sleep(300);
+      expect(await kv.get("short")).toBeUndefined();
+      expect(await kv.get("long")).toBe("y");
+    });
+
+    it("refuses a non-positive TTL instead of storing forever", async () => {
+      const stores = await fresh();
+      await expect(stores.keyValue<string>("ttl").set("k", "v", 0)).rejects.toThrow(/TTL/);
+    });
+
+    it("refuses a namespace that could clash with another", async () => {
+      const stores = await fresh();
+      expect(() => stores.keyValue("Bad:Name")).toThrow(/namespace/);
+    });
+
+    it("survives a restart: close, reopen, read", async () => {
+      const first = await fresh();
+      await first.keyValue<number[]>("restart").set("k", [1, 2, 3]);
+      await first.appendLog<string>("restart-log").append("một");
+      await first.close();
+      const second = await fresh();
+      expect(await second.keyValue<number[]>("restart").get("k")).toEqual([1, 2, 3]);
+      const entries: string[] = [];
+      for await (const e of second.appendLog<string>("restart-log").entries()) entries.push(e);
+      expect(entries).toEqual(["một"]);
+    });
+
+    it("appends log entries and reads them back in order, past one page, per namespace", async () => {
+      const stores = await fresh();
+      const log = stores.appendLog<{ i: number; q: string }>("unanswered");
+      const otherLog = stores.appendLog<{ i: number; q: string }>("votes");
+      for (let i = 0; i < 1203; i++) await log.append({ i, q: `câu ${i}` });
+      await otherLog.append({ i: -1, q: "khác" });
+      const seen: number[] = [];
+      for await (const e of log.entries()) seen.push(e.i);
+      expect(seen).toEqual(Array.from({ length: 1203 }, (_, i) => i));
+      const other: number[] = [];
+      for await (const e of otherLog.entries()) other.push(e.i);
+      expect(other).toEqual([-1]);
+    });
+
+    it("pings while open", async () => {
+      const stores = await fresh();
+      expect(await stores.ping()).toBe(true);
+    });
+
+    it("runs work for one address in arrival order, one at a time", async () => {
+      const stores = await fresh();
+      const address: Address = "telegram:42";
+      const events: string[] = [];
+      let running = 0;
+      let maxRunning = 0;
+      const jobs = [30, 5, 20, 0, 10].map((delay, i) =>
+        stores.addressLock.run(address, async () => {
+          running++;
+          maxRunning = Math.max(maxRunning, running);
+          events.push(`start ${i}`);
+          await sleep(delay);
+          events.push(`end ${i}`);
+          running--;
+          return i;
+        }),
+      );
+      expect(await Promise.all(jobs)).toEqual([0, 1, 2, 3, 4]);
+      expect(maxRunning).toBe(1);
+      expect(events).toEqual([0, 1, 2, 3, 4].flatMap((i) => [`start ${i}`, `end ${i}`]));
+    });
+
+    it("keeps going after a failed job for the same address", async () => {
+      const stores = await fresh();
+      const address: Address = "zalo:u1";
+      const failed = stores.addressLock.run(address, async () => {
+        throw new Error("boom");
+      });
+      const next = stores.addressLock.run(address, async () => "ok");
+      await expect(failed).rejects.toThrow("boom");
+      expect(await next).toBe("ok");
+    });
+
+    it("runs different addresses in parallel", async () => {
+      const stores = await fresh();
+      let running = 0;
+      let maxRunning = 0;
+      const started = Date.now();
+      await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          stores.addressLock.run(`telegram:${i}` as Address, async () => {
+            running++;
+            maxRunning = Math.max(maxRunning, running);
+            await sleep(100);
+            running--;
+          }),
+        ),
+      );
+      expect(maxRunning).toBe(5);
+      expect(Date.now() - started).toBeLessThan(400);
+    });
+  });
+}
+
+describe("SQLite storage", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "htt-stores-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  contract("contract", () => createStores({ dataDir: join(dir, "contract"), redisUrl: null }));
+
+  it("creates the data directory and the file on first start", async () => {
+    const dataDir = join(dir, "nested", "deeper");
+    const stores = await createStores({ dataDir, redisUrl: null });
+    await stores.keyValue<string>("x").set("k", "v");
+    expect(stores.kind).toBe("sqlite");
+    expect(stores.location).toBe(join(dataDir, SQLITE_FILE));
+    expect((await stat(join(dataDir, SQLITE_FILE))).isFile()).toBe(true);
+    await stores.close();
+    expect(await stores.ping()).toBe(false);
+  });
+
+  it("fails at start-up with the path when the data directory cannot be created", async () => {
+    const file = join(dir, "a-file");
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(file, "x");
+    await expect(createStores({ dataDir: join(file, "sub"), redisUrl: null })).rejects.toThrow(/a-file/);
+  });
+});
+
+const redisUrl = process.env.REDIS_URL;
+
+describe.runIf(redisUrl)("Redis storage", () => {
+  const prefix = `htt-test-${randomBytes(6).toString("hex")}:`;
+  const url = redisUrl ?? "";
+  const open = () =>
+    createStores({ dataDir: "unused", redisUrl: url }, { redisPrefix: prefix, lockTtlMs: 2000 });
+
+  afterAll(async () => {
+    const client = createClient({ url });
+    await client.connect();
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+      if (keys.length > 0) await client.unlink(keys);
+    }
+    await client.close();
+  });
+
+  contract("contract", open);
+
+  it("never runs one address on two instances at the same time, and loses no work", async () => {
+    const a = await open();
+    const b = await open();
+    try {
+      const address: Address = "telegram:777";
+      let running = 0;
+      let maxRunning = 0;
+      let done = 0;
+      const job = async () => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await sleep(5 + Math.random() * 10);
+        running--;
+        done++;
+      };
+      const jobs: Promise<void>[] = [];
+      for (let i = 0; i < 20; i++) jobs.push((i % 2 === 0 ? a : b).addressLock.run(address, job));
+      // Meanwhile another address is not held up by this one.
+      const otherStarted = Date.now();
+      await a.addressLock.run("telegram:778", async () => undefined);
+      expect(Date.now() - otherStarted).toBeLessThan(200);
+      await Promise.all(jobs);
+      expect(maxRunning).toBe(1);
+      expect(done).toBe(20);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("frees an address held by a crashed instance after the safety expiry", async () => {
+    const client = createClient({ url });
+    await client.connect();
+    // A lock left behind by an instance that died mid-update.
+    await client.set(`${prefix}lock:telegram:999`, "dead-instance", { PX: 300 });
+    await client.close();
+    const stores = await open();
+    try {
+      const started = Date.now();
+      await stores.addressLock.run("telegram:999", async () => undefined);
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(200);
+      expect(waited).toBeLessThan(1500);
+    } finally {
+      await stores.close();
+    }
+  });
+});
+
+describe("Redis start-up", () => {
+  it("stops start-up with a clear message when Redis is unreachable, without the password", async () => {
+    await expect(
+      createStores({ dataDir: "unused", redisUrl: "redis://:s3cretpass@127.0.0.1:1" }),
+    ).rejects.toThrow(/^Cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(REDIS_URL\): [^\n]*remove it/);
+    const error = await createStores({
+      dataDir: "unused",
+      redisUrl: "redis://:s3cretpass@127.0.0.1:1",
+    }).catch((e: unknown) => e as Error);
+    expect(String(error)).not.toContain("s3cretpass");
+  });
+});
