@@ -1,0 +1,210 @@
+/**
+ * The channel-free assistant: loads the citizen's conversation state, runs the pure router, carries
+ * out the effects it returns (checklists, logs, votes, preferences) and saves the new state.
+ * Channels call `handle(event)` and render the replies.
+ */
+import { createHash } from "node:crypto";
+import type { Logger } from "pino";
+import type { Catalogue } from "../catalogue/catalogue.ts";
+import { t, translator } from "../locales/index.ts";
+import type { ProcedureSearch } from "../search/types.ts";
+import type { Effect, FlowContext } from "./flow.ts";
+import type { Address, InboundEvent, Locale, Reply } from "./model.ts";
+import type { AddressLock, AppendLog, Assistant, Clock, KeyValueStore } from "./ports.ts";
+import { checkRateLimit } from "./rate-limit.ts";
+import {
+  type CitizenPrefs,
+  type ConversationState,
+  citizenPrefs,
+  conversationState,
+  type HelpfulnessVote,
+  initialConversationState,
+  type RateWindow,
+  rateWindow,
+  type SavedChecklists,
+  savedChecklists,
+  type UnansweredQuestion,
+} from "./records.ts";
+import { redactPersonalData } from "./redact.ts";
+import { step } from "./router.ts";
+
+/** One store per purpose; keys are addresses (or hashed user ids for the rate limit). */
+export interface AssistantStores {
+  /** Short conversation memory; expires after `conversationTtlMs` of inactivity. */
+  conversations: KeyValueStore<ConversationState>;
+  /** Saved checklists per address, kept `checklistTtlMs` (30 days) after the last change. */
+  checklists: KeyValueStore<SavedChecklists>;
+  /** Citizen preferences (locale) per address. */
+  prefs: KeyValueStore<CitizenPrefs>;
+  /** Rate-limit counters per hashed user id. */
+  rateLimits: KeyValueStore<RateWindow>;
+  /** Questions nothing fitted, without personal data. */
+  unanswered: AppendLog<UnansweredQuestion>;
+  /** 👍/👎 votes. */
+  votes: AppendLog<HelpfulnessVote>;
+}
+
+export interface AssistantSettings {
+  defaultLocale: Locale;
+  /** At most `max` events per `windowMs` per citizen; above it, one polite message per window. */
+  rateLimit: { max: number; windowMs: number };
+  conversationTtlMs: number;
+  checklistTtlMs: number;
+  /** Salt for hashing addresses and user ids in logs and the unanswered log. */
+  hashSalt: string;
+}
+
+export const defaultAssistantSettings: AssistantSettings = {
+  defaultLocale: "vi",
+  rateLimit: { max: 20, windowMs: 60_000 },
+  conversationTtlMs: 24 * 60 * 60 * 1000,
+  checklistTtlMs: 30 * 24 * 60 * 60 * 1000,
+  hashSalt: "hoi-thu-tuc",
+};
+
+export interface AssistantDeps {
+  /** The current catalogue (hot-reloaded: called for every event). */
+  catalogue: () => Catalogue;
+  /** The current search over that catalogue. */
+  search: () => ProcedureSearch;
+  stores: AssistantStores;
+  clock: Clock;
+  logger: Logger;
+  /** Serialises events per address (across instances in Redis mode); without it, no ordering. */
+  lock?: AddressLock;
+  settings?: Partial<AssistantSettings>;
+}
+
+export function hashId(value: string, salt: string): string {
+  return createHash("sha256").update(`${salt}:${value}`).digest("hex").slice(0, 16);
+}
+
+async function readParsed<T>(store: KeyValueStore<T>, key: string, parse: (value: unknown) => T | undefined) {
+  const value = await store.get(key);
+  return value === undefined ? undefined : parse(value);
+}
+
+export function createAssistant(deps: AssistantDeps): Assistant {
+  const settings: AssistantSettings = { ...defaultAssistantSettings, ...deps.settings };
+  const { stores } = deps;
+
+  async function process(event: InboundEvent, log: Logger): Promise<Reply[]> {
+    const now = deps.clock.now();
+    const userKey = hashId(`${event.address.split(":")[0]}:${event.userId}`, settings.hashSalt);
+    const prefs =
+      (await readParsed(stores.prefs, event.address, (v) => citizenPrefs.safeParse(v).data)) ?? {};
+    let locale: Locale = prefs.locale ?? settings.defaultLocale;
+
+    const window = await readParsed(stores.rateLimits, userKey, (v) => rateWindow.safeParse(v).data);
+    const verdict = checkRateLimit(window, now, settings.rateLimit);
+    await stores.rateLimits.set(userKey, verdict.window, settings.rateLimit.windowMs * 2);
+    if (verdict.outcome !== "allow") {
+      log.info({ rateLimited: true, warned: verdict.outcome === "warn" }, "rate limited");
+      return verdict.outcome === "warn"
+        ? [{ kind: "message", blocks: [{ kind: "paragraph", text: t(locale, "rateLimit") }] }]
+        : [];
+    }
+
+    const state =
+      (await readParsed(stores.conversations, event.address, (v) => conversationState.safeParse(v).data)) ??
+      initialConversationState();
+    const checklists = (await readParsed(
+      stores.checklists,
+      event.address,
+      (v) => savedChecklists.safeParse(v).data,
+    )) ?? {
+      v: 1 as const,
+      items: [],
+    };
+    const ctx: FlowContext = {
+      catalogue: deps.catalogue(),
+      search: deps.search(),
+      locale,
+      tr: translator(locale),
+      now,
+      checklists,
+    };
+    const outcome = step(state, event, ctx);
+    for (const effect of outcome.effects) {
+      await runEffect(effect, event.address, checklists, now, locale);
+      if (effect.kind === "setLocale") locale = effect.locale;
+    }
+    await stores.conversations.set(event.address, outcome.state, settings.conversationTtlMs);
+    log.info(
+      {
+        effects: outcome.effects.map((effect) => effect.kind),
+        replies: outcome.replies.length,
+        ms: deps.clock.now() - now,
+      },
+      "handled",
+    );
+    return outcome.replies;
+  }
+
+  async function runEffect(
+    effect: Effect,
+    address: Address,
+    checklists: SavedChecklists,
+    now: number,
+    locale: Locale,
+  ) {
+    switch (effect.kind) {
+      case "saveChecklist": {
+        const items = checklists.items.filter((item) => item.code !== effect.checklist.code);
+        items.push(effect.checklist);
+        checklists.items = items;
+        await stores.checklists.set(address, { v: 1, items }, settings.checklistTtlMs);
+        return;
+      }
+      case "deleteChecklist": {
+        const items = checklists.items.filter((item) => item.code !== effect.code);
+        checklists.items = items;
+        if (items.length === 0) await stores.checklists.delete(address);
+        else await stores.checklists.set(address, { v: 1, items }, settings.checklistTtlMs);
+        return;
+      }
+      case "logUnanswered":
+        await stores.unanswered.append({
+          at: new Date(now).toISOString(),
+          question: redactPersonalData(effect.question),
+          addressHash: hashId(address, settings.hashSalt),
+          candidates: effect.candidates.slice(0, 5),
+          locale,
+        });
+        return;
+      case "recordVote":
+        await stores.votes.append({
+          at: new Date(now).toISOString(),
+          code: effect.code,
+          vote: effect.vote,
+          decision: effect.decision,
+          score: effect.score,
+        });
+        return;
+      case "setLocale":
+        await stores.prefs.set(address, { locale: effect.locale });
+        return;
+    }
+  }
+
+  async function handle(event: InboundEvent): Promise<Reply[]> {
+    const log = deps.logger.child({
+      address: hashId(event.address, settings.hashSalt),
+      event: event.kind,
+    });
+    try {
+      const work = () => process(event, log);
+      return await (deps.lock ? deps.lock.run(event.address, work) : work());
+    } catch (error) {
+      log.error({ err: error }, "failed to handle an event");
+      return [
+        {
+          kind: "message",
+          blocks: [{ kind: "paragraph", text: t(settings.defaultLocale, "error.generic") }],
+        },
+      ];
+    }
+  }
+
+  return { handle };
+}

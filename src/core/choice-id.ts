@@ -1,0 +1,110 @@
+/**
+ * Choice ids: compact strings (≤ 64 bytes, Telegram's callback_data limit) that say what a choice
+ * means. They come back from the platform untrusted, so `parseChoiceId` validates every part and
+ * answers null for anything it does not recognise.
+ */
+
+/** Stable ids of the welcome menu; later flows (feedback, announcements) plug in by these ids. */
+export const menuIds = {
+  lookup: "m:lookup",
+  feedback: "m:feedback",
+  subscribe: "m:subscribe",
+  contact: "m:contact",
+} as const;
+export type MenuItem = keyof typeof menuIds;
+
+export type ProcedureVia = "browse" | "clarify" | "related";
+const viaCodes: Record<ProcedureVia, string> = { browse: "b", clarify: "c", related: "r" };
+
+export type ChoiceAction =
+  | { kind: "menu"; item: MenuItem }
+  /** Show the card of a procedure; `via` says where the choice was offered (for statistics). */
+  | { kind: "procedure"; code: string; via?: ProcedureVia }
+  /** Start a checklist: pick the case (`caseIndex` absent) or open the case's checklist. */
+  | { kind: "checklist"; code: string; caseIndex?: number }
+  /** Tick or untick a paper of a checklist. */
+  | { kind: "tick"; code: string; caseIndex: number; paperIndex: number }
+  | { kind: "checklistDelete"; code: string }
+  | { kind: "fields"; page: number }
+  | { kind: "field"; slug: string; page: number }
+  | { kind: "vote"; code: string; vote: "up" | "down" }
+  | { kind: "language"; locale: "vi" | "en" };
+
+const code = String.raw`\d\.\d{6}`;
+const index = String.raw`\d{1,3}`;
+const slug = "[a-z0-9]+(?:-[a-z0-9]+)*";
+
+export const MAX_CHOICE_ID_BYTES = 64;
+
+export function choiceId(action: ChoiceAction): string {
+  switch (action.kind) {
+    case "menu":
+      return menuIds[action.item];
+    case "procedure":
+      return action.via ? `p:${action.code}:${viaCodes[action.via]}` : `p:${action.code}`;
+    case "checklist":
+      return action.caseIndex === undefined ? `ck:${action.code}` : `ck:${action.code}:${action.caseIndex}`;
+    case "tick":
+      return `tk:${action.code}:${action.caseIndex}:${action.paperIndex}`;
+    case "checklistDelete":
+      return `ckd:${action.code}`;
+    case "fields":
+      return `bf:${action.page}`;
+    case "field":
+      return `b:${action.slug}:${action.page}`;
+    case "vote":
+      return `v:${action.vote === "up" ? "u" : "d"}:${action.code}`;
+    case "language":
+      return `l:${action.locale}`;
+  }
+}
+
+/** Whether an id fits the platform limit (field slugs are the only open-ended part). */
+export function fitsChoiceLimit(id: string): boolean {
+  return Buffer.byteLength(id, "utf8") <= MAX_CHOICE_ID_BYTES;
+}
+
+const patterns: readonly [RegExp, (m: RegExpMatchArray) => ChoiceAction][] = [
+  [new RegExp(`^p:(${code})$`), (m) => ({ kind: "procedure", code: m[1] as string })],
+  [
+    new RegExp(`^p:(${code}):([bcr])$`),
+    (m) => ({
+      kind: "procedure",
+      code: m[1] as string,
+      via: m[2] === "b" ? "browse" : m[2] === "c" ? "clarify" : "related",
+    }),
+  ],
+  [new RegExp(`^ck:(${code})$`), (m) => ({ kind: "checklist", code: m[1] as string })],
+  [
+    new RegExp(`^ck:(${code}):(${index})$`),
+    (m) => ({ kind: "checklist", code: m[1] as string, caseIndex: Number(m[2]) }),
+  ],
+  [
+    new RegExp(`^tk:(${code}):(${index}):(${index})$`),
+    (m) => ({ kind: "tick", code: m[1] as string, caseIndex: Number(m[2]), paperIndex: Number(m[3]) }),
+  ],
+  [new RegExp(`^ckd:(${code})$`), (m) => ({ kind: "checklistDelete", code: m[1] as string })],
+  [new RegExp(`^bf:(${index})$`), (m) => ({ kind: "fields", page: Number(m[1]) })],
+  [
+    new RegExp(`^b:(${slug}):(${index})$`),
+    (m) => ({ kind: "field", slug: m[1] as string, page: Number(m[2]) }),
+  ],
+  [
+    new RegExp(`^v:([ud]):(${code})$`),
+    (m) => ({ kind: "vote", vote: m[1] === "u" ? "up" : "down", code: m[2] as string }),
+  ],
+  [/^l:(vi|en)$/, (m) => ({ kind: "language", locale: m[1] === "en" ? "en" : "vi" })],
+];
+
+/** The action an id stands for, or null when the id is malformed, forged or unknown. */
+export function parseChoiceId(id: string): ChoiceAction | null {
+  if (typeof id !== "string" || id.length === 0 || !fitsChoiceLimit(id)) return null;
+  for (const [item, menuId] of Object.entries(menuIds)) {
+    if (id === menuId) return { kind: "menu", item: item as MenuItem };
+  }
+  for (const [pattern, build] of patterns) {
+    const match = id.match(pattern);
+    if (match) return build(match);
+  }
+  return null;
+}
