@@ -1,0 +1,253 @@
+/**
+ * `cach_thuc_thuc_hien` → submission channels. The portal's table was flattened into
+ * `Hình thức nộpThời gianPhí, lệ phíMô tả` followed by one row per channel:
+ * `<channel><time><fee label>(<fee note>)…<description>`, with no separators.
+ */
+import type { ChannelKind, Duration, Fee, SubmissionChannel } from "../schema.ts";
+import { meaningful, NO_INFO, statedAmounts, tidy } from "./text.ts";
+
+const HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả";
+
+const CHANNEL_LABELS: ReadonlyArray<readonly [string, ChannelKind]> = [
+  ["Trực tiếp", "truc_tiep"],
+  ["Trực tuyến", "truc_tuyen"],
+  ["Dịch vụ bưu chính", "buu_chinh"],
+];
+
+const UNITS: ReadonlyArray<readonly [string, Extract<Duration, { kind: "known" }>["unit"]]> = [
+  ["ngày làm việc", "ngay_lam_viec"],
+  ["giờ làm việc", "gio_lam_viec"],
+  ["ngày", "ngay"],
+  ["giờ", "gio"],
+  ["tháng", "thang"],
+  ["năm", "nam"],
+  ["tuần", "tuan"],
+  ["phút", "phut"],
+];
+
+const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
+const TIME_RE = new RegExp(
+  String.raw`^(${NUMBER})(?:\s*(?:-|–|đến)\s*(${NUMBER}))?\s*(Ngày làm việc|Giờ làm việc|Ngày|Giờ|Tháng|Năm|Tuần|Phút)`,
+  "i",
+);
+const FEE_LABEL_RE = /^(\d{1,3}(?:,\d{3})+|\d+)\s?(Việt Nam Đồng|VNĐ|Đồng|USD)/;
+const GLUED_RE = /^(\d[\d,]*)\s?(Việt Nam Đồng|VNĐ|Đồng|USD)/;
+
+export interface ParsedChannels {
+  channels: SubmissionChannel[];
+  issues: string[];
+  /** The section without the table header, as published. */
+  official: string | null;
+}
+
+const LABELS_BY_KIND: Record<ChannelKind, string> = {
+  truc_tiep: "Trực tiếp",
+  truc_tuyen: "Trực tuyến",
+  buu_chinh: "Dịch vụ bưu chính",
+};
+
+export function parseChannels(text: string): ParsedChannels {
+  const body = text.startsWith(HEADER) ? text.slice(HEADER.length) : text;
+  const official = meaningful(body);
+  if (official === null) return { channels: [], issues: [], official: null };
+  const issues: string[] = [];
+  const rows = splitRows(body);
+  if (rows.length === 0) {
+    return { channels: [], issues: ["channels: no channel row recognised"], official };
+  }
+  const channels = rows.map((row) => parseRow(row.kind, row.text, issues));
+  return { channels, issues: dedupe(issues), official };
+}
+
+function dedupe(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** Finds rows: a channel label at parenthesis depth 0 followed by a time cell (digits or no info). */
+function splitRows(body: string): { kind: ChannelKind; text: string }[] {
+  const starts: { at: number; end: number; kind: ChannelKind }[] = [];
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    if (depth !== 0) continue;
+    for (const [label, kind] of CHANNEL_LABELS) {
+      if (!body.startsWith(label, i)) continue;
+      const after = body.slice(i + label.length);
+      if (/^\d/.test(after) || after.startsWith(NO_INFO)) {
+        starts.push({ at: i, end: i + label.length, kind });
+      }
+    }
+  }
+  return starts.map((start, n) => ({
+    kind: start.kind,
+    text: body.slice(start.end, starts[n + 1]?.at ?? body.length),
+  }));
+}
+
+function parseRow(kind: ChannelKind, text: string, issues: string[]): SubmissionChannel {
+  const label = LABELS_BY_KIND[kind];
+  let rest = text;
+  let time: Duration;
+  let glued: { digits: string; currency: string } | null = null;
+
+  const known = TIME_RE.exec(rest);
+  const gluedMatch = GLUED_RE.exec(rest);
+  if (rest.startsWith(NO_INFO)) {
+    time = { kind: "unknown" };
+    rest = rest.slice(NO_INFO.length);
+  } else if (known) {
+    time = knownTime(known);
+    rest = rest.slice(known[0].length);
+  } else if (gluedMatch) {
+    glued = { digits: gluedMatch[1]!, currency: gluedMatch[2]! };
+    time = {
+      kind: "unknown",
+      note: `Nguồn ghi liền thời gian và phí: "${gluedMatch[0]}"`,
+    };
+    issues.push(`channels: ${label}: time and fee run together ("${gluedMatch[0]}")`);
+    rest = rest.slice(gluedMatch[0].length);
+  } else {
+    const bare = /^\d+(?:[.,]\d+)?/.exec(rest);
+    if (bare) {
+      time = { kind: "unknown", note: `Nguồn ghi "${bare[0]}" nhưng không ghi đơn vị` };
+      rest = rest.slice(bare[0].length);
+    } else {
+      time = { kind: "unknown" };
+      issues.push(`channels: ${label}: time not recognised`);
+    }
+  }
+
+  const fees: Fee[] = [];
+  if (glued) {
+    const note = takeParenthesised(rest);
+    rest = rest.slice(note.length);
+    fees.push(resolveGluedFee(glued.digits, glued.currency, innerNote(note), label, issues));
+  }
+  for (;;) {
+    const feeLabel = readFeeLabel(rest);
+    if (!feeLabel) break;
+    rest = rest.slice(feeLabel.length);
+    const note = takeParenthesised(rest);
+    rest = rest.slice(note.length);
+    fees.push(resolveFee(feeLabel, innerNote(note), label, issues));
+  }
+  if (fees.length === 0) {
+    fees.push({ kind: "unknown" });
+    issues.push(`channels: ${label}: fee not recognised`);
+  }
+  const description = meaningful(tidy(rest));
+  return description === null ? { kind, time, fees } : { kind, time, fees, description };
+}
+
+function knownTime(m: RegExpExecArray): Duration {
+  const unitText = m[3]!.toLowerCase();
+  const unit = UNITS.find(([word]) => word === unitText)?.[1];
+  if (!unit) return { kind: "unknown", note: m[0] };
+  const value = toNumber(m[1]!);
+  const max = m[2] === undefined ? undefined : toNumber(m[2]);
+  return max === undefined ? { kind: "known", value, unit } : { kind: "known", value, max, unit };
+}
+
+function toNumber(text: string): number {
+  return Number(text.replace(",", "."));
+}
+
+function readFeeLabel(rest: string): string | null {
+  if (rest.startsWith("Miễn phí")) return "Miễn phí";
+  if (rest.startsWith(NO_INFO)) return NO_INFO;
+  const m = FEE_LABEL_RE.exec(rest);
+  return m ? m[0] : null;
+}
+
+/** The balanced parenthesised text at the start of `rest` (with its parentheses), or "". */
+function takeParenthesised(rest: string): string {
+  if (!rest.startsWith("(")) return "";
+  let depth = 0;
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === "(") depth++;
+    else if (rest[i] === ")") {
+      depth--;
+      if (depth === 0) return rest.slice(0, i + 1);
+    }
+  }
+  return rest; // unbalanced: the note runs to the end of the row
+}
+
+function innerNote(parenthesised: string): string | undefined {
+  if (parenthesised === "") return undefined;
+  const inner = parenthesised.endsWith(")") ? parenthesised.slice(1, -1) : parenthesised.slice(1);
+  const note = meaningful(tidy(inner));
+  if (note === null || /^(không có|không|không quy định)\.?$/i.test(note)) return undefined;
+  return note;
+}
+
+const PROVINCE_RE =
+  /(HĐND|Hội đồng nhân dân)[^.;]*(tỉnh|thành phố|địa phương)|(tỉnh|thành phố|địa phương)[^.;]*(HĐND|Hội đồng nhân dân)|(do|theo)[^.;]{0,40}(UBND|Ủy ban nhân dân) (cấp )?tỉnh[^.;]{0,30}(quy định|quyết định|ban hành)/i;
+
+function withNote<T extends Fee>(fee: T, note: string | undefined): T {
+  return note === undefined ? fee : { ...fee, note };
+}
+
+function money(amount: number): string {
+  return `${amount.toLocaleString("vi-VN")} đồng`;
+}
+
+function resolveFee(labelText: string, note: string | undefined, channel: string, issues: string[]): Fee {
+  const stated = note === undefined ? [] : statedAmounts(note);
+  if (note !== undefined && PROVINCE_RE.test(note)) {
+    if (labelText !== "Miễn phí" && labelText !== NO_INFO && stated.length === 0) {
+      issues.push(`channels: ${channel}: label "${labelText}" but the text says the province sets the fee`);
+    }
+    if (stated.length > 0) {
+      issues.push(
+        `channels: ${channel}: fee partly set by the province, partly stated (${stated.map(money).join(", ")})`,
+      );
+    }
+    return withNote({ kind: "province" }, note);
+  }
+  if (labelText === NO_INFO) return withNote({ kind: "unknown" }, note);
+  if (labelText === "Miễn phí") {
+    if (stated.length === 0) return withNote({ kind: "free" }, note);
+    issues.push(
+      `channels: ${channel}: labelled "Miễn phí" but the text states ${stated.map(money).join(", ")}`,
+    );
+    if (stated.length === 1) return withNote({ kind: "amount", amount: stated[0]!, currency: "VND" }, note);
+    return withNote({ kind: "unknown" }, note);
+  }
+  const m = FEE_LABEL_RE.exec(labelText)!;
+  const amount = Number(m[1]!.replace(/,/g, ""));
+  if (m[2] === "USD") {
+    issues.push(`channels: ${channel}: fee in USD ("${labelText}") kept as text`);
+    return { kind: "unknown", note: note === undefined ? labelText : `${labelText} (${note})` };
+  }
+  if (stated.length === 0 || stated.includes(amount)) {
+    return withNote({ kind: "amount", amount, currency: "VND" }, note);
+  }
+  issues.push(
+    `channels: ${channel}: label "${labelText}" disagrees with the text (${stated.map(money).join(", ")})`,
+  );
+  return { kind: "unknown", note: note === undefined ? labelText : `Nhãn "${labelText}"; mô tả: ${note}` };
+}
+
+/** "120 VNĐ" after a channel: "1" (a time without unit) + "20 VNĐ", or "120 VNĐ"? Only the text can say. */
+function resolveGluedFee(
+  digits: string,
+  currency: string,
+  note: string | undefined,
+  channel: string,
+  issues: string[],
+): Fee {
+  const shown = `${digits} ${currency}`;
+  const stated = note === undefined ? [] : statedAmounts(note);
+  const candidates = new Set<number>();
+  for (let k = 0; k < digits.length; k++) {
+    const part = digits.slice(k);
+    if (/^(\d{1,3}(?:,\d{3})+|[1-9]\d*|0)$/.test(part)) candidates.add(Number(part.replace(/,/g, "")));
+  }
+  const matching = currency === "USD" ? [] : stated.filter((amount) => candidates.has(amount));
+  if (matching.length === 1) return withNote({ kind: "amount", amount: matching[0]!, currency: "VND" }, note);
+  issues.push(`channels: ${channel}: fee "${shown}" cannot be read reliably`);
+  return { kind: "unknown", note: note === undefined ? shown : `Nguồn ghi "${shown}"; mô tả: ${note}` };
+}

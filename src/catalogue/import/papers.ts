@@ -1,0 +1,216 @@
+/**
+ * `thanh_phan_ho_so` → cases and their papers. The flattened text is a sequence of
+ * `<case title>Tên giấy tờMẫu đơn, tờ khaiSố lượng<entry>…`, each entry ending with its quantity
+ * (`N bản chính`, `N bản sao`, or `N bản chính,M bản sao`); form files (`….docx`) may sit between
+ * the entry's text and its quantity. "--" is the title of a single case; "* Giấy tờ phải nộp:" and
+ * "* Giấy tờ phải xuất trình:" set the role of the papers below; "* Lưu ý:" starts notes.
+ */
+import type { ProcedureCase, RequiredPaper } from "../schema.ts";
+import { meaningful, tidy } from "./text.ts";
+
+const HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
+const QUANTITY_RE = /(\d+) bản chính(?:,\s?(\d+) bản sao)?|(\d+) bản sao/g;
+const FORM_EXT_RE = /\.(?:docx|doc|pdf|xlsx|xls)/gi;
+
+export interface ParsedPapers {
+  cases: ProcedureCase[];
+  issues: string[];
+  official: string | null;
+}
+
+type Role = RequiredPaper["role"];
+
+interface Heading {
+  title: string | null;
+  role?: Role;
+  notes: boolean;
+}
+
+/** Reads a title cell: a case title, a role header, a notes header, or a mix ("Trường hợp A* Lưu ý:"). */
+function readHeading(raw: string): Heading & { isCase: boolean } {
+  let title = tidy(raw);
+  let role: Role;
+  let notes = false;
+  const marker = /\*\s*(Giấy tờ phải nộp|Giấy tờ phải xuất trình|Lưu ý)\s*:?\s*$/i.exec(title);
+  if (marker) {
+    const word = marker[1]!.toLowerCase();
+    if (word.includes("nộp")) role = "nop";
+    else if (word.includes("xuất trình")) role = "xuat_trinh";
+    else notes = true;
+    title = title.slice(0, marker.index).trim();
+  }
+  const isCase = title !== "" && title !== "--";
+  return { title: isCase ? title : null, role, notes, isCase };
+}
+
+export function parsePapers(text: string): ParsedPapers {
+  const official = meaningful(text);
+  if (official === null) return { cases: [], issues: [], official: null };
+  const issues: string[] = [];
+  const parts = official.split(HEADER);
+  if (parts.length === 1) {
+    return {
+      cases: [],
+      issues: ["papers: no table of papers recognised"],
+      official,
+    };
+  }
+  const cases: ProcedureCase[] = [];
+  let current: ProcedureCase | null = null;
+  let role: Role;
+  let notesMode = false;
+  let heading = readHeading(parts[0]!);
+
+  for (let n = 1; n < parts.length; n++) {
+    const part = parts[n]!;
+    // The text after the last quantity of this part is the next heading.
+    const quantities = [...part.matchAll(QUANTITY_RE)];
+    const last = quantities.at(-1);
+    const bodyEnd = n === parts.length - 1 ? part.length : last ? last.index + last[0].length : 0;
+    const body = part.slice(0, bodyEnd);
+    const nextHeading = part.slice(bodyEnd);
+
+    if (heading.isCase || current === null) {
+      current = { title: heading.title, papers: [], notes: [] };
+      cases.push(current);
+      role = heading.role;
+    } else if (heading.role !== undefined) role = heading.role;
+    if (heading.isCase) role = heading.role;
+    notesMode = heading.notes;
+
+    for (const entry of splitEntries(body)) {
+      if (entry.quantity === null) {
+        const note = cleanEntry(entry.text);
+        if (note !== "") {
+          current.notes.push(note);
+          issues.push("papers: text without a quantity kept as a note");
+        }
+        continue;
+      }
+      const { originals, copies } = entry.quantity;
+      const isNote = notesMode || (originals === 0 && (copies === null || copies === 0));
+      const { name, forms, uncertain } = splitForms(entry.text);
+      if (uncertain) issues.push("papers: form file name boundary uncertain");
+      if (isNote) {
+        const note = cleanEntry(entry.text);
+        if (note !== "") current.notes.push(note);
+        continue;
+      }
+      const paperName = cleanEntry(name);
+      if (paperName === "") {
+        issues.push("papers: a quantity without a paper name");
+        continue;
+      }
+      const paper: RequiredPaper = { name: paperName, originals, copies, forms };
+      if (role !== undefined) paper.role = role;
+      current.papers.push(paper);
+    }
+    heading = readHeading(nextHeading);
+  }
+  if (heading.isCase) {
+    cases.push({ title: heading.title, papers: [], notes: [] });
+    issues.push("papers: a case title with no papers");
+  }
+  return { cases, issues: [...new Set(issues)], official };
+}
+
+interface Entry {
+  text: string;
+  quantity: { originals: number | null; copies: number | null } | null;
+}
+
+function splitEntries(body: string): Entry[] {
+  const entries: Entry[] = [];
+  let from = 0;
+  for (const m of body.matchAll(QUANTITY_RE)) {
+    const run = m[1] ?? m[3]!;
+    const count = quantityDigits(run, body[m.index - 1]);
+    const textEnd = m.index + run.length - count.length;
+    const first = Number(count);
+    const originals = m[1] === undefined ? null : first;
+    const copies = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? first : null;
+    entries.push({ text: body.slice(from, textEnd), quantity: { originals, copies } });
+    from = m.index + m[0].length;
+  }
+  const tail = body.slice(from);
+  if (tidy(tail) !== "") entries.push({ text: tail, quantity: null });
+  return entries;
+}
+
+/**
+ * The digits of a quantity glued to the text before it: "Mẫu số 181 bản chính" is form 18 and
+ * 1 original, "ngày 24/7/20231 bản chính" is 2023 and 1. A lone digit, or "01"–"09" standing
+ * apart ("nộp 02 bản chính"), is the whole quantity; otherwise only the last digit is.
+ */
+function quantityDigits(run: string, before: string | undefined): string {
+  if (run.length === 1) return run;
+  const apart = before === undefined || /[\s:+-]/.test(before);
+  if (run.length === 2 && run.startsWith("0") && apart) return run;
+  return run.slice(-1);
+}
+
+function cleanEntry(text: string): string {
+  return tidy(text)
+    .replace(/^[-+•*\s]+(?=\S)/, "")
+    .trim();
+}
+
+/**
+ * Separates the form file names that end an entry ("…theo mẫu;Mẫu số 01.docxMẫu số 02.docx") from
+ * its text. A file name starts after sentence punctuation glued to it (".;:)") or where a lower-case
+ * letter is glued to a capital ("khoáng sảnMau01.docx"); the earliest such start that leaves a short
+ * name wins.
+ */
+export function splitForms(text: string): { name: string; forms: string[]; uncertain: boolean } {
+  const trimmed = text.replace(/\s+$/, "");
+  const ends = [...trimmed.matchAll(FORM_EXT_RE)].map((m) => m.index + m[0].length);
+  if (ends.length === 0 || ends.at(-1) !== trimmed.length) return { name: text, forms: [], uncertain: false };
+  // The run of file names: from the first extension end that is followed only by more file names.
+  let firstEnd = ends.at(-1)!;
+  for (let k = ends.length - 2; k >= 0; k--) {
+    const between = trimmed.slice(ends[k]!, ends[k + 1]!);
+    if (between.length > 120 || /\s{2,}|[.;:]\s/.test(between)) break;
+    firstEnd = ends[k]!;
+  }
+  const tailNames = splitAtEnds(
+    trimmed,
+    firstEnd,
+    ends.filter((e) => e > firstEnd),
+  );
+  const firstExt = trimmed.slice(0, firstEnd);
+  const start = fileNameStart(firstExt);
+  const forms = [firstExt.slice(start.at).trim(), ...tailNames].filter((f) => f !== "");
+  return { name: firstExt.slice(0, start.at), forms, uncertain: start.uncertain };
+}
+
+function splitAtEnds(text: string, from: number, ends: number[]): string[] {
+  const names: string[] = [];
+  let at = from;
+  for (const end of ends) {
+    names.push(text.slice(at, end).trim());
+    at = end;
+  }
+  return names;
+}
+
+const UPPER = /[A-ZÀ-ỸĐ]/u;
+const LOWER = /[a-zà-ỹđ]/u;
+
+function fileNameStart(textWithExt: string): { at: number; uncertain: boolean } {
+  const extAt = textWithExt.search(/\.(?:docx|doc|pdf|xlsx|xls)$/i);
+  const window = Math.max(0, extAt - 140);
+  for (let i = window + 1; i < extAt; i++) {
+    const prev = textWithExt[i - 1]!;
+    const ch = textWithExt[i]!;
+    const prev2 = textWithExt[i - 2] ?? " ";
+    const afterPunct = /[.;:)”"]/.test(prev) && !/\d/.test(prev2) && /\S/.test(ch) && ch !== ".";
+    const camel = LOWER.test(prev) && UPPER.test(ch) && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
+    if (!afterPunct && !camel) continue;
+    const candidate = textWithExt.slice(i, extAt);
+    if (candidate.split(/\s+/).length <= 12) return { at: i, uncertain: false };
+  }
+  // No visible boundary: take the last whitespace-free word (with a trailing " (1)").
+  const m = /(\S+(?:\s\(\d+\))?)\.(?:docx|doc|pdf|xlsx|xls)$/i.exec(textWithExt);
+  if (textWithExt.slice(0, m?.index ?? 0).trim() === "") return { at: 0, uncertain: false };
+  return { at: m?.index ?? 0, uncertain: true };
+}

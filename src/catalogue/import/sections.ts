@@ -1,0 +1,76 @@
+/** The simpler sections: results, steps, conditions, levels, applicants, agencies, related codes. */
+import type { Level } from "../schema.ts";
+import { lines, meaningful, NO_INFO, splitTopLevelCommas, tidy } from "./text.ts";
+
+const FURNITURE = "Chọn cơ quan thực hiện";
+const RESULT_CODE_RE = /Mã:\s?(?:[\d.]*[A-Z]\d+-KQ\d+|KQ[.-][A-Z]\d+\.\d+)/g;
+
+export interface ParsedResults {
+  results: string[];
+  /** The results without page furniture (codes, empty "Từ khóa"/"Mô tả", agency picker). */
+  official: string | null;
+}
+
+/** `ket_qua_xu_ly`: "Giấy khai sinhMã: KQ.G15.000031Từ khóa…Mô tả…Chọn cơ quan thực hiện…Nộp hồ sơ". */
+export function parseResults(text: string): ParsedResults {
+  let body = text;
+  const furniture = body.indexOf(FURNITURE);
+  if (furniture !== -1) body = body.slice(0, furniture);
+  let description: string | null = null;
+  const keywordsAt = body.lastIndexOf("Từ khóa");
+  if (keywordsAt !== -1) {
+    const tail = body.slice(keywordsAt + "Từ khóa".length);
+    const descAt = tail.indexOf("Mô tả");
+    if (descAt !== -1) description = meaningful(tidy(tail.slice(descAt + "Mô tả".length)));
+    body = body.slice(0, keywordsAt);
+  }
+  const results = body
+    .split(RESULT_CODE_RE)
+    .map((part) => tidy(part).replace(/^[-–]\s*/, ""))
+    .filter((part) => part !== "" && part !== NO_INFO);
+  const officialParts = [...results];
+  if (description !== null) officialParts.push(`Mô tả: ${description}`);
+  return { results, official: officialParts.length === 0 ? null : officialParts.join("\n") };
+}
+
+export function parseSteps(text: string): string[] {
+  return lines(meaningful(text));
+}
+
+export function parseConditions(text: string): string[] {
+  return lines(meaningful(text));
+}
+
+const LEVELS: Record<string, Level> = {
+  "cấp bộ": "bo",
+  "cấp tỉnh": "tinh",
+  "cấp xã": "xa",
+  "cơ quan khác": "khac",
+};
+
+export function parseLevels(text: string): { levels: Level[]; unknown: string[] } {
+  const levels: Level[] = [];
+  const unknown: string[] = [];
+  for (const part of splitTopLevelCommas(text)) {
+    const level = LEVELS[part.toLowerCase()];
+    if (level === undefined) unknown.push(part);
+    else if (!levels.includes(level)) levels.push(level);
+  }
+  return { levels, unknown };
+}
+
+export function parseApplicants(text: string): string[] {
+  const cleaned = meaningful(text);
+  if (cleaned === null) return [];
+  return splitTopLevelCommas(tidy(cleaned));
+}
+
+export function agencyText(text: string): string | null {
+  const cleaned = meaningful(text);
+  return cleaned === null ? null : tidy(cleaned);
+}
+
+export function parseRelated(text: string, own: string): string[] {
+  const codes = [...text.matchAll(/(?<![\d.])\d\.\d{6}(?![\d])/g)].map((m) => m[0]);
+  return [...new Set(codes)].filter((code) => code !== own).sort();
+}
