@@ -1,0 +1,267 @@
+/**
+ * The Telegram channel: a grammY bot that turns updates into core events, runs the assistant
+ * for each under the address lock, and renders its replies as Telegram HTML.
+ *
+ * Middleware order: in-flight tracking → error boundary → (polling) per-chat sequentialize →
+ * the update handler. Polling uses @grammyjs/runner; webhook mode mounts `POST /webhook/telegram`
+ * on the shared HTTP server when the channel is created, and registers it with setWebhook on start.
+ */
+import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
+import { Bot, type BotError, type Context, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { TelegramConfig } from "../../config.ts";
+import type { ChannelCapabilities, Locale } from "../../core/model.ts";
+import type { AddressLock, Assistant, Clock } from "../../core/ports.ts";
+import type { Logger, UserIdHasher } from "../../logger.ts";
+import { type ApiLimits, DEFAULT_API_LIMITS, hardenApi } from "./api-client.ts";
+import { CITIZEN_COMMANDS, type CommandName, setCommands, type Translator } from "./commands.ts";
+import { deliverReplies } from "./deliver.ts";
+import { escapeHtml } from "./html.ts";
+import { TELEGRAM_TEXT_LIMIT } from "./pack-html.ts";
+import { toInboundEvent } from "./to-event.ts";
+import { TELEGRAM_WEBHOOK_PATH, telegramWebhookHandler, type WebhookHandler } from "./webhook-route.ts";
+
+export const telegramCapabilities: ChannelCapabilities = {
+  buttons: true,
+  maxTextLength: TELEGRAM_TEXT_LIMIT,
+  formatting: "html",
+};
+
+/** The update types the bot asks for; everything else is never delivered. */
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+export interface TelegramChannelDeps {
+  config: TelegramConfig;
+  assistant: Assistant;
+  lock: AddressLock;
+  logger: Logger;
+  hashUserId: UserIdHasher;
+  t: Translator;
+  /** Registers a POST route on the shared HTTP server; required in webhook mode. */
+  mountWebhook?: (path: string, handler: WebhookHandler) => void;
+  clock?: Clock;
+  /** Locale for the channel's own texts when the user's language is unknown. */
+  defaultLocale?: Locale;
+  /** Commands shown in Telegram's menu. */
+  commands?: readonly CommandName[];
+  /** Known bot identity (tests, or to skip getMe); otherwise fetched on start. */
+  botInfo?: UserFromGetMe;
+  limits?: Partial<ApiLimits>;
+  /** Long-polling timeout in seconds (default 30). */
+  pollTimeoutSeconds?: number;
+  /** How long a webhook call may take before Telegram gets its 200 anyway (default 8 s). */
+  webhookTimeoutMs?: number;
+}
+
+export interface TelegramChannel {
+  readonly capabilities: ChannelCapabilities;
+  start(): Promise<void>;
+  /** Stops taking updates and waits (up to `graceMs`) for the ones being handled. */
+  stop(graceMs?: number): Promise<void>;
+  /** Started and (in polling mode) still polling; for /healthz. */
+  isUp(): boolean;
+}
+
+export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
+  const { config, assistant, lock, hashUserId, t } = deps;
+  const logger = deps.logger.child({ channel: "telegram" });
+  const clock = deps.clock ?? { now: () => Date.now() };
+  const defaultLocale = deps.defaultLocale ?? "vi";
+  const limits = { ...DEFAULT_API_LIMITS, ...deps.limits };
+  const pollTimeoutSeconds = deps.pollTimeoutSeconds ?? 30;
+
+  const bot = new Bot(config.token, {
+    ...(deps.botInfo !== undefined && { botInfo: deps.botInfo }),
+    client: { apiRoot: config.apiRoot, timeoutSeconds: pollTimeoutSeconds + 15 },
+  });
+  hardenApi(bot.api, limits, logger);
+
+  const localeOf = (hint: string | undefined): Locale =>
+    hint === undefined
+      ? defaultLocale
+      : hint.toLowerCase().startsWith("vi")
+        ? "vi"
+        : hint.toLowerCase().startsWith("en")
+          ? "en"
+          : defaultLocale;
+
+  const updateLogger = (ctx: Context): Logger =>
+    logger.child({
+      updateId: ctx.update.update_id,
+      ...(ctx.from !== undefined && { user: hashUserId(String(ctx.from.id)) }),
+    });
+
+  // In-flight updates, so that stop() can wait for them.
+  const inFlight = new Set<Promise<unknown>>();
+  let accepting = true;
+  bot.use(async (_ctx, next) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+
+  const guarded = bot.errorBoundary((error) => onError(error));
+  if (config.mode === "polling") {
+    // The runner handles updates concurrently; keep each chat's updates in order.
+    guarded.use(sequentialize((ctx: Context) => (ctx.chat === undefined ? undefined : String(ctx.chat.id))));
+  }
+  guarded.use(async (ctx) => {
+    const log = updateLogger(ctx);
+    const translation = toInboundEvent(ctx.update, ctx.me.username, clock.now());
+    if (translation.kind === "ignored") {
+      log.debug({ reason: translation.reason }, "update ignored");
+      if (translation.callbackQueryId !== undefined) await answerQuietly(ctx, log);
+      return;
+    }
+    if (translation.kind === "bad-callback") {
+      log.info("callback data refused: not a choice id");
+      await answerQuietly(ctx, log, t(localeOf(translation.languageHint), "choice.stale"));
+      return;
+    }
+    const { event } = translation;
+    if (translation.callbackQueryId !== undefined) await answerQuietly(ctx, log);
+    log.info({ kind: event.kind }, "update received");
+    const chatId = ctx.chat!.id;
+    await lock.run(event.address, async () => {
+      const started = performance.now();
+      const replies = await assistant.handle(event);
+      await deliverReplies(bot.api, chatId, replies, log);
+      log.info({ replies: replies.length, ms: Math.round(performance.now() - started) }, "update answered");
+    });
+  });
+
+  bot.catch((error) => {
+    // Only reached if the error boundary itself failed.
+    logger.error(
+      { err: safeError(error.error), updateId: error.ctx.update.update_id },
+      "telegram update failed",
+    );
+  });
+
+  async function onError(error: BotError<Context>): Promise<void> {
+    const ctx = error.ctx;
+    const log = updateLogger(ctx);
+    log.error({ err: safeError(error.error) }, "telegram update failed");
+    if (ctx.chat?.type !== "private" || !canStillSend(error.error)) return;
+    try {
+      await bot.api.sendMessage(
+        ctx.chat.id,
+        escapeHtml(t(localeOf(ctx.from?.language_code), "error.generic")),
+        {
+          parse_mode: "HTML",
+        },
+      );
+    } catch (sendError) {
+      log.warn({ err: safeError(sendError) }, "could not tell the citizen about the error");
+    }
+  }
+
+  const webhookSecret = config.mode === "webhook" ? config.webhookSecret : undefined;
+  if (webhookSecret !== undefined) {
+    if (!deps.mountWebhook) throw new Error("Telegram webhook mode needs the HTTP server (mountWebhook)");
+    deps.mountWebhook(
+      TELEGRAM_WEBHOOK_PATH,
+      telegramWebhookHandler(bot, {
+        secret: webhookSecret,
+        timeoutMs: deps.webhookTimeoutMs ?? 8_000,
+        logger,
+        accepting: () => accepting,
+      }),
+    );
+  }
+
+  let runner: RunnerHandle | undefined;
+  let started = false;
+
+  return {
+    capabilities: telegramCapabilities,
+
+    async start() {
+      accepting = true;
+      if (config.mode === "polling") await bot.api.deleteWebhook();
+      await bot.init();
+      try {
+        await setCommands(bot.api, deps.commands ?? CITIZEN_COMMANDS, t);
+      } catch (error) {
+        logger.warn({ err: safeError(error) }, "could not set the command menu; continuing");
+      }
+      if (config.mode === "webhook") {
+        await bot.api.setWebhook(`${config.publicUrl}${TELEGRAM_WEBHOOK_PATH}`, {
+          secret_token: config.webhookSecret,
+          allowed_updates: [...ALLOWED_UPDATES],
+        });
+        started = true;
+        logger.info({ mode: "webhook", bot: bot.botInfo.username }, "telegram channel started");
+        return;
+      }
+      runner = run(bot, {
+        runner: {
+          fetch: { timeout: pollTimeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] },
+          silent: true,
+          retryInterval: "exponential",
+        },
+      });
+      runner.task()?.catch((error: unknown) => {
+        logger.error(
+          { err: safeError(error) },
+          "telegram polling stopped (is another instance polling this bot?)",
+        );
+      });
+      started = true;
+      logger.info({ mode: "polling", bot: bot.botInfo.username }, "telegram channel started");
+    },
+
+    isUp() {
+      return started && (config.mode === "webhook" || runner?.isRunning() === true);
+    },
+
+    async stop(graceMs = 10_000) {
+      accepting = false;
+      started = false;
+      const stopping = runner?.isRunning() ? runner.stop() : Promise.resolve();
+      runner = undefined;
+      const settled = Promise.allSettled([stopping, ...inFlight]);
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([settled, grace]);
+      clearTimeout(timer);
+      logger.info("telegram channel stopped");
+    },
+  };
+}
+
+async function answerQuietly(ctx: Context, log: Logger, text?: string): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(text === undefined ? undefined : { text });
+  } catch (error) {
+    // The button spinner stops by itself after a while; the update is still handled.
+    log.warn({ err: safeError(error) }, "answerCallbackQuery failed");
+  }
+}
+
+/** Whether it is worth trying to send an error message (not when the Bot API is the problem). */
+function canStillSend(error: unknown): boolean {
+  if (error instanceof HttpError) return false;
+  if (error instanceof GrammyError) return error.error_code !== 429 && error.error_code < 500;
+  return true;
+}
+
+/** An error for the log, without grammY's request payload (which holds message text). */
+function safeError(error: unknown): Record<string, unknown> {
+  if (error instanceof GrammyError) {
+    return {
+      name: error.name,
+      method: error.method,
+      errorCode: error.error_code,
+      message: error.description,
+    };
+  }
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { message: String(error) };
+}
