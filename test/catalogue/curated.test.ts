@@ -147,7 +147,11 @@ describe("curated overlays", () => {
       new Set([...text.matchAll(/\d[\d.,]*/g)].map((m) => Number(m[0].replace(/[.,](?=\d{3}\b)/g, ""))));
     for (const [code, overlay] of overlays) {
       if (!overlay.channels && !overlay.cases) continue;
-      const official = Object.values(record(code).official).join("\n");
+      const imported = record(code);
+      // The official wording: the sections kept verbatim plus those the importer split into lists.
+      const official = [...Object.values(imported.official), ...imported.steps, ...imported.conditions].join(
+        "\n",
+      );
       const stated = numbers(official);
       for (const channel of overlay.channels ?? []) {
         if (channel.time.kind === "known") {
