@@ -1,0 +1,220 @@
+/**
+ * The Zalo channel: receives updates (webhook in production, long polling in development), turns
+ * them into core events, runs the assistant one event at a time per chat (the address lock), and
+ * sends the replies as plain text.
+ *
+ * Webhook mode mounts `POST /webhook/zalo` when built (before the HTTP server listens) and registers
+ * `${publicUrl}/webhook/zalo` with setWebhook on start. Polling mode removes any webhook first
+ * (getUpdates does not work while one is set).
+ */
+import { randomBytes } from "node:crypto";
+import type { Context as HonoContext } from "hono";
+import type { ZaloConfig } from "../../config.ts";
+import type { ChannelCapabilities, InboundEvent, Reply } from "../../core/model.ts";
+import type { AddressLock, Assistant, Clock, Messenger } from "../../core/ports.ts";
+import type { Translate } from "../../locales/index.ts";
+import { createUserIdHasher, type Logger, type UserIdHasher } from "../../logger.ts";
+import { ZaloApiError } from "./api-error.ts";
+import { createZaloClient, type ZaloClient } from "./client.ts";
+import { toInboundEvent, unwrapUpdate } from "./inbound.ts";
+import { createZaloMessenger, ZALO_CAPABILITIES } from "./messenger.ts";
+import { createPoller, type Poller } from "./poller.ts";
+import { createRecentKeys } from "./recent-keys.ts";
+import { createZaloWebhookHandler, type WebhookVerdict, ZALO_WEBHOOK_PATH } from "./webhook.ts";
+
+/** A route handler of the shared HTTP server (Hono). */
+export type WebhookRouteHandler = (c: HonoContext) => Promise<Response>;
+
+export interface ZaloChannelDeps {
+  config: ZaloConfig;
+  assistant: Assistant;
+  lock: AddressLock;
+  logger: Logger;
+  /** Translations in the deployment's default locale (the choice hint, the error apology). */
+  t: Translate;
+  /** Registers a POST route on the shared HTTP server; required in webhook mode. */
+  mountWebhook?: (path: string, handler: WebhookRouteHandler) => void;
+  hashUserId?: UserIdHasher;
+  clock?: Clock;
+  /** Show "typing…" while the assistant works (default true). */
+  typingIndicator?: boolean;
+  /** Tests: shorter polls and back-off, another fetch. */
+  pollTimeoutSeconds?: number;
+  backoff?: { initialMs: number; maxMs: number };
+  fetch?: typeof fetch;
+  maxWebhookBodyBytes?: number;
+}
+
+export interface ZaloChannel {
+  start(): Promise<void>;
+  /** Stops receiving, then waits for the work in progress. */
+  stop(): Promise<void>;
+  readonly capabilities: ChannelCapabilities;
+  /** For messages the core sends on its own (broadcasts, hotline answers). */
+  readonly messenger: Messenger;
+  readonly client: ZaloClient;
+  /** Started and (in polling mode) still polling; for /healthz. */
+  isUp(): boolean;
+}
+
+/** How long a message id is remembered to drop redeliveries. */
+const DEDUP_WINDOW_MS = 10 * 60 * 1000;
+
+export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
+  const { config, assistant, lock, t } = deps;
+  const logger = deps.logger.child({ channel: "zalo" });
+  const clock = deps.clock ?? { now: () => Date.now() };
+  const hashUserId = deps.hashUserId ?? createUserIdHasher(randomBytes(16).toString("hex"));
+  const client = createZaloClient({
+    token: config.token,
+    apiRoot: config.apiRoot,
+    ...(deps.fetch && { fetch: deps.fetch }),
+  });
+  const messenger = createZaloMessenger({
+    client,
+    logger,
+    choiceHint: (count) => t("input.pickNumber", { max: count }),
+  });
+  const recent = createRecentKeys({ ttlMs: DEDUP_WINDOW_MS, maxKeys: 50_000, clock });
+  const pending = new Set<Promise<void>>();
+  let accepting = false;
+  let poller: Poller | undefined;
+
+  function accept(body: unknown): WebhookVerdict {
+    const outcome = toInboundEvent(unwrapUpdate(body), clock.now());
+    if (outcome.kind === "malformed") {
+      logger.warn({ reason: outcome.reason }, "zalo update refused: malformed");
+      return "malformed";
+    }
+    if (outcome.kind === "ignored") {
+      logger.info(
+        { eventName: outcome.eventName?.slice(0, 64), reason: outcome.reason },
+        "zalo update ignored",
+      );
+      return "ignored";
+    }
+    if (outcome.dedupKey !== undefined && recent.seen(outcome.dedupKey)) {
+      logger.info({ user: hashUserId(outcome.event.userId) }, "zalo update dropped: already received");
+      return "duplicate";
+    }
+    const task = lock
+      .run(outcome.event.address, () => handle(outcome.event, outcome.chatId))
+      .catch((error: unknown) => logger.error({ err: error }, "zalo update failed"))
+      .finally(() => pending.delete(task));
+    pending.add(task);
+    return "accepted";
+  }
+
+  async function handle(event: InboundEvent, chatId: string): Promise<void> {
+    const log = logger.child({ user: hashUserId(event.userId), kind: event.kind });
+    const started = performance.now();
+    if (deps.typingIndicator ?? true) {
+      client
+        .sendChatAction(chatId, "typing")
+        .catch((error: unknown) => log.debug({ err: error }, "typing failed"));
+    }
+    let replies: Reply[];
+    try {
+      replies = await assistant.handle(event);
+    } catch (error) {
+      log.error({ err: error }, "assistant failed; apologising");
+      replies = [{ kind: "message", blocks: [{ kind: "paragraph", text: t("error.generic") }] }];
+    }
+    try {
+      await messenger.send(event.address, replies);
+      log.info(
+        { replies: replies.length, ms: Math.round(performance.now() - started) },
+        "zalo update answered",
+      );
+    } catch (error) {
+      const quota = error instanceof ZaloApiError && error.code === 429;
+      log.error(
+        { err: error },
+        quota ? "zalo reply not delivered: quota exceeded or rate limited" : "zalo reply not delivered",
+      );
+    }
+  }
+
+  if (config.mode === "webhook") {
+    if (!deps.mountWebhook) throw new TypeError("Zalo webhook mode needs the HTTP server (mountWebhook).");
+    const handler = createZaloWebhookHandler({
+      secret: config.webhookSecret,
+      logger,
+      accept,
+      accepting: () => accepting,
+      ...(deps.maxWebhookBodyBytes !== undefined && { maxBodyBytes: deps.maxWebhookBodyBytes }),
+    });
+    deps.mountWebhook(ZALO_WEBHOOK_PATH, (c) => handler(c.req.raw));
+  }
+
+  async function checkToken(): Promise<void> {
+    try {
+      const me = await client.getMe();
+      logger.info({ bot: me.account_name, plan: me.account_type }, "zalo bot ready");
+    } catch (error) {
+      if (error instanceof ZaloApiError && error.unauthorized) {
+        throw new Error("Zalo refused ZALO_BOT_TOKEN (401). Copy the token again from Zalo Bot Creator.");
+      }
+      logger.warn({ err: error }, "zalo getMe failed; starting anyway");
+    }
+  }
+
+  return {
+    capabilities: ZALO_CAPABILITIES,
+    messenger,
+    client,
+    isUp: () => accepting && (config.mode === "webhook" || poller?.running === true),
+
+    async start() {
+      await checkToken();
+      accepting = true;
+      if (config.mode === "webhook") {
+        const url = `${config.publicUrl}${ZALO_WEBHOOK_PATH}`;
+        try {
+          const info = await client.setWebhook({ url, secretToken: config.webhookSecret });
+          const verification = info.verification;
+          if (verification && verification.ok === false) {
+            logger.warn(
+              { outcome: verification.outcome, status: verification.status_code, hint: verification.hint },
+              "zalo webhook registered, but Zalo could not reach it (firewall, Cloudflare Browser Integrity Check?)",
+            );
+          } else {
+            logger.info({ url }, "zalo webhook registered");
+          }
+        } catch (error) {
+          // The webhook may still be registered from the last start; keep serving it.
+          logger.error(
+            { err: error, url },
+            "zalo setWebhook failed; updates arrive only if it was set before",
+          );
+        }
+        return;
+      }
+      try {
+        await client.deleteWebhook();
+      } catch (error) {
+        logger.warn(
+          { err: error },
+          "zalo deleteWebhook failed; polling may get nothing while a webhook is set",
+        );
+      }
+      poller = createPoller({
+        client,
+        token: config.token,
+        logger,
+        onUpdate: (update) => void accept(update),
+        ...(deps.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: deps.pollTimeoutSeconds }),
+        ...(deps.backoff && { backoff: deps.backoff }),
+      });
+      poller.start();
+      logger.info("zalo polling started (development mode: updates sent while stopped are lost)");
+    },
+
+    async stop() {
+      accepting = false;
+      await poller?.stop();
+      poller = undefined;
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Sends core replies to a Zalo chat, in order. Zalo has no buttons: a message is rendered as plain
+ * text (choices as numbered lines and a hint) and split at 2,000 UTF-16 units by the client. A photo
+ * goes by URL; if Zalo refuses it, its caption and URL are sent as text rather than lost.
+ */
+import type { Address, ChannelCapabilities, Reply } from "../../core/model.ts";
+import type { Messenger } from "../../core/ports.ts";
+import type { Logger } from "../../logger.ts";
+import { renderPhotoPlain, renderPlain } from "../render-plain.ts";
+import { ZaloApiError } from "./api-error.ts";
+import { ZALO_MAX_TEXT, type ZaloClient } from "./client.ts";
+
+export const ZALO_CAPABILITIES: ChannelCapabilities = {
+  buttons: false,
+  maxTextLength: ZALO_MAX_TEXT,
+  formatting: "plain",
+};
+
+export interface ZaloMessengerOptions {
+  client: ZaloClient;
+  logger: Logger;
+  /** The hint line after numbered choices (a locale string), given the number of choices. */
+  choiceHint(count: number): string;
+}
+
+/** `zalo:<chat id>` → the chat id; undefined for another channel's address. */
+export function zaloChatId(address: Address): string | undefined {
+  return address.startsWith("zalo:") && address.length > 5 ? address.slice(5) : undefined;
+}
+
+export function createZaloMessenger(options: ZaloMessengerOptions): Messenger {
+  const { client, logger } = options;
+  return {
+    async send(address, replies) {
+      const chatId = zaloChatId(address);
+      if (chatId === undefined) throw new TypeError(`Not a Zalo address: ${address.split(":")[0]}:…`);
+      for (const reply of replies) await sendOne(chatId, reply);
+    },
+  };
+
+  async function sendOne(chatId: string, reply: Reply): Promise<void> {
+    if (reply.kind === "message") {
+      const text = renderPlain(reply, { choiceHint: options.choiceHint(reply.choices?.length ?? 0) });
+      if (text.trim() !== "") await client.sendMessage(chatId, text);
+      return;
+    }
+    try {
+      await client.sendPhoto(chatId, reply.url, reply.caption?.trim() || undefined);
+    } catch (error) {
+      const refused = error instanceof ZaloApiError && error.kind === "api" && error.code === 400;
+      if (!refused && !(error instanceof TypeError)) throw error;
+      logger.warn({ err: error }, "zalo refused a photo; sending it as text");
+      await client.sendMessage(chatId, renderPhotoPlain(reply));
+    }
+  }
+}
