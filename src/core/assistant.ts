@@ -28,6 +28,10 @@ import {
 import { redactPersonalData } from "./redact.ts";
 import { step } from "./router.ts";
 
+/** Storage namespaces the composition root uses for the assistant's stores. */
+export const UNANSWERED_LOG = "unanswered";
+export const VOTES_LOG = "votes";
+
 /** One store per purpose; keys are addresses (or hashed user ids for the rate limit). */
 export interface AssistantStores {
   /** Short conversation memory; expires after `conversationTtlMs` of inactivity. */

@@ -12,10 +12,13 @@ const passport = /(?<![\p{L}\p{N}])[A-Za-z]\d{7,8}(?![\p{N}])/gu;
 /** Any other run of 6 or more digits (ID numbers, account numbers, dossier codes with a name…). */
 const longNumber = /(?<![\p{N}])\d(?:[\s.-]?\d){5,}(?![\p{N}])/gu;
 
+/** National procedure codes (1.001193) are not personal data. */
+const procedureCode = /^\d\.\d{6}$/;
+
 export function redactPersonalData(text: string): string {
   return text
     .replace(email, "[email]")
     .replace(phone, "[phone]")
     .replace(passport, "[id]")
-    .replace(longNumber, "[number]");
+    .replace(longNumber, (match) => (procedureCode.test(match) ? match : "[number]"));
 }

@@ -74,6 +74,7 @@ export function asksWhatIsMissing(text: string): boolean {
 export function truncateWords(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
+  if (/\s/.test(text.charAt(max))) return cut;
   const space = cut.lastIndexOf(" ");
   return space > max * 0.6 ? cut.slice(0, space) : cut;
 }

@@ -60,6 +60,7 @@ export const en: Messages = {
   "input.pickNumber": "Please choose a number from 1 to {max}.",
   rateLimit: "You are sending messages quickly. Please wait a moment and then continue.",
   "error.generic": "Sorry, something went wrong. Please try again in a few minutes.",
+  "choice.hint": "Reply with a number from 1 to {max}, or type the choice.",
   "choice.stale": "This choice is old or no longer available. Please ask again or type /start.",
   "procedure.gone": "This procedure is no longer in the catalogue. Please ask again to find the current one.",
 
@@ -125,6 +126,13 @@ export const en: Messages = {
   "card.related": "Related procedures:",
   "card.prepare": "Prepare my papers",
   "card.unknownValue": "not known",
+  "card.sectionUncertain":
+    "Parts of this section could not be read clearly from the official page. Please check the link at the end.",
+  "card.officialWording": "Official wording:",
+  "card.casesPick":
+    "This procedure has {n} cases. Tap “Prepare my papers” and pick yours to see the papers to bring.",
+  "card.moreNotes": "{n} more notes on the official page.",
+  "card.paperCountUnknown": "number of copies: not known",
   "card.notStated": "The official page does not say.",
 
   "section.applicants": "Who can apply",

@@ -62,6 +62,7 @@ export const vi = {
   "input.pickNumber": "Bạn hãy chọn một số từ 1 đến {max}.",
   rateLimit: "Bạn gửi hơi nhanh. Vui lòng đợi một chút rồi hỏi tiếp nhé.",
   "error.generic": "Xin lỗi, có lỗi xảy ra. Bạn vui lòng thử lại sau ít phút.",
+  "choice.hint": "Bạn trả lời bằng số từ 1 đến {max}, hoặc gõ lại lựa chọn.",
   "choice.stale": "Lựa chọn này đã cũ hoặc không còn dùng được. Bạn hãy hỏi lại hoặc gõ /start.",
   "procedure.gone": "Thủ tục này không còn trong danh mục. Bạn hãy hỏi lại để tìm thủ tục hiện hành.",
 
@@ -128,6 +129,13 @@ export const vi = {
   "card.related": "Thủ tục liên quan:",
   "card.prepare": "Chuẩn bị hồ sơ",
   "card.unknownValue": "chưa rõ",
+  "card.sectionUncertain":
+    "Phần này có chỗ chưa đọc rõ từ trang chính thức. Hãy đối chiếu tại đường link cuối tin.",
+  "card.officialWording": "Nguyên văn trên trang chính thức:",
+  "card.casesPick":
+    "Thủ tục này có {n} trường hợp. Bấm “Chuẩn bị hồ sơ” rồi chọn trường hợp của bạn để xem giấy tờ cần mang.",
+  "card.moreNotes": "Còn {n} lưu ý khác, xem trên trang chính thức.",
+  "card.paperCountUnknown": "số bản: chưa rõ",
   "card.notStated": "Trang chính thức không ghi thông tin này.",
 
   // Section names used in "partly unknown" notes.

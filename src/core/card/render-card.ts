@@ -1,25 +1,28 @@
 /**
  * The procedure card: Procedure + the aspect asked → blocks. Each section is its own blocks so
  * channel adapters can split long cards at section boundaries. The section the question asked about
- * comes first. Nothing is invented: what the record does not say is shown as unknown, with the link
- * to the official page.
+ * comes first. Nothing is invented: what the record does not say is shown as unknown, and where the
+ * importer could not read a section cleanly the card says so (or shows the official wording when
+ * nothing could be read), with the link to the official page at the end.
  */
-import type { Locality, Procedure } from "../../catalogue/schema.ts";
+import type { Locality, Procedure, RequiredPaper } from "../../catalogue/schema.ts";
 import type { Translate } from "../../locales/index.ts";
 import type { Aspect } from "../../search/types.ts";
 import type { Block, Locale } from "../model.ts";
 import { effectiveChannels } from "./fees.ts";
 import { formatDuration, formatFees } from "./format.ts";
+import { issueSections, type OfficialSection } from "./parse-issues.ts";
+import { shorten } from "./shorten.ts";
 
 export interface CardContext {
   locale: Locale;
   tr: Translate;
   locality: Locality;
-  /** Names of other procedures (replacements, bundles), by code; absent codes show the code only. */
+  /** Names of other procedures (replacements), by code; unknown codes show the code only. */
   nameOf: (code: string) => string | undefined;
 }
 
-type Section = "papers" | "fee" | "time" | "place" | "conditions" | "legal" | "steps" | "result";
+export type Section = "papers" | "fee" | "time" | "place" | "conditions" | "legal" | "steps" | "result";
 
 const defaultOrder: readonly Section[] = ["papers", "fee", "time", "place", "conditions", "legal"];
 
@@ -42,15 +45,30 @@ export function sectionOrder(aspect: Aspect | null): Section[] {
   return [lead, ...defaultOrder.filter((section) => section !== lead)];
 }
 
+/** Above this many cases the card lists the cases and the checklist shows each case's papers. */
+export const MAX_CASES_IN_CARD = 2;
+const MAX_NOTES_PER_CASE = 3;
+const MAX_NOTE_CHARS = 400;
 const MAX_LEGAL_ITEMS = 8;
 const MAX_OFFICIAL_CHARS = 1500;
 
+/** What one rendering has already said, so a note about an unclear section is given once. */
+interface Render {
+  procedure: Procedure;
+  ctx: CardContext;
+  issues: Set<OfficialSection>;
+  noted: Set<OfficialSection>;
+}
+
 export function renderCard(procedure: Procedure, aspect: Aspect | null, ctx: CardContext): Block[] {
+  const parsed = issueSections(procedure.parseIssues);
+  const render: Render = { procedure, ctx, issues: new Set(parsed.sections), noted: new Set() };
   const blocks: Block[] = [...header(procedure, ctx), ...statusNotes(procedure, ctx)];
   for (const section of sectionOrder(aspect)) {
-    blocks.push(...renderSection(section, procedure, aspect, ctx));
+    blocks.push(...renderSection(section, aspect, render));
   }
-  blocks.push(...trustNotes(procedure, ctx));
+  if (parsed.other) blocks.push({ kind: "paragraph", text: ctx.tr("card.partlyUnknownLink") });
+  if (!procedure.reviewed) blocks.push({ kind: "paragraph", text: ctx.tr("card.unreviewed") });
   blocks.push({ kind: "link", label: ctx.tr("card.officialLink"), url: procedure.source.url });
   return blocks;
 }
@@ -76,99 +94,136 @@ function statusNotes(procedure: Procedure, ctx: CardContext): Block[] {
     const replacements = procedure.status.replacedBy ?? [];
     if (replacements.length > 0) {
       blocks.push({ kind: "paragraph", text: tr("card.replacedBy") });
-      blocks.push({ kind: "list", items: replacements.map((code) => labelOf(code, ctx)) });
+      blocks.push({
+        kind: "list",
+        items: replacements.map((code) => {
+          const name = ctx.nameOf(code);
+          return name ? `${name} (${code})` : code;
+        }),
+      });
     }
   } else if (procedure.status.state === "pending") {
     blocks.push({ kind: "paragraph", text: tr("card.pending") });
   }
-  if (procedure.curatedNote)
+  if (procedure.curatedNote) {
     blocks.push({ kind: "paragraph", text: tr("card.curatedNote", { note: procedure.curatedNote }) });
+  }
   return blocks;
 }
 
-function labelOf(code: string, ctx: CardContext): string {
-  const name = ctx.nameOf(code);
-  return name ? `${name} (${code})` : code;
-}
-
-function renderSection(
-  section: Section,
-  procedure: Procedure,
-  aspect: Aspect | null,
-  ctx: CardContext,
-): Block[] {
+function renderSection(section: Section, aspect: Aspect | null, render: Render): Block[] {
+  const { procedure, ctx } = render;
   switch (section) {
     case "papers":
-      return papers(procedure, ctx);
+      return papers(render);
     case "fee":
-      return fees(procedure, ctx);
+      return fees(render);
     case "time":
-      return times(procedure, ctx);
+      return times(render);
     case "place":
-      return place(procedure, aspect === "online", ctx);
+      return place(render, aspect === "online");
     case "conditions":
-      return conditions(procedure, aspect === "conditions", ctx);
+      return conditions(render, aspect === "conditions");
     case "legal":
-      return legal(procedure, ctx);
+      return legal(render);
     case "steps":
-      return listSection(ctx.tr("card.steps"), procedure.steps, ctx);
+      return listSection(ctx.tr("card.steps"), procedure.steps, "steps", render);
     case "result":
-      return listSection(ctx.tr("card.result"), procedure.results, ctx);
+      return listSection(ctx.tr("card.result"), procedure.results, "result", render);
   }
 }
 
-function papers(procedure: Procedure, ctx: CardContext): Block[] {
+/** The note that a section was not read cleanly, once per official section. */
+function uncertain(section: OfficialSection, render: Render): Block[] {
+  if (!render.issues.has(section) || render.noted.has(section)) return [];
+  render.noted.add(section);
+  return [{ kind: "paragraph", text: render.ctx.tr("card.sectionUncertain") }];
+}
+
+/** The official wording of a section, when the parsed structure is empty. */
+function officialWording(section: OfficialSection, render: Render): Block[] {
+  const text = render.procedure.official[section]?.trim();
+  if (!text || render.noted.has(section)) return [];
+  render.noted.add(section);
+  return [
+    { kind: "paragraph", text: render.ctx.tr("card.officialWording") },
+    { kind: "paragraph", text: shorten(text, MAX_OFFICIAL_CHARS) },
+  ];
+}
+
+function papers(render: Render): Block[] {
+  const { procedure, ctx } = render;
   const { tr } = ctx;
   const blocks: Block[] = [{ kind: "heading", text: tr("card.papers") }];
-  if (procedure.cases.length === 0) {
-    blocks.push({ kind: "paragraph", text: tr("card.papersUnknown") });
+  const cases = procedure.cases;
+  if (cases.length === 0) {
+    blocks.push({ kind: "paragraph", text: tr("card.papersUnknown") }, ...officialWording("papers", render));
     return blocks;
   }
-  const several = procedure.cases.length > 1;
-  procedure.cases.forEach((procedureCase, index) => {
-    if (several) {
-      const title = procedureCase.title ?? tr("checklist.caseDefault", { n: index + 1 });
-      blocks.push({ kind: "paragraph", text: tr("card.case", { title }) });
+  if (cases.length > MAX_CASES_IN_CARD) {
+    blocks.push(
+      { kind: "paragraph", text: tr("card.casesPick", { n: cases.length }) },
+      {
+        kind: "list",
+        items: cases.map((procedureCase, index) => caseTitle(procedureCase.title, index, tr)),
+        ordered: true,
+      },
+      ...uncertain("papers", render),
+    );
+    return blocks;
+  }
+  cases.forEach((procedureCase, index) => {
+    if (cases.length > 1) {
+      blocks.push({
+        kind: "paragraph",
+        text: tr("card.case", { title: caseTitle(procedureCase.title, index, tr) }),
+      });
     }
-    if (procedureCase.papers.length === 0) {
-      blocks.push({ kind: "paragraph", text: tr("card.noPapers") });
-    } else {
-      blocks.push({ kind: "list", items: procedureCase.papers.map((paper) => describePaper(paper, ctx)) });
+    if (procedureCase.papers.length === 0) blocks.push({ kind: "paragraph", text: tr("card.noPapers") });
+    else blocks.push({ kind: "list", items: procedureCase.papers.map((paper) => describePaper(paper, tr)) });
+    const notes = procedureCase.notes
+      .slice(0, MAX_NOTES_PER_CASE)
+      .map((note) => shorten(note, MAX_NOTE_CHARS));
+    if (procedureCase.notes.length > MAX_NOTES_PER_CASE) {
+      notes.push(tr("card.moreNotes", { n: procedureCase.notes.length - MAX_NOTES_PER_CASE }));
     }
-    if (procedureCase.notes.length > 0)
-      blocks.push({ kind: "paragraph", text: procedureCase.notes.join("\n") });
+    if (notes.length > 0) blocks.push({ kind: "paragraph", text: notes.join("\n") });
   });
+  blocks.push(...uncertain("papers", render));
   return blocks;
 }
 
-export function describePaper(
-  paper: Procedure["cases"][number]["papers"][number],
-  ctx: CardContext | { tr: Translate },
-): string {
-  const { tr } = ctx;
+export function caseTitle(title: string | null, index: number, tr: Translate): string {
+  return title ?? tr("checklist.caseDefault", { n: index + 1 });
+}
+
+/** "Tờ khai (1 bản chính, 2 bản sao; mẫu: TK1.docx)"; counts the record does not give are said unknown. */
+export function describePaper(paper: RequiredPaper, tr: Translate): string {
   const details: string[] = [];
   const { originals, copies } = paper;
   if (originals && copies) details.push(tr("card.paperCount", { originals, copies }));
   else if (originals) details.push(tr("card.paperOriginals", { originals }));
   else if (copies) details.push(tr("card.paperCopies", { copies }));
+  else if (originals === null && copies === null) details.push(tr("card.paperCountUnknown"));
   if (paper.role === "xuat_trinh") details.push(tr("card.paperShow"));
   if (paper.forms.length > 0) details.push(tr("card.paperForm", { forms: paper.forms.join(", ") }));
   return details.length > 0 ? `${paper.name} (${details.join("; ")})` : paper.name;
 }
 
-/** One line per channel, or one line when every channel says the same. */
-function perChannel(values: { kind: string; text: string }[], ctx: CardContext): string[] {
+/** One line per channel, or a single line when every channel says the same. */
+function perChannel(
+  values: { kind: "truc_tiep" | "truc_tuyen" | "buu_chinh"; text: string }[],
+  tr: Translate,
+) {
   const distinct = new Set(values.map((value) => value.text));
   if (distinct.size === 1) return [values[0]?.text ?? ""];
   return values.map((value) =>
-    ctx.tr("card.channelLine", {
-      channel: ctx.tr(`channel.${value.kind as "truc_tiep"}`),
-      value: value.text,
-    }),
+    tr("card.channelLine", { channel: tr(`channel.${value.kind}`), value: value.text }),
   );
 }
 
-function fees(procedure: Procedure, ctx: CardContext): Block[] {
+function fees(render: Render): Block[] {
+  const { procedure, ctx } = render;
   const { tr, locale } = ctx;
   const blocks: Block[] = [{ kind: "heading", text: tr("card.fee") }];
   const { channels, overrideDecisions } = effectiveChannels(procedure, ctx.locality);
@@ -178,15 +233,17 @@ function fees(procedure: Procedure, ctx: CardContext): Block[] {
   }
   const lines = perChannel(
     channels.map((channel) => ({ kind: channel.kind, text: formatFees(channel.fees, locale, tr) })),
-    ctx,
+    tr,
   );
   blocks.push({ kind: "paragraph", text: lines.join("\n") });
   for (const decision of overrideDecisions)
     blocks.push({ kind: "paragraph", text: tr("card.feeLocal", { decision }) });
+  if (overrideDecisions.length === 0) blocks.push(...uncertain("channels", render));
   return blocks;
 }
 
-function times(procedure: Procedure, ctx: CardContext): Block[] {
+function times(render: Render): Block[] {
+  const { procedure, ctx } = render;
   const { tr, locale } = ctx;
   const blocks: Block[] = [{ kind: "heading", text: tr("card.time") }];
   if (procedure.channels.length === 0) {
@@ -198,19 +255,23 @@ function times(procedure: Procedure, ctx: CardContext): Block[] {
       kind: channel.kind,
       text: formatDuration(channel.time, locale, tr),
     })),
-    ctx,
+    tr,
   );
-  blocks.push({ kind: "paragraph", text: lines.join("\n") });
+  blocks.push({ kind: "paragraph", text: lines.join("\n") }, ...uncertain("channels", render));
   return blocks;
 }
 
-function place(procedure: Procedure, onlineFirst: boolean, ctx: CardContext): Block[] {
+function place(render: Render, onlineFirst: boolean): Block[] {
+  const { procedure, ctx } = render;
   const { tr } = ctx;
   const blocks: Block[] = [{ kind: "heading", text: tr("card.place") }];
   const kinds = new Set(procedure.channels.map((channel) => channel.kind));
   if (kinds.size === 0) {
-    blocks.push({ kind: "paragraph", text: tr("card.channelsUnknown") });
-    blocks.push(...offices(ctx));
+    blocks.push(
+      { kind: "paragraph", text: tr("card.channelsUnknown") },
+      ...officialWording("channels", render),
+      ...offices(ctx),
+    );
     return blocks;
   }
   const online: Block[] = kinds.has("truc_tuyen")
@@ -238,20 +299,24 @@ function offices(ctx: CardContext): Block[] {
   }));
 }
 
-function conditions(procedure: Procedure, asked: boolean, ctx: CardContext): Block[] {
+function conditions(render: Render, asked: boolean): Block[] {
+  const { procedure, ctx } = render;
   const { tr } = ctx;
   if (procedure.conditions.length === 0 && !asked) return [];
   const blocks: Block[] = [{ kind: "heading", text: tr("card.conditions") }];
   if (procedure.conditions.length === 0) blocks.push({ kind: "paragraph", text: tr("card.notStated") });
   else blocks.push({ kind: "list", items: [...procedure.conditions] });
   if (asked && procedure.applicants.length > 0) {
-    blocks.push({ kind: "paragraph", text: tr("card.applicants") });
-    blocks.push({ kind: "list", items: [...procedure.applicants] });
+    blocks.push(
+      { kind: "paragraph", text: tr("card.applicants") },
+      { kind: "list", items: [...procedure.applicants] },
+    );
   }
   return blocks;
 }
 
-function legal(procedure: Procedure, ctx: CardContext): Block[] {
+function legal(render: Render): Block[] {
+  const { procedure, ctx } = render;
   if (procedure.legalBasis.length === 0) return [];
   const items: string[] = [];
   for (const item of procedure.legalBasis) {
@@ -263,76 +328,23 @@ function legal(procedure: Procedure, ctx: CardContext): Block[] {
   return [
     { kind: "heading", text: ctx.tr("card.legal") },
     { kind: "paragraph", text: shown.join("; ") },
+    ...uncertain("legalBasis", render),
   ];
 }
 
-function listSection(title: string, items: readonly string[], ctx: CardContext): Block[] {
-  if (items.length === 0)
+function listSection(
+  title: string,
+  items: readonly string[],
+  section: OfficialSection,
+  render: Render,
+): Block[] {
+  const heading: Block = { kind: "heading", text: title };
+  if (items.length === 0) {
     return [
-      { kind: "heading", text: title },
-      { kind: "paragraph", text: ctx.tr("card.notStated") },
+      heading,
+      { kind: "paragraph", text: render.ctx.tr("card.notStated") },
+      ...officialWording(section, render),
     ];
-  return [
-    { kind: "heading", text: title },
-    { kind: "list", items: [...items], ordered: true },
-  ];
-}
-
-const officialSections = [
-  "applicants",
-  "channels",
-  "papers",
-  "steps",
-  "conditions",
-  "legalBasis",
-  "result",
-  "agency",
-] as const;
-type OfficialSection = (typeof officialSections)[number];
-
-/** The official sections a parse issue concerns ("papers", "papers: …", "channels.fee" …). */
-export function issueSections(issues: readonly string[]): OfficialSection[] {
-  const found = new Set<OfficialSection>();
-  for (const issue of issues) {
-    const head = issue.trim().split(/[\s:.[/]/)[0] ?? "";
-    const section = officialSections.find(
-      (name) => name === head || (name === "legalBasis" && head === "legal"),
-    );
-    if (section) found.add(section);
   }
-  return officialSections.filter((section) => found.has(section));
-}
-
-function trustNotes(procedure: Procedure, ctx: CardContext): Block[] {
-  const { tr } = ctx;
-  const blocks: Block[] = [];
-  if (procedure.parseIssues.length > 0) {
-    const sections = issueSections(procedure.parseIssues).filter((section) =>
-      procedure.official[section]?.trim(),
-    );
-    if (sections.length > 0) {
-      blocks.push({ kind: "paragraph", text: tr("card.partlyUnknown") });
-      for (const section of sections) {
-        blocks.push({ kind: "heading", text: tr(`section.${section}`) });
-        blocks.push({
-          kind: "paragraph",
-          text: shorten(procedure.official[section] ?? "", MAX_OFFICIAL_CHARS),
-        });
-      }
-    } else {
-      blocks.push({ kind: "paragraph", text: tr("card.partlyUnknownLink") });
-    }
-  }
-  if (!procedure.reviewed && !procedure.review)
-    blocks.push({ kind: "paragraph", text: tr("card.unreviewed") });
-  return blocks;
-}
-
-/** Cuts at a word boundary and adds "…". */
-export function shorten(text: string, max: number): string {
-  const clean = text.trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return [heading, { kind: "list", items: [...items], ordered: true }, ...uncertain(section, render)];
 }

@@ -3,7 +3,7 @@
  * at hand. Saved per citizen (30 days); "còn thiếu gì" and /hoso bring it back at any time.
  */
 import type { Procedure } from "../../catalogue/schema.ts";
-import { describePaper } from "../card/render-card.ts";
+import { describePaper, caseTitle as titleOf } from "../card/render-card.ts";
 import { choiceId } from "../choice-id.ts";
 import type { FlowContext, FlowResult } from "../flow.ts";
 import type { Block, Choice } from "../model.ts";
@@ -20,7 +20,7 @@ function stale(state: ConversationState, ctx: FlowContext): FlowResult {
 }
 
 function caseTitle(procedure: Procedure, caseIndex: number, ctx: FlowContext): string {
-  return procedure.cases[caseIndex]?.title ?? ctx.tr("checklist.caseDefault", { n: caseIndex + 1 });
+  return titleOf(procedure.cases[caseIndex]?.title ?? null, caseIndex, ctx.tr);
 }
 
 /** "Chuẩn bị hồ sơ": pick the case, or open the only one. */
@@ -107,7 +107,7 @@ function missingPapers(procedure: Procedure, checklist: SavedChecklist, ctx: Flo
   const papers = procedure.cases[checklist.caseIndex]?.papers ?? [];
   return papers
     .filter((_, index) => !checklist.have.includes(index))
-    .map((paper) => describePaper(paper, ctx));
+    .map((paper) => describePaper(paper, ctx.tr));
 }
 
 /** The checklist as a message: ticks, what is missing, one button per paper. */
@@ -121,7 +121,7 @@ export function checklistView(procedure: Procedure, checklist: SavedChecklist, c
   blocks.push({
     kind: "checklist",
     items: papers.map((paper, index) => ({
-      text: describePaper(paper, ctx),
+      text: describePaper(paper, ctx.tr),
       done: checklist.have.includes(index),
     })),
   });
