@@ -1,0 +1,43 @@
+/**
+ * Decides, for a ranked list, whether to answer directly, to ask the citizen to choose among a few
+ * candidates (close scores or sibling variants), or to say nothing fits. Out-of-scope questions
+ * ("giá vàng hôm nay") must get "none": the main signal is how much of the question's meaningful
+ * words (weighted by rarity) the best candidate explains.
+ */
+export type Decision = "answer" | "clarify" | "none";
+
+export interface ConfidenceInput {
+  /** IDF-weighted share (0..1) of the question's meaningful words the best candidate explains. */
+  readonly coverage: number;
+  /** The highest IDF among the words the best candidate matched (0 when none). */
+  readonly specificity: number;
+  /** Score of the best candidate. */
+  readonly top: number;
+  /** Score of the best candidate that is not a level twin of the top one (0 when none). */
+  readonly second: number;
+}
+
+export interface ConfidenceThresholds {
+  /** Below this coverage: nothing fits. */
+  readonly minCoverage: number;
+  /** Below this coverage (and above minCoverage): ask. */
+  readonly answerCoverage: number;
+  /** A match made only of words more common than this IDF explains nothing. */
+  readonly minSpecificity: number;
+  /** second/top at or above this: ask. */
+  readonly closeRatio: number;
+}
+
+export const DEFAULT_THRESHOLDS: ConfidenceThresholds = {
+  minCoverage: 0.55,
+  answerCoverage: 0.75,
+  minSpecificity: 2.2,
+  closeRatio: 0.9,
+};
+
+export function decide(input: ConfidenceInput, t: ConfidenceThresholds = DEFAULT_THRESHOLDS): Decision {
+  if (input.top <= 0 || input.coverage < t.minCoverage || input.specificity < t.minSpecificity) return "none";
+  if (input.coverage < t.answerCoverage) return "clarify";
+  if (input.second > 0 && input.second / input.top >= t.closeRatio) return "clarify";
+  return "answer";
+}

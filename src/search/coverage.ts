@@ -1,0 +1,136 @@
+/**
+ * How much of a question the best candidate explains: the IDF-weighted share of its meaningful
+ * words found in the candidate (exactly, through a vocabulary expansion, or, for a word the
+ * catalogue does not know, within a typo's edit distance), and the rarest word matched.
+ * Words that only ask (aspect) or pick a sibling (cue) count when found and are not missed otherwise.
+ */
+import { editDistance } from "./edit-distance.ts";
+import { fold, hasMarks, type Token } from "./normalize.ts";
+import type { QueryAnalysis } from "./query.ts";
+import { fuzzyFor, type IndexedProcedure, type TokenIndex } from "./token-index.ts";
+
+/**
+ * Everyday words that frame a question without naming a procedure (people, "làm", "cho", "của",
+ * "để"…): they count when the candidate has them and are not missed when it does not.
+ */
+export const SOFT_WORDS: ReadonlySet<string> = new Set(
+  [
+    "vợ",
+    "chồng",
+    "con",
+    "cháu",
+    "bé",
+    "bố",
+    "mẹ",
+    "cha",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "người",
+    "nhà",
+    "gia đình",
+    "hai",
+    "làm",
+    "cho",
+    "của",
+    "để",
+    "và",
+    "thì",
+    "mà",
+    "đã",
+    "đang",
+    "sẽ",
+    "được",
+    "bị",
+    "rồi",
+    "nay",
+    "mới",
+    "nhỏ",
+    "lớn",
+    "giờ",
+    "phải",
+    "cần",
+    "xin",
+    "đi",
+    "về",
+    "ra",
+    "vào",
+    "ở",
+    "tại",
+    "có",
+    "như",
+    "này",
+    "đó",
+    "nữa",
+    "lại",
+    "luôn",
+    "ngay",
+    "sao",
+    "hết",
+    "một",
+    "việc",
+    "muốn",
+    "giúp",
+    "hộ",
+    "dùm",
+    "giùm",
+  ].map((w) => w.normalize("NFC")),
+);
+
+const SOFT_FOLDED: ReadonlySet<string> = new Set([...SOFT_WORDS].map((w) => fold(w)));
+
+/** True for a soft word (an unmarked token matches by its folded form). */
+export function isSoft(t: Token): boolean {
+  return SOFT_WORDS.has(t.accented) || (!hasMarks(t) && SOFT_FOLDED.has(t.folded));
+}
+
+export interface Coverage {
+  readonly coverage: number;
+  readonly specificity: number;
+}
+
+/** Credit (0..1) for one query word in one candidate. */
+export function termCredit(token: Token, doc: IndexedProcedure, index: TokenIndex): number {
+  if (doc.allTerms.has(token.folded)) {
+    if (hasMarks(token) && doc.folded.has(token.folded) && !doc.accented.has(token.accented)) return 0.5;
+    return 1;
+  }
+  if (index.syllables.has(token.folded)) return 0;
+  const max = fuzzyFor(token.folded);
+  if (max === false) return 0;
+  for (const term of doc.allTerms) if (editDistance(token.folded, term, max) <= max) return 0.6;
+  return 0;
+}
+
+export function coverageOf(
+  analysis: QueryAnalysis,
+  doc: IndexedProcedure,
+  index: TokenIndex,
+  functional: ReadonlySet<number>,
+): Coverage {
+  let total = 0;
+  let covered = 0;
+  let specificity = 0;
+  const expansionOf = new Map<number, readonly Token[]>();
+  for (const e of analysis.expansions) for (const p of e.positions) expansionOf.set(p, e.tokens);
+  analysis.content.forEach((t, i) => {
+    if (/^\d+$/.test(t.folded)) return;
+    const weight = Math.min(index.idf(t.folded), index.maxIdf);
+    let credit = termCredit(t, doc, index);
+    if (credit > 0) specificity = Math.max(specificity, weight * credit);
+    const expansion = expansionOf.get(i);
+    if (expansion && credit < 1) {
+      const found = expansion.filter((e) => doc.allTerms.has(e.folded));
+      if (found.length / expansion.length >= 0.5) {
+        // A citizen term from the vocabulary is domain language: as specific as the rarest word found.
+        credit = 1;
+        specificity = Math.max(specificity, ...found.map((e) => index.idf(e.folded)), index.maxIdf / 2);
+      }
+    }
+    if ((functional.has(i) || isSoft(t)) && credit === 0) return;
+    total += weight;
+    covered += weight * credit;
+  });
+  return { coverage: total > 0 ? covered / total : 0, specificity };
+}

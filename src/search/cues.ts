@@ -1,0 +1,277 @@
+/**
+ * Cues that separate sibling procedures ("mất" → cấp lại, "hết hạn"/"đổi" → cấp đổi, "lần đầu" →
+ * first issue, "nước ngoài" → the foreign-element variant, "xóa"/"cắt" → xóa đăng ký …).
+ *
+ * A procedure's variants are read from its folded name once, when the index is built; a query's
+ * cues from its tokens. `cueFactor` rewards a candidate whose variant the query asks for and
+ * penalises variants nobody asked for, so "đăng ký khai sinh" prefers the plain procedure over
+ * its mobile, foreign or re-registration siblings.
+ */
+import { fold, type Token } from "./normalize.ts";
+import { findPhrase, type Phrase, phrase } from "./phrase-match.ts";
+
+export type Variant =
+  | "reissue"
+  | "exchange"
+  | "first"
+  | "foreign"
+  | "delete"
+  | "extend"
+  | "mobile"
+  | "border"
+  | "under14"
+  | "over14"
+  | "terminate"
+  | "suspend"
+  | "revoke"
+  | "lost";
+
+/** Variants read from a folded procedure name. */
+const NAME_PATTERNS: readonly [Variant, RegExp][] = [
+  ["reissue", /\b(cap lai|dang ky lai|cap ban sao)\b/],
+  ["exchange", /\b(cap doi|doi giay|doi the|doi chung nhan)\b|^(thu tuc )?doi\b/],
+  ["first", /\b(lan dau|cap moi)\b/],
+  ["foreign", /\b(yeu to nuoc ngoai|nguoi nuoc ngoai)\b/],
+  ["delete", /^(thu tuc )?xoa\b|\bxoa dang ky\b/],
+  ["extend", /\bgia han\b/],
+  ["mobile", /\bluu dong\b/],
+  ["border", /\bbien gioi\b/],
+  ["under14", /\bduoi 14 tuoi\b/],
+  ["over14", /\btu du 14 tuoi\b/],
+  ["terminate", /\b(cham dut|giai the)\b/],
+  ["suspend", /\btam ngung\b/],
+  ["revoke", /\bthu hoi\b/],
+  ["lost", /\b(bi mat|trinh bao mat)\b/],
+];
+
+/** Variants that make a procedure a special case: penalised when the query does not ask for them. */
+const MARKED: ReadonlySet<Variant> = new Set([
+  "reissue",
+  "exchange",
+  "foreign",
+  "delete",
+  "extend",
+  "mobile",
+  "border",
+  "under14",
+  "terminate",
+  "suspend",
+  "revoke",
+  "lost",
+]);
+
+export function nameVariants(name: string): Set<Variant> {
+  const folded = fold(name.toLowerCase());
+  const out = new Set<Variant>();
+  for (const [variant, pattern] of NAME_PATTERNS) if (pattern.test(folded)) out.add(variant);
+  return out;
+}
+
+interface CueRule {
+  readonly cue: Variant;
+  readonly says: readonly string[];
+  readonly unless?: readonly string[];
+}
+
+const CUE_RULES: readonly CueRule[] = [
+  {
+    cue: "reissue",
+    says: [
+      "mất",
+      "bị mất",
+      "thất lạc",
+      "rách",
+      "bị rách",
+      "hỏng",
+      "bị hỏng",
+      "hư",
+      "làm lại",
+      "cấp lại",
+      "đăng ký lại",
+      "bị cháy",
+      "mất cắp",
+      "bị trộm",
+    ],
+    unless: [
+      "mất bao",
+      "mất tiền",
+      "mất phí",
+      "mất thời gian",
+      "mất mấy",
+      "người mất",
+      "bố mất",
+      "mẹ mất",
+      "cha mất",
+      "ông mất",
+      "bà mất",
+      "vợ mất",
+      "chồng mất",
+      "đã mất",
+    ],
+  },
+  {
+    cue: "exchange",
+    says: ["hết hạn", "đổi", "cấp đổi", "đủ 25 tuổi", "đủ 40 tuổi", "đủ 60 tuổi", "sang thẻ", "cũ sang"],
+    unless: ["đổi tên", "đổi họ", "đổi dân tộc", "thay đổi", "đổi chủ", "đổi địa chỉ"],
+  },
+  { cue: "first", says: ["lần đầu", "làm mới", "cấp mới", "mới mua", "chưa có", "mới làm"] },
+  {
+    cue: "foreign",
+    says: [
+      "nước ngoài",
+      "ngoại quốc",
+      "việt kiều",
+      "yếu tố nước ngoài",
+      "hàn quốc",
+      "trung quốc",
+      "nhật",
+      "nhật bản",
+      "đài loan",
+      "mỹ",
+      "úc",
+      "pháp",
+      "đức",
+      "anh quốc",
+      "lào",
+      "campuchia",
+      "thái lan",
+      "singapore",
+      "malaysia",
+      "nga",
+      "canada",
+      "tây",
+    ],
+  },
+  { cue: "delete", says: ["xóa", "xoá", "cắt", "hủy", "huỷ", "gạch tên"] },
+  { cue: "extend", says: ["gia hạn", "hết hạn", "sắp hết hạn", "thêm thời gian"] },
+  { cue: "mobile", says: ["lưu động", "tại nhà", "đến nhà"] },
+  { cue: "border", says: ["biên giới"] },
+  {
+    cue: "terminate",
+    says: [
+      "chấm dứt",
+      "giải thể",
+      "đóng cửa",
+      "không làm nữa",
+      "không kinh doanh nữa",
+      "dừng hoạt động",
+      "nghỉ hẳn",
+      "dẹp",
+    ],
+  },
+  { cue: "suspend", says: ["tạm ngừng", "tạm nghỉ", "tạm dừng", "nghỉ vài", "nghỉ một thời gian"] },
+  { cue: "revoke", says: ["thu hồi", "nộp lại biển", "trả biển"] },
+];
+
+interface CompiledCue {
+  readonly cue: Variant;
+  readonly says: readonly Phrase[];
+  readonly unless: readonly Phrase[];
+}
+
+let compiled: readonly CompiledCue[] | undefined;
+
+function cueRules(): readonly CompiledCue[] {
+  compiled ??= CUE_RULES.map((r) => ({
+    cue: r.cue,
+    says: r.says.map(phrase),
+    unless: (r.unless ?? []).map(phrase),
+  }));
+  return compiled;
+}
+
+/** The age a question mentions ("con 5 tuổi", "dưới 14"), for the under/over 14 ID-card siblings. */
+function ageCue(tokens: readonly Token[]): Variant | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.folded;
+    if (t === "duoi" && tokens[i + 1]?.folded === "14") return "under14";
+    if ((t === "tren" || t === "du") && tokens[i + 1]?.folded === "14") return "over14";
+    if (t === "tuoi" && i > 0) {
+      const n = Number(tokens[i - 1]!.folded);
+      if (Number.isFinite(n) && n > 0 && n < 120) return n < 14 ? "under14" : "over14";
+    }
+    if (t === "tre" && tokens[i + 1]?.folded === "em") return "under14";
+  }
+  return null;
+}
+
+/** The cues a query carries. */
+export function detectCues(tokens: readonly Token[]): Set<Variant> {
+  const out = new Set<Variant>();
+  for (const rule of cueRules()) {
+    const blocked = new Set<number>();
+    for (const p of rule.unless)
+      for (const s of findPhrase(tokens, p)) for (let k = 0; k < p.length; k++) blocked.add(s + k);
+    for (const p of rule.says) {
+      if (findPhrase(tokens, p).some((s) => !blocked.has(s))) {
+        out.add(rule.cue);
+        break;
+      }
+    }
+  }
+  const age = ageCue(tokens);
+  if (age) out.add(age);
+  return out;
+}
+
+/** Whether a query cue is satisfied by a procedure's variants. */
+function satisfied(cue: Variant, variants: ReadonlySet<Variant>): boolean {
+  switch (cue) {
+    case "reissue":
+      return variants.has("reissue") || variants.has("lost");
+    case "exchange":
+      return variants.has("exchange") || variants.has("extend");
+    case "extend":
+      return variants.has("extend") || variants.has("exchange");
+    case "first":
+      return (
+        variants.has("first") ||
+        !(variants.has("reissue") || variants.has("exchange") || variants.has("extend"))
+      );
+    case "over14":
+      return !variants.has("under14");
+    default:
+      return variants.has(cue);
+  }
+}
+
+/** Tunable strengths of the cue factor. */
+export interface CueWeights {
+  /** Multiplier when a query cue is satisfied by a marked variant of the candidate. */
+  readonly reward: number;
+  /** Multiplier for each query cue the candidate does not satisfy. */
+  readonly missed: number;
+  /** Multiplier for each marked variant of the candidate the query did not ask for. */
+  readonly unasked: number;
+}
+
+export const DEFAULT_CUE_WEIGHTS: CueWeights = { reward: 1.3, missed: 0.7, unasked: 0.8 };
+
+/** The multiplier a candidate's variants earn under the query's cues. */
+export function cueFactor(
+  cues: ReadonlySet<Variant>,
+  variants: ReadonlySet<Variant>,
+  w = DEFAULT_CUE_WEIGHTS,
+): number {
+  let factor = 1;
+  for (const cue of cues) {
+    if (!satisfied(cue, variants)) factor *= w.missed;
+    else if (MARKED.has(cue) || cue === "first") factor *= w.reward;
+  }
+  for (const variant of variants) {
+    if (!MARKED.has(variant)) continue;
+    const asked = [...cues].some((c) => satisfied(c, new Set([variant])) && c !== "first" && c !== "over14");
+    if (!asked) factor *= w.unasked;
+  }
+  return factor;
+}
+
+/** Token positions that belong to a cue phrase ("mất", "hết hạn"): they pick a sibling, not a topic. */
+export function cuePositions(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  for (const rule of cueRules()) {
+    for (const p of rule.says)
+      for (const s of findPhrase(tokens, p)) for (let k = 0; k < p.length; k++) out.add(s + k);
+  }
+  return out;
+}

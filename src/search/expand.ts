@@ -1,0 +1,50 @@
+/** Applies the citizen vocabulary to a query: finds the terms and returns what to add. */
+import type { Token } from "./normalize.ts";
+import { findPhrase, type Phrase, phrase } from "./phrase-match.ts";
+import { VOCABULARY, type VocabularyEntry } from "./vocabulary.ts";
+
+export interface Expansion {
+  /** Query token positions the citizen's term covers. */
+  readonly positions: readonly number[];
+  /** The official words added (tokens). */
+  readonly tokens: readonly Token[];
+}
+
+interface CompiledEntry {
+  readonly says: readonly Phrase[];
+  readonly means: Phrase;
+}
+
+export function compileVocabulary(
+  entries: readonly VocabularyEntry[] = VOCABULARY,
+): readonly CompiledEntry[] {
+  return entries.map((e) => ({ says: e.says.map(phrase), means: phrase(e.means) }));
+}
+
+let defaultCompiled: readonly CompiledEntry[] | undefined;
+
+/** Every vocabulary term found in the query, with the official words it adds. */
+export function expandQuery(tokens: readonly Token[], compiled?: readonly CompiledEntry[]): Expansion[] {
+  defaultCompiled ??= compileVocabulary();
+  const entries = compiled ?? defaultCompiled;
+  const out: Expansion[] = [];
+  for (const entry of entries) {
+    let best: number[] | null = null;
+    for (const p of entry.says) {
+      for (const start of findPhrase(tokens, p)) {
+        if (!best || p.length > best.length) best = Array.from({ length: p.length }, (_, k) => start + k);
+      }
+    }
+    if (best) out.push({ positions: best, tokens: entry.means });
+  }
+  return out;
+}
+
+/** Folded syllables the vocabulary knows (citizen terms and official words), for Telex repair. */
+export function vocabularySyllables(entries: readonly VocabularyEntry[] = VOCABULARY): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) {
+    for (const text of [...e.says, e.means]) for (const t of phrase(text)) out.add(t.folded);
+  }
+  return out;
+}

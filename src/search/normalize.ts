@@ -1,0 +1,66 @@
+/**
+ * Text normalisation shared by the index and the query: Unicode NFC, lower case, punctuation to
+ * spaces, and a tone-mark-free "folded" copy (đ → d) kept beside each accented token, because
+ * folding makes words collide (thuế/thuê, sổ/số, căn/cần) and the accents still carry meaning.
+ */
+
+/** Longest query we look at, in characters and in tokens; the rest is ignored (bounded work). */
+export const MAX_QUERY_CHARS = 600;
+export const MAX_QUERY_TOKENS = 40;
+
+const COMBINING_MARKS = /\p{M}+/gu;
+/** Everything that is not a letter, a mark or a digit separates tokens. */
+const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/gu;
+
+/** One token: the accented (NFC, lower-case) form and its folded copy. */
+export interface Token {
+  readonly accented: string;
+  readonly folded: string;
+}
+
+/** Removes tone and vowel marks and maps đ → d. Input should already be lower case. */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+}
+
+/** NFC + lower case + separators to single spaces. */
+export function clean(text: string): string {
+  return text.normalize("NFC").toLowerCase().replace(SEPARATORS, " ").trim();
+}
+
+/** True when the token carries a Vietnamese mark (so its accents can be trusted). */
+export function hasMarks(token: Token): boolean {
+  return token.accented !== token.folded;
+}
+
+/** Splits a text into tokens (accented + folded), at most `maxTokens`. */
+export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
+  const out: Token[] = [];
+  const cleaned = clean(text);
+  if (cleaned === "") return out;
+  for (const accented of cleaned.split(" ")) {
+    if (accented === "") continue;
+    out.push({ accented, folded: fold(accented) });
+    if (out.length >= maxTokens) break;
+  }
+  return out;
+}
+
+/** Folded, cleaned text: "Đăng ký  Khai-sinh!" → "dang ky khai sinh". */
+export function foldText(text: string): string {
+  return fold(clean(text));
+}
+
+/**
+ * Makes any input safe to search: caps its length before any regular expression runs, drops
+ * control and format characters, and collapses a run of one repeated character (a pathological
+ * "aaaa…" line) to three.
+ */
+export function sanitizeQuery(raw: string): string {
+  const capped = raw.length > MAX_QUERY_CHARS * 4 ? raw.slice(0, MAX_QUERY_CHARS * 4) : raw;
+  const text = capped
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]+/gu, " ")
+    .replace(/(.)\1{3,}/gu, "$1$1$1");
+  return text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
+}

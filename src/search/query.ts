@@ -1,0 +1,49 @@
+/**
+ * Turns a raw citizen message into what the ranking needs: tokens (accented + folded, Telex
+ * repaired), the aspect, the sibling cues, the content tokens left after stop phrases, and the
+ * vocabulary expansions. Bounded work: the message is sanitised and capped first.
+ */
+import { detectAspect } from "./aspect.ts";
+import { detectCues, type Variant } from "./cues.ts";
+import { type Expansion, expandQuery } from "./expand.ts";
+import { MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
+import { removeStopPhrases } from "./stop-phrases.ts";
+import { repairToken } from "./telex.ts";
+import type { Aspect } from "./types.ts";
+
+export interface QueryAnalysis {
+  /** All tokens (after Telex repair). */
+  readonly tokens: readonly Token[];
+  /** Tokens that carry the procedure meaning (stop phrases removed). */
+  readonly content: readonly Token[];
+  readonly aspect: Aspect | null;
+  readonly cues: ReadonlySet<Variant>;
+  readonly expansions: readonly Expansion[];
+  /** Content tokens covered by an expansion (index into `content`). */
+  readonly expandedContent: ReadonlySet<number>;
+}
+
+/** Telex/VNI repair of every token against the known folded syllables. */
+function repair(tokens: readonly Token[], syllables: ReadonlySet<string>): Token[] {
+  return tokens.map((t) => {
+    if (t.accented !== t.folded) return t;
+    const fixed = repairToken(t.folded, syllables);
+    return fixed === t.folded ? t : { accented: fixed, folded: fixed };
+  });
+}
+
+export function analyzeQuery(raw: string, syllables: ReadonlySet<string>): QueryAnalysis {
+  const tokens = repair(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS), syllables);
+  const content = removeStopPhrases(tokens);
+  const expansions = expandQuery(content);
+  const expandedContent = new Set<number>();
+  for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
+  return {
+    tokens,
+    content,
+    aspect: detectAspect(tokens),
+    cues: detectCues(tokens),
+    expansions,
+    expandedContent,
+  };
+}

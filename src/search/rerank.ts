@@ -1,0 +1,99 @@
+/**
+ * Re-ranks the index's top candidates with fuse.js (phrase-level fuzzy similarity of the query to
+ * each candidate's name and aliases), fuses it with the BM25 score, then applies the sibling cues
+ * and the accent check.
+ */
+import Fuse from "fuse.js";
+import { type CueWeights, cueFactor, DEFAULT_CUE_WEIGHTS, type Variant } from "./cues.ts";
+import { hasMarks, type Token } from "./normalize.ts";
+import type { IndexedProcedure } from "./token-index.ts";
+
+export interface Candidate {
+  readonly doc: IndexedProcedure;
+  /** BM25 score from the index (priors included). */
+  readonly bm25: number;
+  /** Query terms the index matched in this document. */
+  readonly matchedTerms: readonly string[];
+}
+
+export interface RankedCandidate extends Candidate {
+  /** 0..1, 1 = the phrase matches the name exactly. */
+  readonly fuseSimilarity: number;
+  readonly score: number;
+}
+
+export interface RerankWeights {
+  readonly bm25: number;
+  readonly fuse: number;
+  readonly cues: CueWeights;
+  /** Lowest multiplier for a query whose marked words all appear in another accented form. */
+  readonly accentFloor: number;
+}
+
+export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
+  bm25: 0.65,
+  fuse: 0.35,
+  cues: DEFAULT_CUE_WEIGHTS,
+  accentFloor: 0.85,
+};
+
+interface FuseDoc {
+  readonly i: number;
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+/**
+ * Accent check: among the query's marked tokens whose folded form the candidate contains, the
+ * share that the candidate also contains with the same marks (thuế ≠ thuê, sổ ≠ số).
+ */
+export function accentAgreement(tokens: readonly Token[], doc: IndexedProcedure): number | null {
+  let same = 0;
+  let differ = 0;
+  for (const t of tokens) {
+    if (!hasMarks(t) || !doc.folded.has(t.folded)) continue;
+    if (doc.accented.has(t.accented)) same++;
+    else differ++;
+  }
+  return same + differ === 0 ? null : same / (same + differ);
+}
+
+export function rerank(
+  candidates: readonly Candidate[],
+  phrases: readonly string[],
+  tokens: readonly Token[],
+  cues: ReadonlySet<Variant>,
+  w: RerankWeights = DEFAULT_RERANK_WEIGHTS,
+): RankedCandidate[] {
+  if (candidates.length === 0) return [];
+  const top = Math.max(...candidates.map((c) => c.bm25));
+  const similarity = new Array<number>(candidates.length).fill(0);
+  const docs: FuseDoc[] = candidates.map((c, i) => ({ i, name: c.doc.name, aliases: c.doc.aliases }));
+  const fuse = new Fuse(docs, {
+    keys: [
+      { name: "name", weight: 2 },
+      { name: "aliases", weight: 1 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.6,
+    minMatchCharLength: 2,
+    useTokenSearch: true,
+  });
+  for (const p of phrases) {
+    if (p.trim() === "") continue;
+    for (const r of fuse.search(p, { limit: candidates.length })) {
+      const s = 1 - (r.score ?? 1);
+      if (s > similarity[r.item.i]!) similarity[r.item.i] = s;
+    }
+  }
+  const ranked = candidates.map((c, i) => {
+    const fuseSimilarity = similarity[i]!;
+    const base = w.bm25 * (top > 0 ? c.bm25 / top : 0) + w.fuse * fuseSimilarity;
+    const agreement = accentAgreement(tokens, c.doc);
+    const accent = agreement === null ? 1 : w.accentFloor + (1 - w.accentFloor) * agreement;
+    const score = base * cueFactor(cues, c.doc.variants, w.cues) * accent;
+    return { ...c, fuseSimilarity, score };
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
+}

@@ -1,0 +1,172 @@
+/**
+ * The search the conversation core calls: `createSearch(catalogue).search(query)`.
+ *
+ * Pipeline: exact national code first; otherwise sanitise and cap the message, tokenize (accented
+ * + folded), repair Telex/VNI, detect the aspect and sibling cues, drop stop phrases, expand with
+ * the citizen vocabulary, query the BM25 index (fuzzy by length, bigrams, priors), re-rank the top
+ * candidates with fuse.js, keep repealed procedures below their replacements, and decide.
+ */
+import type { Catalogue } from "../catalogue/catalogue.ts";
+import { aspectPositions } from "./aspect.ts";
+import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
+import { coverageOf } from "./coverage.ts";
+import { cuePositions } from "./cues.ts";
+import { sanitizeQuery, type Token } from "./normalize.ts";
+import { keepReplacementsFirst } from "./priors.ts";
+import { analyzeQuery, type QueryAnalysis } from "./query.ts";
+import {
+  type Candidate,
+  DEFAULT_RERANK_WEIGHTS,
+  type RankedCandidate,
+  type RerankWeights,
+  rerank,
+} from "./rerank.ts";
+import { bigramText, buildTokenIndex, searchIndex, type TokenIndex } from "./token-index.ts";
+import type { Aspect, ProcedureSearch, SearchCandidate, SearchResult } from "./types.ts";
+
+export interface SearchOptions {
+  /** How many index results the re-ranker sees. */
+  readonly rerankDepth?: number;
+  readonly weights?: RerankWeights;
+  readonly thresholds?: ConfidenceThresholds;
+}
+
+/** A search plus the details tests and the benchmark look at. */
+export interface ExplainedSearch extends ProcedureSearch {
+  explain(query: string): {
+    result: SearchResult;
+    analysis: QueryAnalysis | null;
+    coverage: number;
+    specificity: number;
+  };
+  readonly index: TokenIndex;
+}
+
+const MAX_CANDIDATES = 5;
+const CODE = /(?<![\d.])(\d)\s?[.,]\s?(\d{6})(?!\d)/g;
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function bigramsOf(tokens: readonly Token[]): string[] {
+  const text = bigramText(tokens.map((t) => t.folded).join(" "));
+  return text === "" ? [] : text.split(" ");
+}
+
+export function createSearch(catalogue: Catalogue, options: SearchOptions = {}): ExplainedSearch {
+  const index = buildTokenIndex(catalogue.procedures);
+  const depth = options.rerankDepth ?? 24;
+  const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const docByCode = new Map(index.docs.map((d) => [d.procedure.code, d]));
+
+  const toCandidate = (r: RankedCandidate): SearchCandidate => ({
+    code: r.doc.procedure.code,
+    name: r.doc.procedure.name,
+    score: round(r.score),
+  });
+
+  function byCode(query: string, aspect: Aspect | null): SearchResult | null {
+    const text = sanitizeQuery(query);
+    const codes: string[] = [];
+    for (const m of text.matchAll(CODE)) {
+      const code = `${m[1]}.${m[2]}`;
+      if (catalogue.byCode.has(code) && !codes.includes(code)) codes.push(code);
+    }
+    if (codes.length === 0) return null;
+    const candidates = codes.slice(0, MAX_CANDIDATES).map((code) => ({
+      code,
+      name: catalogue.byCode.get(code)!.name,
+      score: 1,
+    }));
+    return {
+      query,
+      decision: codes.length === 1 ? "answer" : "clarify",
+      answer: codes.length === 1 ? codes[0]! : null,
+      candidates,
+      aspect,
+    };
+  }
+
+  function explain(query: string) {
+    const raw = typeof query === "string" ? query : "";
+    const analysis = analyzeQuery(raw, index.syllables);
+    const coded = byCode(raw, analysis.aspect);
+    if (coded) return { result: coded, analysis, coverage: 1, specificity: index.maxIdf };
+    const none: SearchResult = {
+      query: raw,
+      decision: "none",
+      answer: null,
+      candidates: [],
+      aspect: analysis.aspect,
+    };
+    if (analysis.content.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
+    const content = analysis.content.map((t) => t.folded).filter((t) => t.length > 0);
+    const expansionTokens = analysis.expansions.flatMap((e) => e.tokens);
+    const expansion = [...new Set(expansionTokens.map((t) => t.folded))].filter((t) => !content.includes(t));
+    const bigrams = [
+      ...bigramsOf(analysis.content),
+      ...analysis.expansions.flatMap((e) => bigramsOf(e.tokens)),
+    ];
+    const raws = searchIndex(index, { content, expansion, bigrams: [...new Set(bigrams)] }, depth);
+    if (raws.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
+    const candidates: Candidate[] = raws.map((r) => ({
+      doc: r.doc,
+      bm25: r.score,
+      matchedTerms: r.queryTerms,
+    }));
+    // Phrases for fuse: what the citizen typed, and the same with vocabulary terms rewritten.
+    const typed = content.join(" ");
+    const rewritten = analysis.content
+      .map((t, i) => {
+        const e = analysis.expansions.find((x) => x.positions[0] === i);
+        if (e) return e.tokens.map((x) => x.folded).join(" ");
+        return analysis.expansions.some((x) => x.positions.includes(i)) ? "" : t.folded;
+      })
+      .filter(Boolean)
+      .join(" ");
+    const ranked = keepReplacementsFirst(
+      rerank(
+        candidates,
+        typed === rewritten ? [typed] : [typed, rewritten],
+        analysis.tokens,
+        analysis.cues,
+        weights,
+      ),
+      (r) => r.doc.procedure.code,
+      (code) => docByCode.get(code)?.procedure.status.replacedBy,
+      (code, score) => {
+        const doc = docByCode.get(code);
+        return doc ? { doc, bm25: 0, matchedTerms: [], fuseSimilarity: 0, score } : undefined;
+      },
+    );
+    const top = ranked[0]!;
+    const functional = new Set([...aspectPositions(analysis.content), ...cuePositions(analysis.content)]);
+    const { coverage, specificity } = coverageOf(analysis, top.doc, index, functional);
+    const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
+    const decision = decide({ coverage, specificity, top: top.score, second }, thresholds);
+    if (decision === "none") return { result: none, analysis, coverage, specificity };
+    const result: SearchResult = {
+      query: raw,
+      decision,
+      answer: decision === "answer" ? top.doc.procedure.code : null,
+      candidates: ranked.slice(0, MAX_CANDIDATES).map(toCandidate),
+      aspect: analysis.aspect,
+    };
+    return { result, analysis, coverage, specificity };
+  }
+
+  return {
+    index,
+    explain,
+    search(query: string): SearchResult {
+      try {
+        return explain(query).result;
+      } catch {
+        // Search must never break a conversation: an unexpected failure reads as "nothing fits".
+        return { query: String(query ?? ""), decision: "none", answer: null, candidates: [], aspect: null };
+      }
+    },
+  };
+}

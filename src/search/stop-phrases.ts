@@ -1,0 +1,203 @@
+/**
+ * Accent-aware stop phrases: greetings, particles and question frames that carry no procedure
+ * meaning ("ad ơi cho em hỏi … ạ?"). Generic Vietnamese stop lists are harmful here (they drop
+ * "nhận", "sao", "mới", "lại", "thường"), so this list is short and phrase-first.
+ *
+ * A query token matches a phrase token when their accented forms are equal, or when the query
+ * token has no marks and the folded forms are equal: "cần" (need) is dropped but "căn" (căn cước)
+ * is not; an unmarked "can" is ambiguous and so is only dropped inside a longer phrase.
+ */
+import { hasMarks, type Token, tokenize } from "./normalize.ts";
+import { tokenMatches } from "./phrase-match.ts";
+
+/** Longest first is not required: matching tries every phrase at each position, longest wins. */
+export const STOP_PHRASES: readonly string[] = [
+  // greetings and addressing
+  "xin chào",
+  "chào anh chị",
+  "chào bạn",
+  "chào ad",
+  "ad ơi",
+  "admin ơi",
+  "anh chị ơi",
+  "anh ơi",
+  "chị ơi",
+  "bạn ơi",
+  "em chào",
+  "cho em hỏi",
+  "cho tôi hỏi",
+  "cho mình hỏi",
+  "cho cháu hỏi",
+  "cho hỏi",
+  "xin hỏi",
+  "em muốn hỏi",
+  "tôi muốn hỏi",
+  "mình muốn hỏi",
+  "em hỏi",
+  "hỏi chút",
+  "làm ơn",
+  "xin cảm ơn",
+  "cảm ơn",
+  "cám ơn",
+  "bạn là ai",
+  "khỏe không",
+  "bạn ơi",
+  "hello",
+  "hi",
+  "alo",
+  "ok",
+  "oke",
+  "okay",
+  "bạn",
+  // question frames (the aspect is detected before these are removed)
+  "cần những giấy tờ gì",
+  "cần giấy tờ gì",
+  "cần những gì",
+  "cần mang theo gì",
+  "mang theo gì",
+  "cần chuẩn bị gì",
+  "làm thế nào",
+  "làm như thế nào",
+  "như thế nào",
+  "thế nào",
+  "làm sao",
+  "làm gì",
+  "ở đâu",
+  "chỗ nào",
+  "bao lâu",
+  "mất bao lâu",
+  "bao nhiêu tiền",
+  "hết bao nhiêu tiền",
+  "mất bao nhiêu tiền",
+  "bao nhiêu",
+  "có được không",
+  "được không",
+  "có phải",
+  "có cần",
+  "không ạ",
+  "thủ tục",
+  "thủ tục gì",
+  "tôi muốn",
+  "em muốn",
+  "mình muốn",
+  "muốn",
+  "thì",
+  "là",
+  "ạ",
+  "ơi",
+  "nhé",
+  "nhỉ",
+  "vậy",
+  "với",
+  "nha",
+  "ad",
+  "admin",
+  "em",
+  "tôi",
+  "mình",
+  "cháu",
+  "những",
+  "các",
+  "gì",
+  "không",
+  "nào",
+  "ạh",
+  "hả",
+  "à",
+  "đâu",
+];
+
+interface Phrase {
+  readonly tokens: readonly Token[];
+}
+
+let phrases: readonly Phrase[] | undefined;
+
+/** The stop phrases as tokens, longest first (built on first use). */
+function stopPhrases(): readonly Phrase[] {
+  phrases ??= STOP_PHRASES.map((p) => ({ tokens: tokenize(p) })).sort(
+    (a, b) => b.tokens.length - a.tokens.length,
+  );
+  return phrases;
+}
+
+function phraseAt(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
+  if (at + phrase.tokens.length > tokens.length) return false;
+  if (phrase.tokens.length === 1) {
+    // A single unmarked word is often ambiguous ("can" = cần or căn): drop it only when safe.
+    const query = tokens[at]!;
+    const wanted = phrase.tokens[0]!;
+    if (query.accented === wanted.accented) return true;
+    return !hasMarks(query) && query.folded === wanted.folded && SAFE_UNMARKED.has(query.folded);
+  }
+  for (let i = 0; i < phrase.tokens.length; i++) {
+    if (!tokenMatches(tokens[at + i]!, phrase.tokens[i]!)) return false;
+  }
+  return true;
+}
+
+/** Unmarked single words that are still safe to drop (they collide with no procedure word). */
+const SAFE_UNMARKED = new Set([
+  "a",
+  "oi",
+  "nhe",
+  "nhi",
+  "vay",
+  "voi",
+  "ah",
+  "ha",
+  "muon",
+  "toi",
+  "chau",
+  "nhung",
+  "gi",
+  "khong",
+  "nao",
+  "thi",
+  "la",
+  "ad",
+  "admin",
+  "em",
+  "minh",
+  "cac",
+  "nha",
+  "dau",
+  "hello",
+  "hi",
+  "alo",
+  "ok",
+  "oke",
+  "okay",
+]);
+
+/** Phrases kept whole even though a word inside them is a stop word. */
+const PROTECTED_PHRASES = ["trẻ em", "không phải", "không có"];
+let protectedPhrases: readonly Phrase[] | undefined;
+
+/**
+ * Removes stop phrases. Returns the kept tokens: empty when the message is only greetings,
+ * particles and question frames ("xin chào", "cảm ơn ạ").
+ */
+export function removeStopPhrases(tokens: readonly Token[]): Token[] {
+  const kept: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    protectedPhrases ??= PROTECTED_PHRASES.map((p) => ({ tokens: tokenize(p) }));
+    const guard = protectedPhrases.find((p) => phraseAt(tokens, i, p));
+    if (guard) {
+      for (let k = 0; k < guard.tokens.length; k++) kept.push(tokens[i + k]!);
+      i += guard.tokens.length;
+      continue;
+    }
+    let skip = 0;
+    for (const phrase of stopPhrases()) {
+      if (phraseAt(tokens, i, phrase)) {
+        skip = phrase.tokens.length;
+        break;
+      }
+    }
+    if (skip > 0) i += skip;
+    else kept.push(tokens[i++]!);
+  }
+  return kept;
+}

@@ -1,0 +1,211 @@
+/**
+ * The candidate generator: a MiniSearch (BM25+) index over each procedure's folded name, curated
+ * aliases, field and result, plus syllable bigrams of name and aliases so compounds ("khai_sinh")
+ * outrank scattered syllables. Fuzziness is per term by length (none up to 3 letters, 1 edit up
+ * to 7, 2 beyond) and prefix matching is allowed on the last term only.
+ */
+import MiniSearch, { type SearchResult as MiniResult, type Query } from "minisearch";
+import type { Procedure } from "../catalogue/schema.ts";
+import { nameVariants, type Variant } from "./cues.ts";
+import { vocabularySyllables } from "./expand.ts";
+import { foldText, type Token, tokenize } from "./normalize.ts";
+import { procedurePrior } from "./priors.ts";
+
+/** What the ranking keeps about one procedure. */
+export interface IndexedProcedure {
+  readonly id: number;
+  readonly procedure: Procedure;
+  /** Folded name without a leading "thủ tục". */
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** Accented tokens of name and aliases, for the accent check. */
+  readonly accented: ReadonlySet<string>;
+  /** Folded tokens of name and aliases. */
+  readonly folded: ReadonlySet<string>;
+  /** Folded tokens of every indexed field (name, aliases, field, result). */
+  readonly allTerms: ReadonlySet<string>;
+  /** The name without level notes such as "(thực hiện tại cấp tỉnh)": equal keys are level twins. */
+  readonly familyKey: string;
+  readonly variants: ReadonlySet<Variant>;
+  readonly prior: number;
+}
+
+export interface TokenIndex {
+  readonly docs: readonly IndexedProcedure[];
+  /** Index document id → procedure id (a procedure has one document per name and alias). */
+  readonly owner: readonly number[];
+  readonly mini: MiniSearch<IndexDocument>;
+  /** Folded syllables known to the catalogue and the vocabulary (for Telex repair). */
+  readonly syllables: ReadonlySet<string>;
+  /** Inverse document frequency of a folded name/alias token (unknown tokens get `maxIdf`). */
+  idf(term: string): number;
+  readonly maxIdf: number;
+}
+
+interface IndexDocument {
+  id: number;
+  name: string;
+  bigrams: string;
+  field: string;
+  result: string;
+}
+
+const LEVEL_NOTE = /\((thuc hien )?(tai |o )?cap (trung uong|tinh|tinh|xa|huyen|bo)[^)]*\)/g;
+const LEADING_THU_TUC = /^thu tuc:? /;
+
+export function fuzzyFor(term: string): number | false {
+  if (term.includes("_") || /\d/.test(term)) return false;
+  if (term.length <= 3) return false;
+  return term.length <= 7 ? 1 : 2;
+}
+
+function bigrams(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]}_${tokens[i + 1]}`);
+  return out;
+}
+
+/** Bigrams of a folded text, joined for the index. */
+export function bigramText(folded: string): string {
+  return bigrams(folded.split(" ").filter(Boolean)).join(" ");
+}
+
+const MAX_RESULT_CHARS = 240;
+
+export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
+  const docs: IndexedProcedure[] = [];
+  const documents: IndexDocument[] = [];
+  const df = new Map<string, number>();
+  const owner: number[] = [];
+  const syllables = vocabularySyllables();
+  procedures.forEach((procedure, id) => {
+    const name = foldText(procedure.name).replace(LEADING_THU_TUC, "");
+    const aliases = procedure.aliases.map(foldText).filter(Boolean);
+    const tokens: Token[] = [...tokenize(procedure.name), ...procedure.aliases.flatMap((a) => tokenize(a))];
+    const folded = new Set(tokens.map((t) => t.folded));
+    for (const t of folded) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      syllables.add(t);
+    }
+    for (const t of foldText(procedure.field).split(" ")) if (t) syllables.add(t);
+    const result = foldText(procedure.results.join(" ").slice(0, MAX_RESULT_CHARS));
+    const field = foldText(procedure.field);
+    const allTerms = new Set(folded);
+    for (const t of `${field} ${result}`.split(" ")) if (t) allTerms.add(t);
+    docs.push({
+      id,
+      procedure,
+      name,
+      aliases,
+      accented: new Set(tokens.map((t) => t.accented)),
+      folded,
+      allTerms,
+      familyKey: name.replace(LEVEL_NOTE, "").replace(/\s+/g, " ").trim(),
+      variants: nameVariants(procedure.name),
+      prior: procedurePrior(procedure),
+    });
+    // One index document for the official name (with field and result), one per alias: a
+    // procedure scores by its best document, so many aliases do not add up.
+    owner.push(id);
+    documents.push({ id: owner.length - 1, name, bigrams: bigramText(name), field, result });
+    for (const alias of aliases) {
+      owner.push(id);
+      documents.push({
+        id: owner.length - 1,
+        name: alias,
+        bigrams: bigramText(alias),
+        field: "",
+        result: "",
+      });
+    }
+  });
+  const mini = new MiniSearch<IndexDocument>({
+    fields: ["name", "bigrams", "field", "result"],
+    tokenize: (text) => text.split(" "),
+    processTerm: (term) => (term === "" ? null : term),
+    searchOptions: {
+      boost: { name: 3, bigrams: 2.5, field: 0.6, result: 0.6 },
+      weights: { fuzzy: 0.45, prefix: 0.3 },
+      combineWith: "OR",
+    },
+  });
+  mini.addAll(documents);
+  const n = procedures.length;
+  const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+  return {
+    docs,
+    owner,
+    mini,
+    syllables,
+    maxIdf,
+    idf(term: string): number {
+      const d = df.get(term);
+      return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    },
+  };
+}
+
+/** The terms of one search, with their weights. */
+export interface IndexQuery {
+  /** Folded content terms typed by the citizen. */
+  readonly content: readonly string[];
+  /** Folded terms added by the vocabulary. */
+  readonly expansion: readonly string[];
+  /** Folded bigrams (content and expansion phrases). */
+  readonly bigrams: readonly string[];
+}
+
+export const EXPANSION_BOOST = 0.7;
+
+/** One procedure found by the index: its best document's score and every query term matched. */
+export interface IndexHit {
+  readonly doc: IndexedProcedure;
+  readonly score: number;
+  readonly queryTerms: readonly string[];
+}
+
+/** Runs the index query and returns up to `limit` procedures, best first. */
+export function searchIndex(index: TokenIndex, q: IndexQuery, limit: number): IndexHit[] {
+  const byProcedure = new Map<number, { score: number; terms: Set<string> }>();
+  for (const r of searchDocuments(index, q)) {
+    const id = index.owner[r.id as number]!;
+    const hit = byProcedure.get(id);
+    if (hit) {
+      for (const t of r.queryTerms) hit.terms.add(t);
+    } else if (byProcedure.size < limit) {
+      // Results come best first, so a procedure first seen after `limit` others cannot rank.
+      byProcedure.set(id, { score: r.score, terms: new Set(r.queryTerms) });
+    }
+  }
+  return [...byProcedure.entries()].map(([id, h]) => ({
+    doc: index.docs[id]!,
+    score: h.score,
+    queryTerms: [...h.terms],
+  }));
+}
+
+function searchDocuments(index: TokenIndex, q: IndexQuery): MiniResult[] {
+  const queries: Query[] = [];
+  const lastContent = q.content.length - 1;
+  if (q.content.length > 0) {
+    queries.push({
+      queries: [q.content.join(" ")],
+      fields: ["name", "field", "result"],
+      fuzzy: (term) => fuzzyFor(term),
+      prefix: (term, i) => i === lastContent && term.length >= 3 && !/\d/.test(term),
+    });
+  }
+  if (q.expansion.length > 0) {
+    queries.push({
+      queries: [q.expansion.join(" ")],
+      fields: ["name", "field", "result"],
+      boostTerm: () => EXPANSION_BOOST,
+    });
+  }
+  if (q.bigrams.length > 0) queries.push({ queries: [q.bigrams.join(" ")], fields: ["bigrams"] });
+  if (queries.length === 0) return [];
+  return index.mini.search(
+    { combineWith: "OR", queries },
+    { boostDocument: (id) => index.docs[index.owner[id as number]!]?.prior ?? 1 },
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The citizen vocabulary: colloquial terms, abbreviations and old names, each mapped to the words
+ * the official procedure names use. It EXPANDS the query (the official words are added, the
+ * citizen's words stay), never replaces it. Matching is accent-aware (see stop-phrases.ts): a term
+ * written with marks matches the same marks, or the same letters typed without marks.
+ *
+ * This is data, maintained by people: add a line when citizens use a word the catalogue does not.
+ * The curated aliases of each procedure (procedures/curated/) are the index-side counterpart.
+ */
+export interface VocabularyEntry {
+  /** What citizens type (any of these). */
+  readonly says: readonly string[];
+  /** The official wording added to the query. */
+  readonly means: string;
+}
+
+export const VOCABULARY: readonly VocabularyEntry[] = [
+  // Căn cước (CCCD renamed thẻ căn cước from 1 July 2024; CMND abolished)
+  {
+    says: ["cccd", "cmnd", "cmt", "căn cước công dân", "chứng minh nhân dân", "chứng minh thư"],
+    means: "thẻ căn cước",
+  },
+  { says: ["căn cước gắn chip", "thẻ chip"], means: "thẻ căn cước" },
+  {
+    says: ["cmnd 9 số", "chứng minh 9 số", "số cmnd cũ", "chứng minh nhân dân cũ"],
+    means: "xác nhận số chứng minh nhân dân 09 số",
+  },
+  {
+    says: ["vneid", "định danh mức 2", "định danh mức độ 2", "tài khoản định danh", "định danh điện tử"],
+    means: "tài khoản định danh điện tử",
+  },
+  // Cư trú (household books abolished 1 Jan 2023)
+  {
+    says: [
+      "nhập hộ khẩu",
+      "nhập khẩu",
+      "chuyển hộ khẩu",
+      "chuyển khẩu",
+      "hộ khẩu",
+      "đăng ký hộ khẩu",
+      "nhập hộ",
+    ],
+    means: "đăng ký thường trú",
+  },
+  {
+    says: ["cắt khẩu", "cắt hộ khẩu", "xóa hộ khẩu", "xoá hộ khẩu", "xóa khẩu", "xoá khẩu"],
+    means: "xóa đăng ký thường trú",
+  },
+  { says: ["tách khẩu", "tách hộ khẩu", "tách sổ hộ khẩu"], means: "tách hộ" },
+  { says: ["thuê trọ", "ở trọ", "nhà trọ", "phòng trọ"], means: "đăng ký tạm trú" },
+  { says: ["báo lưu trú", "khai báo lưu trú"], means: "thông báo lưu trú" },
+  {
+    says: ["xác nhận cư trú", "giấy xác nhận cư trú", "ct07", "ct 07", "xác nhận nơi cư trú"],
+    means: "xác nhận thông tin về cư trú",
+  },
+  // Hộ tịch
+  {
+    says: ["đkks", "dkks", "giấy khai sinh", "làm khai sinh", "mới đẻ", "mới sinh"],
+    means: "đăng ký khai sinh",
+  },
+  {
+    says: ["đkkh", "dkkh", "giấy đăng ký kết hôn", "lấy chồng", "lấy vợ", "cưới vợ", "cưới chồng", "cưới"],
+    means: "đăng ký kết hôn",
+  },
+  {
+    says: ["báo tử", "giấy chứng tử", "giấy báo tử", "qua đời", "người mất", "chết"],
+    means: "đăng ký khai tử",
+  },
+  {
+    says: ["giấy độc thân", "xác nhận độc thân", "độc thân", "chưa kết hôn", "tình trạng hôn nhân"],
+    means: "xác nhận tình trạng hôn nhân",
+  },
+  { says: ["nhận con", "nhận cha", "nhận mẹ", "ngoài giá thú"], means: "nhận cha mẹ con" },
+  {
+    says: [
+      "đổi tên",
+      "sửa tên",
+      "đổi họ",
+      "sửa ngày sinh",
+      "sai ngày sinh",
+      "cải chính",
+      "đổi dân tộc",
+      "sửa sai",
+    ],
+    means: "thay đổi cải chính bổ sung thông tin hộ tịch",
+  },
+  {
+    says: ["trích lục", "bản sao giấy khai sinh", "bản sao khai sinh"],
+    means: "cấp bản sao trích lục hộ tịch",
+  },
+  { says: ["con nuôi"], means: "nuôi con nuôi" },
+  // Chứng thực ("công chứng" a copy means chứng thực; notarising a contract is real notarisation)
+  {
+    says: [
+      "công chứng bản sao",
+      "photo công chứng",
+      "công chứng giấy tờ",
+      "sao y",
+      "sao y bản chính",
+      "công chứng",
+    ],
+    means: "chứng thực bản sao từ bản chính",
+  },
+  { says: ["công chứng chữ ký", "chứng chữ ký", "điểm chỉ"], means: "chứng thực chữ ký" },
+  {
+    says: ["công chứng hợp đồng", "chứng thực hợp đồng", "hợp đồng mua bán", "hợp đồng tặng cho"],
+    means: "chứng thực giao dịch hợp đồng",
+  },
+  {
+    says: ["di chúc", "chia thừa kế", "phân chia di sản", "chia di sản"],
+    means: "chứng thực di chúc di sản",
+  },
+  // Đất đai, xây dựng
+  {
+    says: ["sổ đỏ", "sổ hồng", "bìa đỏ", "bìa hồng", "sổ đất", "giấy đất"],
+    means: "giấy chứng nhận quyền sử dụng đất quyền sở hữu tài sản gắn liền với đất",
+  },
+  {
+    says: ["sang tên", "mua đất", "bán đất", "sang nhượng", "tặng cho đất", "cho tặng", "thừa kế đất"],
+    means: "đăng ký biến động chuyển nhượng quyền sử dụng đất",
+  },
+  {
+    says: ["tách sổ", "chia đất", "tách đất", "tách thửa", "gộp sổ", "gộp thửa"],
+    means: "tách thửa hợp thửa đất",
+  },
+  {
+    says: ["thổ cư", "lên thổ cư", "đất vườn lên đất ở", "chuyển đất", "lên đất ở"],
+    means: "chuyển mục đích sử dụng đất",
+  },
+  {
+    says: ["lấn đất", "lấn chiếm đất", "tranh chấp đất", "cãi nhau về đất"],
+    means: "hòa giải tranh chấp đất đai",
+  },
+  {
+    says: ["gpxd", "giấy phép xây", "xin phép xây", "xây nhà", "làm nhà", "xây dựng nhà"],
+    means: "cấp giấy phép xây dựng nhà ở riêng lẻ",
+  },
+  {
+    says: ["sửa nhà", "cải tạo nhà", "sửa chữa nhà"],
+    means: "giấy phép xây dựng sửa chữa cải tạo nhà ở riêng lẻ",
+  },
+  // Giao thông
+  {
+    says: ["gplx", "bằng lái", "bằng lái xe", "bằng xe máy", "bằng ô tô", "bằng a1", "bằng b2", "bằng c"],
+    means: "giấy phép lái xe",
+  },
+  { says: ["cà vẹt", "cavet", "cà vẹt xe", "giấy đăng ký xe", "đăng ký xe"], means: "chứng nhận đăng ký xe" },
+  {
+    says: ["biển số", "bấm biển", "bấm biển số", "xe mới mua", "xe máy mới"],
+    means: "đăng ký cấp biển số xe lần đầu",
+  },
+  { says: ["sang tên xe", "mua xe cũ", "đổi chủ xe"], means: "đăng ký sang tên xe thay đổi chủ xe" },
+  // Hộ chiếu, xuất nhập cảnh
+  { says: ["passport", "pass port", "hộ chiếu phổ thông"], means: "hộ chiếu phổ thông" },
+  { says: ["visa", "thị thực"], means: "thị thực gia hạn tạm trú người nước ngoài" },
+  // Lý lịch tư pháp
+  {
+    says: ["lltp", "tiền án tiền sự", "không tiền án", "lý lịch", "lí lịch"],
+    means: "phiếu lý lịch tư pháp",
+  },
+  // Kinh doanh, thuế
+  {
+    says: [
+      "gpkd",
+      "giấy phép kinh doanh",
+      "đăng ký kinh doanh",
+      "kinh doanh cá thể",
+      "hộ cá thể",
+      "cá thể",
+      "mở quán",
+      "mở cửa hàng",
+      "buôn bán",
+      "bán hàng",
+    ],
+    means: "đăng ký hộ kinh doanh",
+  },
+  { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
+  { says: ["giảm trừ gia cảnh", "người phụ thuộc"], means: "đăng ký thuế người phụ thuộc" },
+  { says: ["thuế khoán"], means: "khai thuế hộ kinh doanh" },
+  {
+    says: ["karaoke", "quán bar", "vũ trường", "nhà nghỉ", "khách sạn"],
+    means: "giấy chứng nhận đủ điều kiện về an ninh trật tự",
+  },
+  // Bảo hiểm
+  { says: ["bhxh", "bảo hiểm xh"], means: "bảo hiểm xã hội" },
+  { says: ["bhyt", "bảo hiểm yt", "thẻ bảo hiểm"], means: "bảo hiểm y tế" },
+  {
+    says: ["rút bảo hiểm", "rút bhxh", "rút sổ bảo hiểm", "lấy tiền bảo hiểm"],
+    means: "hưởng bảo hiểm xã hội một lần",
+  },
+  { says: ["tiền tuất", "trợ cấp tuất", "mai táng phí"], means: "chế độ tử tuất" },
+  { says: ["nghỉ đẻ", "nghỉ sinh", "thai sản"], means: "chế độ thai sản" },
+  // Xã hội
+  { says: ["hộ nghèo", "sổ hộ nghèo", "hộ cận nghèo"], means: "công nhận hộ nghèo hộ cận nghèo" },
+  { says: ["luật sư miễn phí", "tư vấn pháp luật miễn phí"], means: "trợ giúp pháp lý" },
+];
