@@ -92,12 +92,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const settings: AssistantSettings = { ...defaultAssistantSettings, ...deps.settings };
   const { stores } = deps;
 
-  async function process(event: InboundEvent, log: Logger): Promise<Reply[]> {
+  /** `seen.locale` is the citizen's locale as soon as it is known, for the error message. */
+  async function process(event: InboundEvent, log: Logger, seen: { locale: Locale }): Promise<Reply[]> {
     const now = deps.clock.now();
     const userKey = hashId(`${event.address.split(":")[0]}:${event.userId}`, settings.hashSalt);
     const prefs =
       (await readParsed(stores.prefs, event.address, (v) => citizenPrefs.safeParse(v).data)) ?? {};
     let locale: Locale = prefs.locale ?? settings.defaultLocale;
+    seen.locale = locale;
 
     const window = await readParsed(stores.rateLimits, userKey, (v) => rateWindow.safeParse(v).data);
     const verdict = checkRateLimit(window, now, settings.rateLimit);
@@ -131,7 +133,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const outcome = step(state, event, ctx);
     for (const effect of outcome.effects) {
       await runEffect(effect, event.address, checklists, now, locale);
-      if (effect.kind === "setLocale") locale = effect.locale;
+      if (effect.kind === "setLocale") {
+        locale = effect.locale;
+        seen.locale = locale;
+      }
     }
     await stores.conversations.set(event.address, outcome.state, settings.conversationTtlMs);
     log.info(
@@ -196,15 +201,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       address: hashId(event.address, settings.hashSalt),
       event: event.kind,
     });
+    const seen = { locale: settings.defaultLocale };
     try {
-      const work = () => process(event, log);
+      const work = () => process(event, log, seen);
       return await (deps.lock ? deps.lock.run(event.address, work) : work());
     } catch (error) {
       log.error({ err: error }, "failed to handle an event");
       return [
         {
           kind: "message",
-          blocks: [{ kind: "paragraph", text: t(settings.defaultLocale, "error.generic") }],
+          blocks: [{ kind: "paragraph", text: t(seen.locale, "error.generic") }],
         },
       ];
     }

@@ -278,3 +278,26 @@ export function harness(
     },
   };
 }
+
+/** All the text of replies, blocks joined by newlines (choices excluded). */
+export function replyText(replies: readonly import("../../src/core/model.ts").Reply[]): string {
+  const parts: string[] = [];
+  for (const reply of replies) {
+    if (reply.kind !== "message") continue;
+    for (const block of reply.blocks) {
+      if (block.kind === "list") parts.push(...block.items);
+      else if (block.kind === "checklist")
+        parts.push(...block.items.map((item) => `${item.done ? "☑" : "☐"} ${item.text}`));
+      else if (block.kind === "link") parts.push(`${block.label}: ${block.url}`);
+      else parts.push(block.text);
+    }
+  }
+  return parts.join("\n");
+}
+
+/** The choices of the last reply that has some. */
+export function lastChoices(replies: readonly import("../../src/core/model.ts").Reply[]) {
+  let choices: import("../../src/core/model.ts").Choice[] = [];
+  for (const reply of replies) if (reply.kind === "message" && reply.choices?.length) choices = reply.choices;
+  return choices;
+}

@@ -1,0 +1,280 @@
+import { describe, expect, it } from "vitest";
+import type { FlowContext, FlowResult } from "../../src/core/flow.ts";
+import type { InboundEvent } from "../../src/core/model.ts";
+import {
+  type ConversationState,
+  conversationState,
+  initialConversationState,
+  type SavedChecklists,
+} from "../../src/core/records.ts";
+import { MAX_QUESTION_LENGTH, resolveTypedChoice, step } from "../../src/core/router.ts";
+import { translator } from "../../src/locales/index.ts";
+import { fakeSearch, fixtureCatalogue, lastChoices, replyText, standardRules } from "./support.ts";
+
+const catalogue = fixtureCatalogue();
+
+function context(
+  overrides: Partial<FlowContext> = {},
+): FlowContext & { search: ReturnType<typeof fakeSearch> } {
+  return {
+    catalogue,
+    search: fakeSearch(standardRules),
+    locale: "vi",
+    tr: translator("vi"),
+    now: 1_000,
+    checklists: { v: 1, items: [] },
+    ...overrides,
+  } as FlowContext & { search: ReturnType<typeof fakeSearch> };
+}
+
+const base = { address: "console:local" as const, userId: "1", receivedAt: 0 };
+const text = (value: string): InboundEvent => ({ ...base, kind: "text", text: value });
+const choice = (id: string): InboundEvent => ({ ...base, kind: "choice", choiceId: id });
+const command = (name: string, args = ""): InboundEvent => ({
+  ...base,
+  kind: "command",
+  command: name,
+  args,
+});
+
+/** Runs events in order, threading the state (and the saved checklists, as the assistant does). */
+function run(
+  events: InboundEvent[],
+  ctx = context(),
+): { last: FlowResult; state: ConversationState; ctx: typeof ctx } {
+  let state = initialConversationState();
+  let last: FlowResult | undefined;
+  for (const event of events) {
+    last = step(state, event, ctx);
+    state = last.state;
+    for (const effect of last.effects) {
+      if (effect.kind === "saveChecklist") {
+        ctx.checklists = {
+          v: 1,
+          items: [
+            ...ctx.checklists.items.filter((item) => item.code !== effect.checklist.code),
+            effect.checklist,
+          ],
+        } satisfies SavedChecklists;
+      }
+    }
+  }
+  if (!last) throw new Error("no events");
+  return { last, state, ctx };
+}
+
+describe("the conversation router", () => {
+  it("keeps its state plain JSON (serialisable) and valid against its schema", () => {
+    const { state } = run([text("giấy tờ"), text("1"), choice("ck:1.001193")]);
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+    expect(conversationState.parse(state)).toEqual(state);
+  });
+
+  it("welcomes greetings like /start", () => {
+    for (const greeting of ["Xin chào", "chao ban", "alo"]) {
+      expect(lastChoices(run([text(greeting)]).last.replies)[0]?.id).toBe("m:lookup");
+    }
+  });
+
+  it("answers each welcome menu choice", () => {
+    const lookup = run([choice("m:lookup")]).last;
+    expect(replyText(lookup.replies)).toContain("Bạn hãy gõ tên thủ tục");
+    expect(lastChoices(lookup.replies)[0]?.id).toMatch(/^b:/);
+    const contact = replyText(run([choice("m:contact")]).last.replies);
+    expect(contact).toContain("Đường dây nóng: 1900 0000 00");
+    expect(contact).toContain(catalogue.locality.offices[0]?.openingHours ?? "?");
+    expect(contact).toContain("đây là thông tin mẫu");
+    expect(replyText(run([choice("m:subscribe")]).last.replies)).toContain("Tính năng này sắp có");
+  });
+
+  it("resolves a typed number or a choice's label to the choice offered last", () => {
+    const offered = [
+      { id: "p:1.001193:c", label: "Thủ tục đăng ký khai sinh" },
+      { id: "p:1.004222:c", label: "Đăng ký thường trú" },
+    ];
+    expect(resolveTypedChoice("2", offered)).toBe(offered[1]);
+    expect(resolveTypedChoice(" 1. ", offered)).toBe(offered[0]);
+    expect(resolveTypedChoice("dang ky thuong tru", offered)).toBe(offered[1]);
+    expect(resolveTypedChoice("3", offered)).toBe("out-of-range");
+    expect(resolveTypedChoice("0", offered)).toBe("out-of-range");
+    expect(resolveTypedChoice("khai sinh", offered)).toBeNull();
+    expect(resolveTypedChoice("1", [])).toBeNull();
+    expect(run([text("giấy tờ"), text("Thủ tục đăng ký khai sinh")]).last.state.lastAnswer?.code).toBe(
+      "1.001193",
+    );
+  });
+
+  it("asks for a number in range, offering the same choices again", () => {
+    const { last } = run([text("giấy tờ"), text("9")]);
+    expect(replyText(last.replies)).toBe("Bạn hãy chọn một số từ 1 đến 3.");
+    expect(lastChoices(last.replies).map((item) => item.id)).toEqual([
+      "p:1.001193:c",
+      "p:1.004222:c",
+      "p:1.000656:c",
+    ]);
+  });
+
+  it("answers stale, forged and garbage choice ids politely", () => {
+    for (const id of [
+      "p:9.999999",
+      "ck:1.004222:99",
+      "tk:1.001193:0:99",
+      "tk:1.001193:5:0",
+      "b:khong-co:0",
+      "v:u:9.999999",
+    ]) {
+      const reply = replyText(run([choice(id)]).last.replies);
+      expect(reply, id).toMatch(/không còn|đã cũ/);
+    }
+    for (const id of ["xx", "p:1.001193;DROP", "", "ck:../../", "\u0000"]) {
+      expect(replyText(run([choice(id)]).last.replies), id).toBe(
+        "Lựa chọn này đã cũ hoặc không còn dùng được. Bạn hãy hỏi lại hoặc gõ /start.",
+      );
+    }
+  });
+
+  it("handles bad text: empty, only spaces, control characters, emoji only", () => {
+    expect(replyText(run([text("")]).last.replies)).toContain("Tôi chưa nhận được nội dung");
+    expect(replyText(run([text("   \n\t ")]).last.replies)).toContain("Tôi chưa nhận được nội dung");
+    expect(replyText(run([text("\u0000\u0007\u200b")]).last.replies)).toContain(
+      "Tôi chưa nhận được nội dung",
+    );
+    expect(replyText(run([text("🙏🙏😭")]).last.replies)).toContain("Bạn hãy gõ câu hỏi bằng chữ");
+    const { last, ctx } = run([text("khai\u0000 sinh\u0007")]);
+    expect(ctx.search.queries).toEqual(["khai sinh"]);
+    expect(last.state.lastAnswer?.code).toBe("1.001193");
+  });
+
+  it("answers a 10,000-character message from its beginning, saying so", () => {
+    const long = `đăng ký khai sinh cho con ${"rất ".repeat(2_500)}`.slice(0, 10_000);
+    const { last, ctx } = run([text(long)]);
+    expect(ctx.search.queries[0]?.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+    expect(replyText(last.replies)).toContain("Tin nhắn khá dài, tôi chỉ đọc phần đầu");
+    expect(last.state.lastAnswer?.code).toBe("1.001193");
+  });
+
+  it("passes HTML and Markdown in a question through as plain text (adapters escape)", () => {
+    const { ctx, last } = run([text("<b>khai sinh</b> *gấp* [link](http://x)")]);
+    expect(ctx.search.queries).toEqual(["<b>khai sinh</b> *gấp* [link](http://x)"]);
+    expect(last.state.lastAnswer?.code).toBe("1.001193");
+    const none = run([text("<script>alert(1)</script>")]).last;
+    expect(none.effects).toEqual([
+      { kind: "logUnanswered", question: "<script>alert(1)</script>", candidates: [] },
+    ]);
+  });
+
+  it("answers unknown commands, and announces the later features' commands as coming", () => {
+    expect(replyText(run([command("xyz")]).last.replies)).toBe(
+      "Tôi không hiểu lệnh /xyz. Gõ /help để xem cách dùng.",
+    );
+    expect(replyText(run([text("/abc def")]).last.replies)).toBe(
+      "Tôi không hiểu lệnh /abc. Gõ /help để xem cách dùng.",
+    );
+    for (const name of ["phananh", "dangky", "huydangky", "tintuc", "trangthai"]) {
+      expect(replyText(run([command(name)]).last.replies), name).toContain("Tính năng này sắp có");
+    }
+    expect(replyText(run([command("help@HoiThuTucBot")]).last.replies)).toContain("Cách hỏi");
+  });
+
+  it("answers photos, stickers and voice with 'I understand text', but reads a photo's caption", () => {
+    for (const what of ["sticker", "voice", "file", "location", "other"] as const) {
+      expect(replyText(run([{ ...base, kind: "unsupported", what }]).last.replies)).toContain(
+        "tôi chỉ hiểu tin nhắn dạng chữ",
+      );
+    }
+    expect(replyText(run([{ ...base, kind: "photo", photo: { fileId: "x" } }]).last.replies)).toContain(
+      "tôi chỉ hiểu tin nhắn dạng chữ",
+    );
+    const caption = run([{ ...base, kind: "photo", photo: { fileId: "x" }, caption: "khai sinh" }]).last;
+    expect(caption.state.lastAnswer?.code).toBe("1.001193");
+  });
+
+  it("offers the replacement of a repealed procedure and the bundle of a covered need", () => {
+    const repealed = run([choice("p:2.000986")]).last;
+    expect(replyText(repealed.replies)).toContain("Thủ tục này đã bị bãi bỏ.");
+    expect(lastChoices(repealed.replies).map((item) => item.id)).toContain("p:3.000722:r");
+    const bundle = run([choice("p:3.000722:r")]).last;
+    expect(bundle.state.lastAnswer).toEqual({
+      code: "3.000722",
+      decision: "direct",
+      score: null,
+      voted: false,
+    });
+  });
+
+  it("browses fields then procedures, page by page, in choice ids within 64 bytes", () => {
+    const fields = lastChoices(run([choice("bf:0")]).last.replies);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const item of fields) expect(Buffer.byteLength(item.id)).toBeLessThanOrEqual(64);
+    const first = fields[0];
+    if (!first) throw new Error("no field");
+    const procedures = lastChoices(run([choice(first.id)]).last.replies);
+    expect(procedures[0]?.id).toMatch(/^p:\d\.\d{6}:b$/);
+    const card = run([choice(procedures[0]?.id ?? "")]).last;
+    expect(card.state.lastAnswer?.decision).toBe("browse");
+  });
+});
+
+describe("the checklist flow", () => {
+  it("asks for the case when there are several, then opens it", () => {
+    const pick = run([choice("ck:1.004222")]).last;
+    expect(replyText(pick.replies)).toContain("Bạn thuộc trường hợp nào?");
+    const cases = lastChoices(pick.replies);
+    expect(cases[0]?.id).toBe("ck:1.004222:0");
+    const open = run([choice("ck:1.004222"), text("6")]).last;
+    expect(open.effects).toEqual([
+      { kind: "saveChecklist", checklist: { code: "1.004222", caseIndex: 5, have: [], updatedAt: 1_000 } },
+    ]);
+    expect(replyText(open.replies)).toContain("Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở nhờ");
+  });
+
+  it("ticks and unticks papers, and says when everything is there", () => {
+    const papers = catalogue.byCode.get("1.004222")?.cases[5]?.papers.length ?? 0;
+    expect(papers).toBeGreaterThan(0);
+    const ticks = Array.from({ length: papers }, (_, index) => choice(`tk:1.004222:5:${index}`));
+    const all = run([choice("ck:1.004222:5"), ...ticks]).last;
+    expect(replyText(all.replies)).toContain("Bạn đã có đủ giấy tờ.");
+    const untick = run([choice("ck:1.004222:5"), ...ticks, choice("tk:1.004222:5:0")]).last;
+    expect(untick.effects[0]).toMatchObject({
+      kind: "saveChecklist",
+      checklist: { have: ticks.slice(1).map((_, i) => i + 1) },
+    });
+    expect(lastChoices(untick.replies)[0]?.label.startsWith("○")).toBe(true);
+    expect(lastChoices(untick.replies)[1]?.label.startsWith("✓")).toBe(true);
+  });
+
+  it("switching case starts a fresh list; deleting removes it", () => {
+    const switched = run([choice("ck:1.004222:5"), choice("tk:1.004222:5:0"), choice("ck:1.004222:6")]).last;
+    expect(switched.effects[0]).toMatchObject({ checklist: { caseIndex: 6, have: [] } });
+    const deleted = run([choice("ck:1.004222:5"), text("còn thiếu gì"), choice("ckd:1.004222")]).last;
+    expect(deleted.effects).toEqual([{ kind: "deleteChecklist", code: "1.004222" }]);
+  });
+
+  it("answers 'còn thiếu …' for the checklist the words name, or all of them, and nothing saved", () => {
+    expect(replyText(run([text("còn thiếu gì")]).last.replies)).toContain("Bạn chưa có hồ sơ nào");
+    const both = run([choice("ck:1.004222:5"), choice("ck:1.001193"), text("còn thiếu gì")]).last;
+    expect(replyText(both.replies)).toContain("Đăng ký thường trú");
+    expect(replyText(both.replies)).toContain("Thủ tục đăng ký khai sinh");
+    const named = run([
+      choice("ck:1.004222:5"),
+      choice("ck:1.001193"),
+      text("còn thiếu giấy tờ khai sinh"),
+    ]).last;
+    expect(lastChoices(named.replies).map((item) => item.id)).toEqual(["ck:1.001193:0"]);
+  });
+
+  it("says there is no list when the record has no papers", () => {
+    const noCases = run(
+      [choice("ck:1.001613")],
+      context({
+        catalogue: {
+          ...catalogue,
+          byCode: new Map(
+            [...catalogue.byCode].map(([code, p]) => [code, code === "1.001613" ? { ...p, cases: [] } : p]),
+          ),
+        },
+      }),
+    ).last;
+    expect(replyText(noCases.replies)).toContain("Trường hợp này không có danh sách giấy tờ cụ thể");
+  });
+});
