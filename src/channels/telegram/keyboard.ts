@@ -31,8 +31,19 @@ export function choicesKeyboard(choices: readonly Choice[]): KeyboardResult {
     text: c.label.replace(/\s+/g, " ").trim(),
     callback_data: c.id,
   }));
-  const perRow = buttons.every((b) => [...b.text].length <= SHORT_LABEL) ? 2 : 1;
+  // Runs of short labels go two to a row (👍 / 👎, Tiếng Việt / English); in a run of odd length
+  // the first stands alone, so pairs at the end of a keyboard stay together. Long labels get a row.
+  const isShort = (b: InlineKeyboardButton) => [...b.text].length <= SHORT_LABEL;
   const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
+  for (let i = 0; i < buttons.length; ) {
+    if (!isShort(buttons[i]!)) {
+      rows.push([buttons[i++]!]);
+      continue;
+    }
+    let end = i;
+    while (end < buttons.length && isShort(buttons[end]!)) end++;
+    if ((end - i) % 2 === 1) rows.push([buttons[i++]!]);
+    for (; i < end; i += 2) rows.push(buttons.slice(i, i + 2));
+  }
   return { markup: { inline_keyboard: rows }, rejected };
 }

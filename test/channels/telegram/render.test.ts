@@ -95,11 +95,11 @@ describe("renderReplies", () => {
         text: "Bạn muốn hỏi thủ tục nào?",
         replyMarkup: {
           inline_keyboard: [
+            [{ text: "Tra cứu", callback_data: "m:lookup" }],
             [
-              { text: "Tra cứu", callback_data: "m:lookup" },
               { text: "Phản ánh", callback_data: "m:feedback" },
+              { text: "Liên hệ", callback_data: "m:contact" },
             ],
-            [{ text: "Liên hệ", callback_data: "m:contact" }],
           ],
         },
       },
@@ -111,10 +111,16 @@ describe("renderReplies", () => {
         choices: [
           { id: "p:1.001193", label: "Đăng ký khai sinh cho trẻ em" },
           { id: "p:2.000001", label: "Ngắn" },
+          { id: "v:u:1.001193", label: "👍 Có ích" },
+          { id: "v:d:1.001193", label: "👎 Chưa đúng" },
         ],
       },
-    ]).messages[0] as { replyMarkup: { inline_keyboard: unknown[][] } };
-    expect(long.replyMarkup.inline_keyboard).toHaveLength(2);
+    ]).messages[0] as { replyMarkup: { inline_keyboard: { text: string }[][] } };
+    expect(long.replyMarkup.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([
+      ["Đăng ký khai sinh cho trẻ em"],
+      ["Ngắn"],
+      ["👍 Có ích", "👎 Chưa đúng"],
+    ]);
   });
 
   it("leaves out (and reports) a choice whose id cannot be callback data", () => {
