@@ -267,6 +267,9 @@ const envSchema = z.object({
 
 type ParsedEnv = z.infer<typeof envSchema>;
 
+/** Every variable the app reads (documented one by one in .env.example). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Cross-variable rules (webhook modes need a secret and a public URL). */
 function checkModes(env: ParsedEnv): string[] {
   const problems: string[] = [];

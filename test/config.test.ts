@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, channelNames, loadConfig } from "../src/config.ts";
+import { ConfigError, channelNames, ENV_VARIABLES, loadConfig } from "../src/config.ts";
 
 const TOKEN = "123456789:AAH-secretPART_abcdefghijklmnopqrstu";
 
@@ -168,5 +170,32 @@ describe("loadConfig", () => {
 
   it("shows control characters in a bad value visibly", () => {
     expect(problems({ PORT: "80\n80" })[0]).toContain("got '80\\n80'");
+  });
+});
+
+describe(".env.example", () => {
+  const text = readFileSync(join(import.meta.dirname, "..", ".env.example"), "utf8");
+  const lines = text.split("\n");
+
+  it("documents every variable, each with a comment just above it", () => {
+    for (const name of ENV_VARIABLES) {
+      const at = lines.findIndex((line) => line.startsWith(`${name}=`));
+      expect(at, `${name} is missing from .env.example`).toBeGreaterThan(0);
+      expect(lines[at - 1], `${name} has no comment`).toMatch(/^# /);
+    }
+  });
+
+  it("names no variable the app does not read", () => {
+    const names = lines.filter((line) => /^[A-Z_]+=/.test(line)).map((line) => line.split("=")[0]);
+    expect(names.filter((name) => !ENV_VARIABLES.includes(name ?? ""))).toEqual([]);
+  });
+
+  it("is a valid configuration as shipped (terminal chat)", () => {
+    const env: Record<string, string> = {};
+    for (const line of lines) {
+      const match = /^([A-Z_]+)=(.*)$/.exec(line);
+      if (match) env[match[1]!] = match[2]!;
+    }
+    expect(channelNames(loadConfig(env))).toEqual(["console"]);
   });
 });

@@ -15,6 +15,9 @@ const PAGE = 500;
 const CONNECT_TIMEOUT_MS = 5000;
 const PING_TIMEOUT_MS = 1000;
 
+/** Redis could not be reached at start-up; the message says what to do. */
+export class StorageUnavailableError extends Error {}
+
 export interface RedisBackendOptions {
   url: string;
   /** Prepended to every key, so several deployments (or test runs) can share one Redis. */
@@ -68,7 +71,7 @@ export async function createRedisBackend(options: RedisBackendOptions): Promise<
       // Already closed by the failed connection.
     }
     const reason = error instanceof Error ? error.message : String(lastError ?? error);
-    throw new Error(
+    throw new StorageUnavailableError(
       `Cannot reach Redis at ${where} (REDIS_URL): ${reason}. Start Redis, fix REDIS_URL, or remove it to use the embedded SQLite storage.`,
     );
   }

@@ -1,0 +1,315 @@
+/**
+ * The composition root: environment → config → logger → storage → catalogue → search → assistant →
+ * channels (Telegram, Zalo, or the terminal chat when no token is set) → HTTP server; and a graceful
+ * shutdown on SIGINT/SIGTERM. Nothing else reads the environment or starts anything.
+ *
+ * Run with `npm start`. Importing this file runs nothing; `main()` does.
+ */
+import { existsSync } from "node:fs";
+import type { Readable, Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import type { Catalogue } from "./catalogue/catalogue.ts";
+import { CatalogueError, formatProblem } from "./catalogue/errors.ts";
+import { loadCatalogue } from "./catalogue/load.ts";
+import { createConsoleChat } from "./channels/console/console-chat.ts";
+import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
+import { createZaloChannel } from "./channels/zalo/channel.ts";
+import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
+import { createAssistant } from "./core/assistant.ts";
+import type { Clock } from "./core/ports.ts";
+import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
+import { t, translator } from "./locales/index.ts";
+import { createLogger, createUserIdHasher, type Logger, loadLogSalt } from "./logger.ts";
+import { createSearch } from "./search/search.ts";
+import type { ProcedureSearch } from "./search/types.ts";
+import { createStores, type Stores } from "./storage/create-stores.ts";
+import { StorageUnavailableError } from "./storage/redis-backend.ts";
+
+/** A started channel, as the root sees it. */
+interface RunningChannel {
+  name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  isUp(): boolean;
+}
+
+export interface MainIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+export interface App {
+  /** Resolves when the app has stopped by itself (the terminal chat ended) or was shut down. */
+  finished: Promise<void>;
+  shutdown(reason: string): Promise<void>;
+  /** The HTTP server's bound port, when it runs. */
+  httpPort: number | null;
+}
+
+/** A start-up failure already explained to the operator in plain words (no stack trace needed). */
+export class StartupError extends Error {}
+
+const clock: Clock = { now: () => Date.now() };
+
+function describeCatalogueError(error: CatalogueError, dir: string): string {
+  const shown = error.problems.slice(0, 20).map((p) => `  - ${formatProblem(p)}`);
+  const more = error.problems.length > 20 ? [`  … and ${error.problems.length - 20} more`] : [];
+  return [
+    `The procedure catalogue in '${dir}' (CATALOGUE_DIR) has ${error.problems.length} problem(s):`,
+    ...shown,
+    ...more,
+    "Fix these files (npm run catalogue:check lists them all), then start again.",
+  ].join("\n");
+}
+
+async function loadCatalogueOrExplain(dir: string): Promise<Catalogue> {
+  try {
+    return await loadCatalogue(dir);
+  } catch (error) {
+    if (error instanceof CatalogueError) throw new StartupError(describeCatalogueError(error, dir));
+    throw error;
+  }
+}
+
+/** Builds and starts everything for `config`. */
+export async function startApp(config: Config, io: MainIo, logger: Logger): Promise<App> {
+  const started = performance.now();
+  const names = channelNames(config);
+  const consoleMode = names.includes("console");
+
+  const salt = await loadLogSalt(config.logSalt, config.dataDir);
+  const hashUserId = createUserIdHasher(salt);
+
+  const stores: Stores = await createStores(config, {
+    onError: (error, namespace) => logger.warn({ err: error, namespace }, "storage error"),
+  });
+  const cleanups: (() => Promise<void>)[] = [() => stores.close()];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error: unknown) => logger.warn({ err: error }, "shutdown step failed"));
+    }
+  };
+
+  try {
+    const catalogue = await loadCatalogueOrExplain(config.catalogueDir);
+    const current: { catalogue: Catalogue; search: ProcedureSearch } = {
+      catalogue,
+      search: createSearch(catalogue),
+    };
+    logger.info(
+      { procedures: catalogue.procedures.length, version: catalogue.version, storage: stores.kind },
+      "catalogue loaded",
+    );
+
+    const assistant = createAssistant({
+      catalogue: () => current.catalogue,
+      search: () => current.search,
+      stores: {
+        conversations: stores.keyValue("conversations"),
+        checklists: stores.keyValue("checklists"),
+        prefs: stores.keyValue("prefs"),
+        rateLimits: stores.keyValue("rate-limits"),
+        unanswered: stores.appendLog("unanswered"),
+        votes: stores.appendLog("votes"),
+      },
+      clock,
+      logger,
+      // No lock here: each channel holds the address lock around handling *and* delivering.
+      settings: {
+        defaultLocale: config.defaultLocale,
+        rateLimit: { max: config.rateLimitPerMinute, windowMs: 60_000 },
+        hashSalt: salt,
+      },
+    });
+
+    const needsHttp = !consoleMode || config.http.portFromEnv;
+    const channels: RunningChannel[] = [];
+    const http: HttpServer | null = needsHttp
+      ? createHttpServer({
+          logger,
+          health: {
+            catalogue: () => ({
+              procedures: current.catalogue.procedures.length,
+              version: current.catalogue.version,
+            }),
+            storage: () => stores.ping(),
+            channels: () => Object.fromEntries(channels.map((c) => [c.name, c.isUp()])),
+          },
+        })
+      : null;
+    const mountWebhook = (path: string, handler: Parameters<HttpServer["route"]>[2]) => {
+      if (!http) throw new Error("webhook mode needs the HTTP server");
+      http.route("POST", path, handler);
+    };
+
+    if (config.telegram) {
+      const telegram = createTelegramChannel({
+        config: config.telegram,
+        assistant,
+        lock: stores.addressLock,
+        logger,
+        hashUserId,
+        t,
+        mountWebhook,
+        clock,
+        defaultLocale: config.defaultLocale,
+      });
+      channels.push({
+        name: "telegram",
+        start: () => telegram.start(),
+        stop: () => telegram.stop(),
+        isUp: () => telegram.isUp(),
+      });
+    }
+    if (config.zalo) {
+      const zalo = createZaloChannel({
+        config: config.zalo,
+        assistant,
+        lock: stores.addressLock,
+        logger,
+        t: translator(config.defaultLocale),
+        mountWebhook,
+        hashUserId,
+        clock,
+      });
+      channels.push({
+        name: "zalo",
+        start: () => zalo.start(),
+        stop: () => zalo.stop(),
+        isUp: () => zalo.isUp(),
+      });
+    }
+    const consoleChat = consoleMode
+      ? createConsoleChat({
+          assistant,
+          lock: stores.addressLock,
+          logger,
+          input: io.stdin,
+          output: io.stdout,
+          locale: config.defaultLocale,
+          clock,
+        })
+      : null;
+    if (consoleChat)
+      channels.push({
+        name: "console",
+        start: async () => {},
+        stop: async () => consoleChat.stop(),
+        isUp: () => consoleChat.isUp(),
+      });
+
+    let httpPort: number | null = null;
+    if (http) {
+      httpPort = (await http.listen(config.http.port, config.http.host)).port;
+      cleanups.push(() => http.close());
+      logger.info({ host: config.http.host, port: httpPort }, "http server listening");
+    }
+    for (const channel of channels) {
+      await channel.start();
+      cleanups.push(() => channel.stop());
+    }
+    logger.info(
+      { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },
+      "ready",
+    );
+
+    let stopping: Promise<void> | undefined;
+    let resolveFinished: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      resolveFinished = resolve;
+    });
+    const shutdown = (reason: string): Promise<void> => {
+      stopping ??= (async () => {
+        logger.info({ reason }, "shutting down");
+        await cleanUp();
+        logger.info("stopped");
+        resolveFinished();
+      })();
+      return stopping;
+    };
+    if (consoleChat) {
+      consoleChat
+        .run()
+        .catch((error: unknown) => logger.error({ err: error }, "terminal chat failed"))
+        .finally(() => void shutdown("terminal chat ended"));
+    }
+    return { finished, shutdown, httpPort };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+/** Loads `.env` from the working directory if there is one; real environment variables win. */
+function loadDotEnv(): void {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+}
+
+/** The process entry point: exit code 0 after a clean stop, 1 when start-up is refused. */
+export async function main(env: NodeJS.ProcessEnv, io: MainIo): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`Hỏi Thủ Tục cannot start. ${error.message}\nSee .env.example for every variable.\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const consoleMode = channelNames(config).includes("console");
+  const logger = createLogger({
+    level: config.logLevel ?? (consoleMode ? "warn" : "info"),
+    stream: consoleMode ? "stderr" : "stdout",
+  });
+
+  let app: App;
+  try {
+    app = await startApp(config, io, logger);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (
+      error instanceof StartupError ||
+      error instanceof ListenError ||
+      error instanceof StorageUnavailableError
+    ) {
+      io.stderr.write(`Hỏi Thủ Tục cannot start.\n${message}\n`);
+    } else {
+      logger.fatal({ err: error }, "start-up failed");
+      io.stderr.write(`Hỏi Thủ Tục cannot start: ${message}\n`);
+    }
+    return 1;
+  }
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    void app.shutdown(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason }, "unhandled promise rejection");
+  });
+  await app.finished;
+  process.off("SIGINT", onSignal);
+  process.off("SIGTERM", onSignal);
+  return 0;
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  loadDotEnv();
+  main(process.env, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`Hỏi Thủ Tục stopped on an unexpected error: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
