@@ -89,7 +89,9 @@ async function exchange(update: Parameters<TelegramApiStandIn["pushUpdate"]>[0])
     );
 }
 
-const buttons = (markup: InlineKeyboardMarkup | undefined) => markup?.inline_keyboard.flat() ?? [];
+/** The buttons of a keyboard; ours are all callback buttons. */
+const buttons = (markup: InlineKeyboardMarkup | undefined) =>
+  (markup?.inline_keyboard.flat() ?? []) as { text: string; callback_data?: string }[];
 
 describe("Telegram channel with the real assistant and catalogue", () => {
   it("welcomes on /start with the menu as buttons", async () => {
