@@ -155,6 +155,17 @@ describe("loadCatalogue on a broken catalogue", () => {
     ]);
   });
 
+  it("explains that a code written without quotes is read as a number", async () => {
+    await fixture.edit("curated/1.001193.yaml", 'code: "1.001193"', "code: 1.001193");
+    expect(await problemsOf(fixture.dir)).toEqual([
+      {
+        file: fixture.label("curated/1.001193.yaml"),
+        path: "code",
+        message: 'expected text but found a number: put it in quotes, e.g. "1.001193"',
+      },
+    ]);
+  });
+
   it("reports an unknown key (a typo) instead of dropping it silently", async () => {
     await fixture.edit("curated/1.001193.yaml", "aliases:", "alias:");
     await fixture.edit("ho-tich/2.000986.yaml", "unit: ngay }", "unit: ngay, maximum: 22 }");
