@@ -189,6 +189,31 @@ describe("the conversation router", () => {
     expect(caption.state.lastAnswer?.code).toBe("1.001193");
   });
 
+  it("falls back sensibly when the search names codes the current catalogue lacks (index older than a reload)", () => {
+    const staleIndex = fakeSearch([
+      {
+        when: /khai sinh/,
+        result: {
+          decision: "answer",
+          answer: "9.999999",
+          candidates: [
+            { code: "9.999999", name: "gone", score: 9 },
+            { code: "1.001193", name: "Thủ tục đăng ký khai sinh", score: 5 },
+          ],
+          aspect: null,
+        },
+      },
+      {
+        when: /kết hôn/,
+        result: { decision: "clarify", answer: null, candidates: [{ code: "9.999998", name: "gone", score: 2 }], aspect: null },
+      },
+    ]);
+    const clarified = run([text("khai sinh")], context({ search: staleIndex })).last;
+    expect(lastChoices(clarified.replies).map((item) => item.id)).toEqual(["p:1.001193:c"]);
+    const none = run([text("kết hôn")], context({ search: staleIndex })).last;
+    expect(none.effects).toEqual([{ kind: "logUnanswered", question: "kết hôn", candidates: ["9.999998"] }]);
+  });
+
   it("offers the replacement of a repealed procedure and the bundle of a covered need", () => {
     const repealed = run([choice("p:2.000986")]).last;
     expect(replyText(repealed.replies)).toContain("Thủ tục này đã bị bãi bỏ.");
