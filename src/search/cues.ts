@@ -24,7 +24,9 @@ export type Variant =
   | "terminate"
   | "suspend"
   | "revoke"
-  | "lost";
+  | "lost"
+  | "bundle"
+  | "amend";
 
 /** Variants read from a folded procedure name. */
 const NAME_PATTERNS: readonly [Variant, RegExp][] = [
@@ -42,6 +44,8 @@ const NAME_PATTERNS: readonly [Variant, RegExp][] = [
   ["suspend", /\btam ngung\b/],
   ["revoke", /\bthu hoi\b/],
   ["lost", /\b(bi mat|trinh bao mat)\b/],
+  ["bundle", /^lien thong\b/],
+  ["amend", /^(thu tuc )?(dang ky |cap )?(thay doi|dieu chinh|sua doi|bo sung|cap nhat)\b/],
 ];
 
 /** Variants that make a procedure a special case: penalised when the query does not ask for them. */
@@ -58,6 +62,8 @@ const MARKED: ReadonlySet<Variant> = new Set([
   "suspend",
   "revoke",
   "lost",
+  "bundle",
+  "amend",
 ]);
 
 export function nameVariants(name: string): Set<Variant> {
@@ -161,6 +167,21 @@ const CUE_RULES: readonly CueRule[] = [
   },
   { cue: "suspend", says: ["tạm ngừng", "tạm nghỉ", "tạm dừng", "nghỉ vài", "nghỉ một thời gian"] },
   { cue: "revoke", says: ["thu hồi", "nộp lại biển", "trả biển"] },
+  {
+    cue: "amend",
+    says: [
+      "thay đổi",
+      "điều chỉnh",
+      "sửa đổi",
+      "bổ sung",
+      "cập nhật",
+      "đổi địa chỉ",
+      "đổi tên",
+      "đổi ngành",
+      "chuyển địa điểm",
+    ],
+  },
+  { cue: "bundle", says: ["liên thông", "cùng lúc", "một lần cho cả", "làm luôn cả", "đồng thời"] },
 ];
 
 interface CompiledCue {
@@ -258,6 +279,10 @@ export function cueFactor(
     if (!satisfied(cue, variants)) factor *= w.missed;
     else if (MARKED.has(cue) || cue === "first") factor *= w.reward;
   }
+  // A name that covers several variants ("cấp lại, cấp đổi …") is not penalised for the others
+  // once it gives the citizen what they asked for.
+  const answersACue = [...cues].some((c) => c !== "first" && c !== "over14" && satisfied(c, variants));
+  if (answersACue) return factor;
   for (const variant of variants) {
     if (!MARKED.has(variant)) continue;
     const asked = [...cues].some((c) => satisfied(c, new Set([variant])) && c !== "first" && c !== "over14");

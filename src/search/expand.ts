@@ -37,7 +37,16 @@ export function expandQuery(tokens: readonly Token[], compiled?: readonly Compil
     }
     if (best) out.push({ positions: best, tokens: entry.means });
   }
-  return out;
+  // The longest term wins: "tách hộ khẩu" is tách hộ, not also "hộ khẩu" → thường trú.
+  return out.filter(
+    (e) =>
+      !out.some(
+        (o) =>
+          o !== e &&
+          o.positions.length > e.positions.length &&
+          e.positions.every((p) => o.positions.includes(p)),
+      ),
+  );
 }
 
 /** Folded syllables the vocabulary knows (citizen terms and official words), for Telex repair. */
@@ -45,6 +54,18 @@ export function vocabularySyllables(entries: readonly VocabularyEntry[] = VOCABU
   const out = new Set<string>();
   for (const e of entries) {
     for (const text of [...e.says, e.means]) for (const t of phrase(text)) out.add(t.folded);
+  }
+  return out;
+}
+
+/** Folded neighbouring syllable pairs of the vocabulary ("khai_sinh"), for spelling repair. */
+export function vocabularyPairs(entries: readonly VocabularyEntry[] = VOCABULARY): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) {
+    for (const text of [...e.says, e.means]) {
+      const t = phrase(text).map((x) => x.folded);
+      for (let i = 0; i + 1 < t.length; i++) out.add(`${t[i]}_${t[i + 1]}`);
+    }
   }
   return out;
 }

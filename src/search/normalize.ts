@@ -23,6 +23,18 @@ export function fold(text: string): string {
   return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 }
 
+const I_FOR_Y: Record<string, string> = { y: "i", ý: "í", ỳ: "ì", ỷ: "ỉ", ỹ: "ĩ", ỵ: "ị" };
+const CONSONANTS_THEN_Y = /^[bcdđghklmnpqrstvx]+[yýỳỷỹỵ]$/;
+
+/**
+ * "ký"/"kí", "lý"/"lí", "mỹ"/"mĩ" are two accepted spellings of one syllable: a lone y after
+ * consonants is written as i on both the index and the query side.
+ */
+export function unifyIY(token: string): string {
+  if (!CONSONANTS_THEN_Y.test(token)) return token;
+  return token.slice(0, -1) + I_FOR_Y[token.at(-1)!]!;
+}
+
 /** NFC + lower case + separators to single spaces. */
 export function clean(text: string): string {
   return text.normalize("NFC").toLowerCase().replace(SEPARATORS, " ").trim();
@@ -38,8 +50,9 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
   const out: Token[] = [];
   const cleaned = clean(text);
   if (cleaned === "") return out;
-  for (const accented of cleaned.split(" ")) {
-    if (accented === "") continue;
+  for (const word of cleaned.split(" ")) {
+    if (word === "") continue;
+    const accented = unifyIY(word);
     out.push({ accented, folded: fold(accented) });
     if (out.length >= maxTokens) break;
   }
@@ -48,7 +61,7 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
 
 /** Folded, cleaned text: "Đăng ký  Khai-sinh!" → "dang ky khai sinh". */
 export function foldText(text: string): string {
-  return fold(clean(text));
+  return fold(clean(text).split(" ").map(unifyIY).join(" "));
 }
 
 /**

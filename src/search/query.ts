@@ -7,6 +7,7 @@ import { detectAspect } from "./aspect.ts";
 import { detectCues, type Variant } from "./cues.ts";
 import { type Expansion, expandQuery } from "./expand.ts";
 import { MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
+import { repairPairs } from "./spelling.ts";
 import { removeStopPhrases } from "./stop-phrases.ts";
 import { repairToken } from "./telex.ts";
 import type { Aspect } from "./types.ts";
@@ -32,8 +33,12 @@ function repair(tokens: readonly Token[], syllables: ReadonlySet<string>): Token
   });
 }
 
-export function analyzeQuery(raw: string, syllables: ReadonlySet<string>): QueryAnalysis {
-  const tokens = repair(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS), syllables);
+export function analyzeQuery(
+  raw: string,
+  syllables: ReadonlySet<string>,
+  pairs: ReadonlySet<string> = new Set(),
+): QueryAnalysis {
+  const tokens = repairPairs(repair(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS), syllables), pairs);
   const content = removeStopPhrases(tokens);
   const expansions = expandQuery(content);
   const expandedContent = new Set<number>();

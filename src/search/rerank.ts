@@ -25,14 +25,17 @@ export interface RankedCandidate extends Candidate {
 export interface RerankWeights {
   readonly bm25: number;
   readonly fuse: number;
+  /** Weight of how much of the candidate's own name (or best alias) the question explains. */
+  readonly name: number;
   readonly cues: CueWeights;
   /** Lowest multiplier for a query whose marked words all appear in another accented form. */
   readonly accentFloor: number;
 }
 
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
-  bm25: 0.65,
-  fuse: 0.35,
+  bm25: 0.5,
+  fuse: 0.25,
+  name: 0.25,
   cues: DEFAULT_CUE_WEIGHTS,
   accentFloor: 0.85,
 };
@@ -58,13 +61,40 @@ export function accentAgreement(tokens: readonly Token[], doc: IndexedProcedure)
   return same + differ === 0 ? null : same / (same + differ);
 }
 
+/** IDF-weighted share of a folded text's words that the question (with expansions) contains. */
+export function explainedShare(
+  text: string,
+  queryTerms: ReadonlySet<string>,
+  idf: (t: string) => number,
+): number {
+  let total = 0;
+  let found = 0;
+  for (const t of text.split(" ")) {
+    if (t === "") continue;
+    const w = idf(t);
+    total += w;
+    if (queryTerms.has(t)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+export interface RerankContext {
+  /** Fuse patterns: the typed words and the same with vocabulary terms rewritten. */
+  readonly phrases: readonly string[];
+  /** All query tokens (for the accent check). */
+  readonly tokens: readonly Token[];
+  /** Folded query terms, with expansions. */
+  readonly terms: ReadonlySet<string>;
+  readonly cues: ReadonlySet<Variant>;
+  readonly idf: (term: string) => number;
+}
+
 export function rerank(
   candidates: readonly Candidate[],
-  phrases: readonly string[],
-  tokens: readonly Token[],
-  cues: ReadonlySet<Variant>,
+  ctx: RerankContext,
   w: RerankWeights = DEFAULT_RERANK_WEIGHTS,
 ): RankedCandidate[] {
+  const { phrases, tokens, cues } = ctx;
   if (candidates.length === 0) return [];
   const top = Math.max(...candidates.map((c) => c.bm25));
   const similarity = new Array<number>(candidates.length).fill(0);
@@ -89,7 +119,11 @@ export function rerank(
   }
   const ranked = candidates.map((c, i) => {
     const fuseSimilarity = similarity[i]!;
-    const base = w.bm25 * (top > 0 ? c.bm25 / top : 0) + w.fuse * fuseSimilarity;
+    const nameShare = Math.max(
+      explainedShare(c.doc.familyKey, ctx.terms, ctx.idf),
+      ...c.doc.aliases.map((a) => explainedShare(a, ctx.terms, ctx.idf)),
+    );
+    const base = w.bm25 * (top > 0 ? c.bm25 / top : 0) + w.fuse * fuseSimilarity + w.name * nameShare;
     const agreement = accentAgreement(tokens, c.doc);
     const accent = agreement === null ? 1 : w.accentFloor + (1 - w.accentFloor) * agreement;
     const score = base * cueFactor(cues, c.doc.variants, w.cues) * accent;

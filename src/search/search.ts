@@ -91,7 +91,7 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
 
   function explain(query: string) {
     const raw = typeof query === "string" ? query : "";
-    const analysis = analyzeQuery(raw, index.syllables);
+    const analysis = analyzeQuery(raw, index.syllables, index.pairs);
     const coded = byCode(raw, analysis.aspect);
     if (coded) return { result: coded, analysis, coverage: 1, specificity: index.maxIdf };
     const none: SearchResult = {
@@ -129,9 +129,13 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
     const ranked = keepReplacementsFirst(
       rerank(
         candidates,
-        typed === rewritten ? [typed] : [typed, rewritten],
-        analysis.tokens,
-        analysis.cues,
+        {
+          phrases: typed === rewritten ? [typed] : [typed, rewritten],
+          tokens: analysis.tokens,
+          terms: new Set([...content, ...expansion]),
+          cues: analysis.cues,
+          idf: (t) => index.idf(t),
+        },
         weights,
       ),
       (r) => r.doc.procedure.code,

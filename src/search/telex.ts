@@ -5,6 +5,8 @@
  * English words and abbreviations (visa, cccd, gplx) survive.
  */
 
+import { unifyIY } from "./normalize.ts";
+
 const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
 
 /** Telex: dd → d, tone keys s f r x j after the first vowel dropped, aa/ee/oo/aw/ow/uw/w folded. */
@@ -43,7 +45,7 @@ export function decodeVni(token: string): string {
  */
 export function repairToken(folded: string, vocabulary: ReadonlySet<string>): string {
   if (vocabulary.has(folded) || folded.length < 2 || folded.length > 12) return folded;
-  for (const candidate of [decodeVni(folded), decodeTelex(folded)]) {
+  for (const candidate of [decodeVni(folded), decodeTelex(folded)].map(unifyIY)) {
     if (candidate !== folded && vocabulary.has(candidate)) return candidate;
   }
   return folded;

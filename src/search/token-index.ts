@@ -7,9 +7,10 @@
 import MiniSearch, { type SearchResult as MiniResult, type Query } from "minisearch";
 import type { Procedure } from "../catalogue/schema.ts";
 import { nameVariants, type Variant } from "./cues.ts";
-import { vocabularySyllables } from "./expand.ts";
+import { vocabularyPairs, vocabularySyllables } from "./expand.ts";
 import { foldText, type Token, tokenize } from "./normalize.ts";
 import { procedurePrior } from "./priors.ts";
+import { NAME_ABBREVIATIONS } from "./vocabulary.ts";
 
 /** What the ranking keeps about one procedure. */
 export interface IndexedProcedure {
@@ -37,6 +38,8 @@ export interface TokenIndex {
   readonly mini: MiniSearch<IndexDocument>;
   /** Folded syllables known to the catalogue and the vocabulary (for Telex repair). */
   readonly syllables: ReadonlySet<string>;
+  /** Folded neighbouring syllable pairs ("khai_sinh") of names, aliases and the vocabulary. */
+  readonly pairs: ReadonlySet<string>;
   /** Inverse document frequency of a folded name/alias token (unknown tokens get `maxIdf`). */
   idf(term: string): number;
   readonly maxIdf: number;
@@ -72,16 +75,41 @@ export function bigramText(folded: string): string {
 
 const MAX_RESULT_CHARS = 240;
 
+let abbreviations: Map<string, string> | undefined;
+
+/** Full forms of the abbreviations a folded name uses. */
+function abbreviationsIn(folded: string): string[] {
+  abbreviations ??= new Map(Object.entries(NAME_ABBREVIATIONS).map(([k, v]) => [k, v]));
+  const out: string[] = [];
+  for (const t of folded.split(" ")) {
+    const full = abbreviations.get(t);
+    if (full) out.push(full);
+  }
+  return out;
+}
+
+/** A folded name with the full form of each abbreviation appended. */
+function withAbbreviations(folded: string): string {
+  const extra = abbreviationsIn(folded);
+  return extra.length === 0 ? folded : `${folded} ${foldText(extra.join(" "))}`;
+}
+
 export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
   const docs: IndexedProcedure[] = [];
   const documents: IndexDocument[] = [];
   const df = new Map<string, number>();
   const owner: number[] = [];
+  const pairs = vocabularyPairs();
   const syllables = vocabularySyllables();
   procedures.forEach((procedure, id) => {
     const name = foldText(procedure.name).replace(LEADING_THU_TUC, "");
+    const nameText = withAbbreviations(name);
     const aliases = procedure.aliases.map(foldText).filter(Boolean);
-    const tokens: Token[] = [...tokenize(procedure.name), ...procedure.aliases.flatMap((a) => tokenize(a))];
+    const tokens: Token[] = [
+      ...tokenize(procedure.name),
+      ...procedure.aliases.flatMap((a) => tokenize(a)),
+      ...tokenize(abbreviationsIn(name).join(" ")),
+    ];
     const folded = new Set(tokens.map((t) => t.folded));
     for (const t of folded) {
       df.set(t, (df.get(t) ?? 0) + 1);
@@ -107,7 +135,8 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
     // One index document for the official name (with field and result), one per alias: a
     // procedure scores by its best document, so many aliases do not add up.
     owner.push(id);
-    documents.push({ id: owner.length - 1, name, bigrams: bigramText(name), field, result });
+    documents.push({ id: owner.length - 1, name: nameText, bigrams: bigramText(nameText), field, result });
+    for (const text of [name, ...aliases]) for (const b of bigramText(text).split(" ")) if (b) pairs.add(b);
     for (const alias of aliases) {
       owner.push(id);
       documents.push({
@@ -136,6 +165,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
     docs,
     owner,
     mini,
+    pairs,
     syllables,
     maxIdf,
     idf(term: string): number {

@@ -194,3 +194,30 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   { says: ["hộ nghèo", "sổ hộ nghèo", "hộ cận nghèo"], means: "công nhận hộ nghèo hộ cận nghèo" },
   { says: ["luật sư miễn phí", "tư vấn pháp luật miễn phí"], means: "trợ giúp pháp lý" },
 ];
+
+/**
+ * Abbreviations the official procedure names themselves use ("cấp sổ BHXH, thẻ BHYT"): the index
+ * adds their full form to the name, so citizens who type the words find them.
+ */
+export const NAME_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  bhxh: "bảo hiểm xã hội",
+  bhyt: "bảo hiểm y tế",
+  bhtn: "bảo hiểm thất nghiệp",
+  bhtnld: "bảo hiểm tai nạn lao động",
+  tnld: "tai nạn lao động",
+  bnn: "bệnh nghề nghiệp",
+  tncn: "thu nhập cá nhân",
+  tndn: "thu nhập doanh nghiệp",
+  gtgt: "giá trị gia tăng",
+  dsphsk: "dưỡng sức phục hồi sức khỏe",
+  ubnd: "ủy ban nhân dân",
+  hdnd: "hội đồng nhân dân",
+  gcn: "giấy chứng nhận",
+  qsdd: "quyền sử dụng đất",
+  kcb: "khám chữa bệnh",
+  gplx: "giấy phép lái xe",
+  cccd: "căn cước công dân",
+  cmnd: "chứng minh nhân dân",
+  hkd: "hộ kinh doanh",
+  dnbh: "doanh nghiệp bảo hiểm",
+};

@@ -1,0 +1,72 @@
+/**
+ * Spelling repair checked against the catalogue's syllable pairs: regional spellings (tr/ch, s/x,
+ * d/gi/r, l/n, final n/ng, c/t) and dropped letters ("khai sin", "thường chú", "kin doanh") are
+ * replaced only when the repaired pair of neighbouring syllables occurs in a procedure name or
+ * alias, and the typed pair does not.
+ */
+import type { Token } from "./normalize.ts";
+
+const ONSET_SWAPS: readonly [string, string][] = [
+  ["ch", "tr"],
+  ["tr", "ch"],
+  ["s", "x"],
+  ["x", "s"],
+  ["d", "gi"],
+  ["gi", "d"],
+  ["r", "d"],
+  ["d", "r"],
+  ["r", "gi"],
+  ["l", "n"],
+  ["n", "l"],
+];
+
+const CODA_SWAPS: readonly [string, string][] = [
+  ["ng", "n"],
+  ["nh", "n"],
+  ["n", "ng"],
+  ["n", "nh"],
+  ["c", "t"],
+  ["t", "c"],
+  ["m", "n"],
+  ["ch", "t"],
+];
+
+/** Plausible intended syllables for a typed one (folded). */
+export function spellingVariants(word: string): string[] {
+  if (!/^[a-z]{2,7}$/.test(word)) return [];
+  const out = new Set<string>();
+  for (const [from, to] of ONSET_SWAPS) {
+    if (
+      word.startsWith(from) &&
+      !(from === "d" && word.startsWith("d") && to === "gi" && word.startsWith("di"))
+    ) {
+      out.add(to + word.slice(from.length));
+    }
+  }
+  for (const [from, to] of CODA_SWAPS) if (word.endsWith(from)) out.add(word.slice(0, -from.length) + to);
+  if (/[aeiouy]n$/.test(word)) out.add(`${word}h`);
+  if (/[aeiouy]n$/.test(word)) out.add(`${word}g`);
+  out.delete(word);
+  return [...out];
+}
+
+/** Repairs tokens whose pair with a neighbour is unknown but becomes known after one variant. */
+export function repairPairs(tokens: readonly Token[], pairs: ReadonlySet<string>): Token[] {
+  const out = [...tokens];
+  const known = (a: string, b: string) => pairs.has(`${a}_${b}`);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!.folded;
+    const b = out[i + 1]!.folded;
+    if (known(a, b)) continue;
+    const fixB = spellingVariants(b).find((v) => known(a, v));
+    if (fixB) {
+      out[i + 1] = { accented: fixB, folded: fixB };
+      continue;
+    }
+    const before = i > 0 ? out[i - 1]!.folded : null;
+    if (before !== null && known(before, a)) continue;
+    const fixA = spellingVariants(a).find((v) => known(v, b));
+    if (fixA) out[i] = { accented: fixA, folded: fixA };
+  }
+  return out;
+}
