@@ -255,9 +255,18 @@ function compare(a: string, b: string): number {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
+  freeze(value);
   return value;
+}
+
+/** The loaded data is a tree (zod returns fresh objects), so every node is visited once. */
+function freeze(value: unknown): void {
+  if (typeof value !== "object" || value === null) return;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value) freeze(item);
+  } else {
+    const object = value as Record<string, unknown>;
+    for (const key in object) freeze(object[key]);
+  }
 }
