@@ -1,0 +1,80 @@
+/**
+ * Search from the command line.
+ *
+ *   npm run --silent search -- --json    one query per line on stdin → one JSON object per line
+ *   npm run search -- "câu hỏi"          one query, printed for people
+ *
+ * JSON lines: {"query","answer","aspect","results":[{"code","name","score"}…≤5]}, in input order.
+ * Nothing but those lines goes to stdout in --json mode; problems go to stderr.
+ */
+import { createInterface } from "node:readline";
+import { loadCatalogue } from "../catalogue/load.ts";
+import { createSearch } from "./search.ts";
+import type { SearchResult } from "./types.ts";
+
+export interface CliLine {
+  query: string;
+  answer: string | null;
+  aspect: string | null;
+  results: { code: string; name: string; score: number }[];
+}
+
+export function toCliLine(query: string, r: SearchResult): CliLine {
+  return {
+    query,
+    answer: r.answer,
+    aspect: r.aspect,
+    results: r.candidates.slice(0, 5).map((c) => ({ code: c.code, name: c.name, score: c.score })),
+  };
+}
+
+export function formatHuman(line: CliLine, decision: SearchResult["decision"]): string {
+  const head = {
+    answer: `Trả lời ngay: ${line.answer}`,
+    clarify: "Hỏi lại người dân để chọn",
+    none: "Không có thủ tục phù hợp",
+  }[decision];
+  const rows = line.results.map((r, i) => `  ${i + 1}. ${r.code}  ${r.name}  (${r.score})`);
+  return [`Câu hỏi: ${line.query}`, `Quyết định: ${head}`, `Khía cạnh: ${line.aspect ?? "—"}`, ...rows].join(
+    "\n",
+  );
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const dirFlag = argv.indexOf("--dir");
+  const dir = dirFlag >= 0 ? (argv[dirFlag + 1] ?? "procedures") : "procedures";
+  const words = argv.filter(
+    (a, i) => a !== "--json" && a !== "--dir" && !(dirFlag >= 0 && i === dirFlag + 1),
+  );
+  const catalogue = await loadCatalogue(dir);
+  const search = createSearch(catalogue);
+  if (json) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const raw of lines) {
+      const line = toCliLine(raw, search.search(raw));
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    return 0;
+  }
+  const query = words.join(" ");
+  if (query.trim() === "") {
+    process.stderr.write(
+      'Cách dùng: npm run search -- "câu hỏi"   hoặc   npm run --silent search -- --json < cau-hoi.txt\n',
+    );
+    return 2;
+  }
+  const result = search.search(query);
+  process.stdout.write(`${formatHuman(toCliLine(query, result), result.decision)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`search: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

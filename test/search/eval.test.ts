@@ -1,0 +1,34 @@
+/**
+ * The held-out evaluation of the search on the real catalogue (issue 3): prints top-1, top-3,
+ * MRR@5 and out-of-scope rejection per style and overall, and fails below top-1 0.90, top-3 0.97
+ * or rejection 0.90.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../../src/catalogue/load.ts";
+import { createSearch } from "../../src/search/search.ts";
+import type { ProcedureSearch } from "../../src/search/types.ts";
+import { type EvalItem, evaluate, formatEvaluation, readQuerySet } from "./evaluate.ts";
+
+let search: ProcedureSearch;
+let items: EvalItem[];
+
+beforeAll(async () => {
+  search = createSearch(await loadCatalogue("procedures"));
+  items = readQuerySet("test/search/eval-set.yaml");
+}, 120_000);
+
+describe("search evaluation set", () => {
+  it("has at least 250 queries, 40 of them out of scope, each with a style", () => {
+    expect(items.length).toBeGreaterThanOrEqual(250);
+    expect(items.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("meets top-1 0.90, top-3 0.97 and out-of-scope rejection 0.90", () => {
+    const e = evaluate(search, items);
+    console.log(`\nSearch evaluation (test/search/eval-set.yaml)\n${formatEvaluation(e)}`);
+    console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
+    expect(e.inScope.top1).toBeGreaterThanOrEqual(0.9);
+    expect(e.inScope.top3).toBeGreaterThanOrEqual(0.97);
+    expect(e.outOfScope.rejected).toBeGreaterThanOrEqual(0.9);
+  });
+});
