@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import type { Catalogue } from "./catalogue/catalogue.ts";
 import { CatalogueError, formatProblem } from "./catalogue/errors.ts";
 import { loadCatalogue } from "./catalogue/load.ts";
+import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
@@ -93,7 +94,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
 
   try {
     const catalogue = await loadCatalogueOrExplain(config.catalogueDir);
-    const current: { catalogue: Catalogue; search: ProcedureSearch } = {
+    let current: { catalogue: Catalogue; search: ProcedureSearch } = {
       catalogue,
       search: createSearch(catalogue),
     };
@@ -101,6 +102,16 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       { procedures: catalogue.procedures.length, version: catalogue.version, storage: stores.kind },
       "catalogue loaded",
     );
+    // Edits to the catalogue are picked up without a restart; a bad edit is logged and the last good
+    // catalogue keeps serving. The search is rebuilt for each new catalogue.
+    const watcher = await watchCatalogue(config.catalogueDir, {
+      initial: catalogue,
+      logger,
+      onReload: (next) => {
+        current = { catalogue: next, search: createSearch(next) };
+      },
+    });
+    cleanups.push(() => watcher.close());
 
     const assistant = createAssistant({
       catalogue: () => current.catalogue,

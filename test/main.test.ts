@@ -4,10 +4,18 @@
  */
 import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { PassThrough } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
+import { type App, startApp } from "../src/main.ts";
+import { startTelegramApiStandIn, type TelegramApiStandIn } from "./support/telegram-api-stand-in.ts";
+import { citizen, textUpdate } from "./support/telegram-updates.ts";
+import { startZaloApiStandIn, type ZaloApiStandIn } from "./support/zalo-api-stand-in.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const MAIN = join(ROOT, "src", "main.ts");
@@ -152,3 +160,166 @@ describe("npm start with a bad configuration", { timeout: TIMEOUT }, () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("startApp with both bots in webhook mode behind one HTTP server", { timeout: TIMEOUT }, () => {
+  let telegram: TelegramApiStandIn;
+  let zalo: ZaloApiStandIn;
+  let app: App;
+  let base: string;
+
+  beforeAll(async () => {
+    telegram = await startTelegramApiStandIn();
+    zalo = await startZaloApiStandIn({ maxPollWaitMs: 50 });
+    const loaded = loadConfig({
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_MODE: "webhook",
+      TELEGRAM_WEBHOOK_SECRET: "tg-secret_1",
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_ROOT: zalo.apiRoot,
+      ZALO_MODE: "webhook",
+      ZALO_WEBHOOK_SECRET: "zalo-secret_1",
+      PUBLIC_URL: "https://bot.phuongmau.example.vn",
+      DATA_DIR: join(dir, "webhooks"),
+      CATALOGUE_DIR: join(ROOT, "procedures"),
+    });
+    // Port 0: a free port (PORT itself must be 1–65535).
+    const config = { ...loaded, http: { host: "127.0.0.1", port: 0, portFromEnv: true } };
+    const logger = createLogger({ level: "silent", destination: new PassThrough() });
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+    app = await startApp(config, io, logger);
+    base = `http://127.0.0.1:${app.httpPort}`;
+  });
+  afterAll(async () => {
+    await app?.shutdown("test over");
+    await telegram?.close();
+    await zalo?.close();
+  });
+
+  it("reports both channels, the catalogue and storage on /healthz", async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; catalogue: { procedures: number; version: string } };
+    expect(body).toMatchObject({
+      status: "ok",
+      storage: { reachable: true },
+      channels: { telegram: true, zalo: true },
+    });
+    expect(body.catalogue.procedures).toBeGreaterThan(2000);
+    expect(body.catalogue.version).toMatch(/\w+/);
+  });
+
+  it("registered each webhook at PUBLIC_URL with its secret", () => {
+    expect(telegram.callsOf("setWebhook")[0]?.params).toMatchObject({
+      url: "https://bot.phuongmau.example.vn/webhook/telegram",
+      secret_token: "tg-secret_1",
+    });
+    expect(zalo.webhook).toEqual({
+      url: "https://bot.phuongmau.example.vn/webhook/zalo",
+      secret: "zalo-secret_1",
+    });
+  });
+
+  it("answers a Telegram update with the secret, and refuses one without", async () => {
+    const update = { update_id: 9001, ...textUpdate("xin chào") };
+    const forged = await fetch(`${base}/webhook/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "wrong" },
+      body: JSON.stringify(update),
+    });
+    expect(forged.status).toBe(401);
+    const res = await fetch(`${base}/webhook/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "tg-secret_1" },
+      body: JSON.stringify(update),
+    });
+    expect(res.status).toBe(200);
+    const sent = await telegram.waitForCalls("sendMessage", 1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.params.chat_id).toBe(citizen.id);
+    expect(String(sent[0]?.params.text)).toContain("Xin chào");
+  });
+
+  it("answers a Zalo update with the secret, and refuses one without", async () => {
+    const update = {
+      ok: true,
+      result: {
+        event_name: "message.text.received",
+        message: {
+          message_id: "m-1",
+          date: Date.now(),
+          from: { id: "zalo-user-1", display_name: "Lan" },
+          chat: { id: "zalo-chat-1", chat_type: "PRIVATE" },
+          text: "làm căn cước công dân cần giấy tờ gì",
+        },
+      },
+    };
+    const forged = await fetch(`${base}/webhook/zalo`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-bot-api-secret-token": "zalo-secret_2" },
+      body: JSON.stringify(update),
+    });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    const res = await fetch(`${base}/webhook/zalo`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-bot-api-secret-token": "zalo-secret_1" },
+      body: JSON.stringify(update),
+    });
+    expect(res.status).toBe(200);
+    await zalo.waitFor(() => zalo.textsTo("zalo-chat-1").length > 0);
+    expect(zalo.textsTo("zalo-chat-1").join("\n")).toMatch(/căn cước/i);
+  });
+
+  it("refuses webhook bodies over 1 MB", async () => {
+    const res = await fetch(`${base}/webhook/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "tg-secret_1" },
+      body: JSON.stringify({ update_id: 1, padding: "x".repeat(1_100_000) }),
+    });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe("npm start: signals", { timeout: TIMEOUT }, () => {
+  it("serves /healthz in the terminal chat when PORT is set, and stops cleanly on SIGTERM", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", TSX, MAIN], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: join(dir, "signals"),
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    const exited = new Promise<number | null>((resolvePromise) => child.on("close", resolvePromise));
+    let health: Response | undefined;
+    for (let i = 0; i < 200 && !health; i++) {
+      health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(async () => {
+        await new Promise((r) => setTimeout(r, 100));
+        return undefined;
+      });
+    }
+    expect(health?.status).toBe(200);
+    expect(await health?.json()).toMatchObject({ status: "ok", channels: { console: true } });
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stderr).toBe("");
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolvePromise(port));
+    });
+    server.on("error", reject);
+  });
+}
