@@ -31,6 +31,8 @@ const TIME_RE = new RegExp(
   "i",
 );
 const FEE_LABEL_RE = /^(\d{1,3}(?:,\d{3})+|\d+)\s?(Việt Nam Đồng|VNĐ|Đồng|USD)/;
+const LOOSE_TIME_RE =
+  /^[^()]{1,160}?(?:Miễn phí|Không có thông tin|\d{1,3}(?:,\d{3})* ?(?:Việt Nam Đồng|VNĐ))/;
 const GLUED_RE = /^(\d[\d,]*)\s?(Việt Nam Đồng|VNĐ|Đồng|USD)/;
 
 export interface ParsedChannels {
@@ -51,7 +53,11 @@ export function parseChannels(text: string): ParsedChannels {
   const official = meaningful(body);
   if (official === null) return { channels: [], issues: [], official: null };
   const issues: string[] = [];
-  const rows = splitRows(body);
+  let rows = splitRows(body, false);
+  if (rows.length === 0) {
+    rows = splitRows(body, true);
+    if (rows.length > 0) issues.push("channels: the time column holds text instead of a duration");
+  }
   if (rows.length === 0) {
     return { channels: [], issues: ["channels: no channel row recognised"], official };
   }
@@ -63,8 +69,12 @@ function dedupe(items: string[]): string[] {
   return [...new Set(items)];
 }
 
-/** Finds rows: a channel label at parenthesis depth 0 followed by a time cell (digits or no info). */
-function splitRows(body: string): { kind: ChannelKind; text: string }[] {
+/**
+ * Finds rows: a channel label at parenthesis depth 0 followed by a time cell (digits or no info).
+ * Loosely, for records whose time column holds words ("Không phải trả kết quả…"), a label followed
+ * by a short text and then a fee label.
+ */
+function splitRows(body: string, loose: boolean): { kind: ChannelKind; text: string }[] {
   const starts: { at: number; end: number; kind: ChannelKind }[] = [];
   let depth = 0;
   for (let i = 0; i < body.length; i++) {
@@ -75,7 +85,7 @@ function splitRows(body: string): { kind: ChannelKind; text: string }[] {
     for (const [label, kind] of CHANNEL_LABELS) {
       if (!body.startsWith(label, i)) continue;
       const after = body.slice(i + label.length);
-      if (/^\d/.test(after) || after.startsWith(NO_INFO)) {
+      if (/^\d/.test(after) || after.startsWith(NO_INFO) || (loose && LOOSE_TIME_RE.test(after))) {
         starts.push({ at: i, end: i + label.length, kind });
       }
     }
@@ -110,9 +120,14 @@ function parseRow(kind: ChannelKind, text: string, issues: string[]): Submission
     rest = rest.slice(gluedMatch[0].length);
   } else {
     const bare = /^\d+(?:[.,]\d+)?/.exec(rest);
+    const words =
+      /^([^()]{1,160}?)(?=Miễn phí|Không có thông tin|\d{1,3}(?:,\d{3})* ?(?:Việt Nam Đồng|VNĐ))/.exec(rest);
     if (bare) {
       time = { kind: "unknown", note: `Nguồn ghi "${bare[0]}" nhưng không ghi đơn vị` };
       rest = rest.slice(bare[0].length);
+    } else if (words) {
+      time = { kind: "unknown", note: tidy(words[1]!) };
+      rest = rest.slice(words[0].length);
     } else {
       time = { kind: "unknown" };
       issues.push(`channels: ${label}: time not recognised`);
@@ -138,6 +153,14 @@ function parseRow(kind: ChannelKind, text: string, issues: string[]): Submission
     issues.push(`channels: ${label}: fee not recognised`);
   }
   const description = meaningful(tidy(rest));
+  // "Không có thông tin" as fee, but the description says the province's council decides the fee.
+  const provinceLine = description?.split("\n").find((line) => /phí/i.test(line) && PROVINCE_RE.test(line));
+  if (provinceLine !== undefined) {
+    for (let k = 0; k < fees.length; k++) {
+      if (fees[k]!.kind === "unknown" && fees[k]!.note === undefined)
+        fees[k] = { kind: "province", note: provinceLine };
+    }
+  }
   return description === null ? { kind, time, fees } : { kind, time, fees, description };
 }
 

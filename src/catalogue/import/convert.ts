@@ -25,7 +25,10 @@ export interface ImportSource {
 export function convertRecord(raw: RawRecord, from: ImportSource): ProcedureRecord {
   const issues: string[] = [];
   const channels = parseChannels(raw.cach_thuc_thuc_hien);
-  const papers = parsePapers(raw.thanh_phan_ho_so);
+  const papersSource = papersText(raw);
+  const papers = parsePapers(papersSource.text);
+  if (papersSource.recovered)
+    issues.push("papers: the papers field held another section; read from the page text");
   const legal = parseLegalBasis(raw.can_cu_phap_ly);
   const results = parseResults(raw.ket_qua_xu_ly);
   const levels = parseLevels(raw.cap_thuc_hien);
@@ -101,4 +104,24 @@ function agencies(raw: RawRecord, implementing: string | null): ProcedureRecord[
   if (coordinating !== null) agency.coordinating = coordinating;
   if (address !== null) agency.address = address;
   return agency;
+}
+
+const PAPERS_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
+
+/**
+ * The papers section. In a few records the crawler stored part of the steps in `thanh_phan_ho_so`;
+ * the page text then still holds the real section between the channels table and "Căn cứ pháp lý".
+ */
+function papersText(raw: RawRecord): { text: string; recovered: boolean } {
+  const field = raw.thanh_phan_ho_so;
+  if (field.includes(PAPERS_HEADER) || raw.raw_text === undefined) return { text: field, recovered: false };
+  const before = `Cách Thức Thực Hiện${raw.cach_thuc_thuc_hien}Thành phần hồ sơ`;
+  const start = raw.raw_text.indexOf(before);
+  if (start === -1) return { text: field, recovered: false };
+  const from = start + before.length;
+  const end = raw.raw_text.indexOf("Căn cứ pháp lý", from);
+  const section = raw.raw_text.slice(from, end === -1 ? undefined : end);
+  return section.includes(PAPERS_HEADER)
+    ? { text: section, recovered: true }
+    : { text: field, recovered: false };
 }

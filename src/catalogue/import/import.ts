@@ -6,10 +6,10 @@
  */
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { fieldSlug } from "../field-slug.ts";
 import { type ProcedureRecord, procedure } from "../schema.ts";
 import { convertRecord, type ImportSource } from "./convert.ts";
 import { rawRecord } from "./raw-record.ts";
-import { slugify } from "./text.ts";
 import { datasetOf, procedureYaml } from "./yaml-file.ts";
 
 /** Top-level entries of `procedures/` that are never field folders. */
@@ -66,7 +66,7 @@ export async function importDataset(options: ImportOptions): Promise<ImportSumma
     }
     seenCodes.set(record.code, file);
     procedures.push(record);
-    targets.set(join(slugify(record.field) || "khac", `${record.code}.yaml`), procedureYaml(record));
+    targets.set(join(fieldSlug(record.field) || "khac", `${record.code}.yaml`), procedureYaml(record));
   }
 
   const existing = await listProcedureFiles(options.proceduresDir);

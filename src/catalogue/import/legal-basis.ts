@@ -9,14 +9,16 @@ import type { LegalBasisItem } from "../schema.ts";
 import { meaningful, tidy } from "./text.ts";
 
 const HEADER = "Tên văn bản pháp lýMã văn bản";
-const ISSUER = String.raw`(?:TTg|[A-ZĐÐ]+\d{0,2})`;
-const DOC_NUMBER_RE = new RegExp(String.raw`\d+(?:\.\d+)?(?:\/\d{4})?\/${ISSUER}(?:-${ISSUER})*`, "gu");
+const ISSUER = String.raw`(?:TTg|[A-ZĐÐ]*QH\d{2}|[A-ZĐÐ]+)`;
+const DOC_NUMBER_RE = new RegExp(
+  String.raw`\d+[a-z]?(?:\.\d+)?(?:\/\d{4})?\/${ISSUER}(?:[-/]${ISSUER})*`,
+  "gu",
+);
 const DOC_TYPE =
   "(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Luật|Bộ luật|Quyết định|Pháp lệnh|Văn bản hợp nhất|Chỉ thị|Công văn)";
 const BARE_TYPE_RE = new RegExp(`^${DOC_TYPE}(?: số)?$`, "i");
-const GLUED_TYPE_RE = new RegExp(String.raw`(?<=[a-zà-ỹ).;,])${DOC_TYPE}(?: số)?\s*$`, "u");
-const UPPER = /^[A-ZÀ-ỸĐÐ]/u;
-const CAMEL_RE = /[a-zà-ỹđ][A-ZĐÐ](?=[a-zà-ỹđ ])/u;
+const GLUED_TYPE_RE = new RegExp(String.raw`(?<=[\p{Ll}).;,])${DOC_TYPE}(?: số)?\s*$`, "u");
+const CAMEL_RE = /\p{Ll}\p{Lu}(?=[\p{Ll} ])/u;
 
 export interface ParsedLegalBasis {
   items: LegalBasisItem[];
@@ -37,19 +39,30 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
   const ends: { start: number; end: number; number: string }[] = [];
   for (const m of official.matchAll(DOC_NUMBER_RE)) {
     let number = m[0];
-    const start = m.index;
+    let start = m.index;
     const before = official[start - 1];
     const gluedLeft = before !== undefined && /[^\s(]/.test(before) && !/\d/.test(before);
     let after = official.slice(start + number.length);
-    // "…NĐ-CSửa đổi": a glued number swallowed the capital that starts the next title.
-    if (gluedLeft && /^[a-zà-ỹđ]/u.test(after) && /[A-ZĐÐ]$/u.test(number) && number.length > 1) {
-      number = number.slice(0, -1);
+    // "…NĐ-CPQUY ĐỊNH…", "…NĐ-CPNghị định…", "…TT-BCASỬA ĐỔI…": the next title, glued to the
+    // number, lent it its first capitals.
+    if (/^\p{L}/u.test(after)) {
+      number = trimToKnownIssuer(number);
       after = official.slice(start + number.length);
     }
-    const next = after.trimStart();
-    if (next === "" || UPPER.test(next) || /^\d/.test(after)) {
-      ends.push({ start, end: start + number.length, number });
+    // "…NĐ-CSửa đổi" (an unknown or truncated issuer): a glued number took the next title's capital.
+    if (gluedLeft && /^\p{Ll}/u.test(after) && /[A-ZĐÐ]$/u.test(number) && number.length > 1) {
+      if (!KNOWN_ISSUERS.has(lastSegment(number))) {
+        number = number.slice(0, -1);
+        after = official.slice(start + number.length);
+      }
     }
+    // "Luật Cư trú 202068/2020/QH14": the year of the title glued to the number.
+    const year = /^((?:19|20)\d{2})(\d{1,4}\/)/.exec(number);
+    if (year && before === " ") {
+      number = number.slice(year[1]!.length);
+      start += year[1]!.length;
+    }
+    if (endsCell(after, official[start - 1])) ends.push({ start, end: start + number.length, number });
   }
   const items: LegalBasisItem[] = [];
   let from = 0;
@@ -71,6 +84,42 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
     issues.push("legalBasis: text without a document number kept as a title");
   }
   return { items: dedupeByNumber(items), issues: [...new Set(issues)], official };
+}
+
+/**
+ * A number ends a title+number pair when the next title is glued to it ("…NĐ-CPQuy định…",
+ * "…QH13quy định…"), when a capitalised title follows after a space, or at the end. Inside a title a
+ * number is followed by a space or punctuation ("số 123/2015/NĐ-CP ngày…"), or glued to "ngày".
+ */
+function endsCell(after: string, before: string | undefined): boolean {
+  if (after.trim() === "") return true;
+  // After a space, a capital starts the next title only when the number was glued to its own title.
+  if (/^\s+\p{Lu}/u.test(after)) return before !== undefined && !/\s/.test(before);
+  if (/^[\s,.;:)\]]/.test(after)) return false;
+  return !/^(ngày|của)[\s\d]/.test(after);
+}
+
+/** Issuer codes that end document numbers (the part after the last "-" or "/"). */
+const KNOWN_ISSUERS = new Set(
+  (
+    "CP TTg BCA BTC BTP BXD BYT BGTVT BNNMT BNNPTNT BTNMT NHNN BCT BLĐTBXH BNV BKHĐT BQP BGDĐT BVHTTDL " +
+    "BTTTT BKHCN BNG UBTVQH HĐND UBND VPCP TANDTC VKSNDTC BHXH TCT TCHQ BDT NV TC QĐ NĐ TT NQ TTLT VBHN"
+  ).split(" "),
+);
+
+function lastSegment(number: string): string {
+  return number.slice(Math.max(number.lastIndexOf("-"), number.lastIndexOf("/")) + 1);
+}
+
+/** "184/2025/NĐ-CPQUY" → "184/2025/NĐ-CP" when the last segment starts with a known issuer code. */
+function trimToKnownIssuer(number: string): string {
+  const cut = Math.max(number.lastIndexOf("-"), number.lastIndexOf("/"));
+  const segment = number.slice(cut + 1);
+  if (KNOWN_ISSUERS.has(segment) || /^[A-ZĐ]*QH\d{2}$/.test(segment)) return number;
+  for (let len = segment.length - 1; len >= 2; len--) {
+    if (KNOWN_ISSUERS.has(segment.slice(0, len))) return number.slice(0, cut + 1 + len);
+  }
+  return number;
 }
 
 /** The same document listed twice ("47/2019/TT-BTCThông tư 47/2019/TT-BTC") keeps its longer title. */

@@ -70,12 +70,14 @@ export function parsePapers(text: string): ParsedPapers {
     const body = part.slice(0, bodyEnd);
     const nextHeading = part.slice(bodyEnd);
 
-    if (heading.isCase || current === null) {
+    // A titled case starts a case; "--" starts an untitled one unless the current case is untitled;
+    // "* Giấy tờ phải nộp:" and the like only change the role (or the notes mode) inside the case.
+    const bare = !heading.isCase && heading.role === undefined && !heading.notes;
+    if (heading.isCase || current === null || (bare && current.title !== null)) {
       current = { title: heading.title, papers: [], notes: [] };
       cases.push(current);
-      role = heading.role;
-    } else if (heading.role !== undefined) role = heading.role;
-    if (heading.isCase) role = heading.role;
+    }
+    role = heading.role;
     notesMode = heading.notes;
 
     for (const entry of splitEntries(body)) {
@@ -193,8 +195,8 @@ function splitAtEnds(text: string, from: number, ends: number[]): string[] {
   return names;
 }
 
-const UPPER = /[A-ZÀ-ỸĐ]/u;
-const LOWER = /[a-zà-ỹđ]/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
 
 function fileNameStart(textWithExt: string): { at: number; uncertain: boolean } {
   const extAt = textWithExt.search(/\.(?:docx|doc|pdf|xlsx|xls)$/i);
@@ -203,9 +205,19 @@ function fileNameStart(textWithExt: string): { at: number; uncertain: boolean } 
     const prev = textWithExt[i - 1]!;
     const ch = textWithExt[i]!;
     const prev2 = textWithExt[i - 2] ?? " ";
-    const afterPunct = /[.;:)”"]/.test(prev) && !/\d/.test(prev2) && /\S/.test(ch) && ch !== ".";
-    const camel = LOWER.test(prev) && UPPER.test(ch) && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
-    if (!afterPunct && !camel) continue;
+    const next = textWithExt[i + 1] ?? "";
+    const decimal = prev === "." && /\d/.test(prev2) && /\d/.test(ch);
+    const afterPunct = /[.,;:)”"]/.test(prev) && !decimal && /[\p{L}\d]/u.test(ch);
+    const camel = LOWER.test(prev) && UPPER.test(ch);
+    // "…Nghị định số 23/2026/NĐ-CPMau41.docx", "…ngày 25/01/2026Mau so 01.docx"
+    const afterNumber =
+      UPPER.test(ch) &&
+      LOWER.test(next) &&
+      textWithExt.slice(i - 1, i + 2) !== "TTg" &&
+      /\/(?:[A-ZĐ]+-)*[A-ZĐ]{2,}$|\/\d{4}$/.test(textWithExt.slice(0, i));
+    // "…theo mẫu1.000312.docx": a file named after the procedure code
+    const codeName = /\p{L}/u.test(prev) && /^\d\.\d{6}/.test(textWithExt.slice(i));
+    if (!afterPunct && !camel && !afterNumber && !codeName) continue;
     const candidate = textWithExt.slice(i, extAt);
     if (candidate.split(/\s+/).length <= 12) return { at: i, uncertain: false };
   }

@@ -59,10 +59,16 @@ export function parseLevels(text: string): { levels: Level[]; unknown: string[] 
   return { levels, unknown };
 }
 
+/** The portal's applicant categories, one of which has commas of its own. */
+const APPLICANT_WITH_COMMAS = "Cán bộ, công chức, viên chức";
+
 export function parseApplicants(text: string): string[] {
   const cleaned = meaningful(text);
   if (cleaned === null) return [];
-  return splitTopLevelCommas(tidy(cleaned));
+  const placeholder = "\u0000";
+  return splitTopLevelCommas(tidy(cleaned).replaceAll(APPLICANT_WITH_COMMAS, placeholder)).map((part) =>
+    part === placeholder ? APPLICANT_WITH_COMMAS : part,
+  );
 }
 
 export function agencyText(text: string): string | null {

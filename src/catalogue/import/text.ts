@@ -16,6 +16,7 @@ export function meaningful(text: string): string | null {
 export function tidy(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
+    .replace(/[\u200b-\u200f\ufeff]/g, "")
     .replace(/[\u00a0\t ]+/g, " ")
     .split("\n")
     .map((line) => line.trim())
@@ -50,25 +51,13 @@ export function splitTopLevelCommas(text: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p !== "");
 }
 
-/** Folds a Vietnamese name to ascii kebab-case: "Hộ tịch" → "ho-tich". */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 /**
  * Amounts of money a Vietnamese text states ("135.000 đồng", "100.000đ", "2.000.000 VNĐ"), in VND.
  * Only figures followed by a currency word count; dotted groups are thousands.
  */
 export function statedAmounts(text: string): number[] {
   const found: number[] = [];
-  const re = /(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:đồng|đ(?![a-zà-ỹ])|VNĐ|vnđ|VND|Đồng)/g;
+  const re = /(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:đồng|đ(?!\p{L})|VNĐ|vnđ|VND|Đồng)/gu;
   for (const m of text.matchAll(re)) {
     const amount = Number(m[1]!.replace(/[.,]/g, ""));
     if (Number.isFinite(amount) && amount > 0 && !found.includes(amount)) found.push(amount);
