@@ -93,13 +93,21 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
   };
 
   try {
+    const storesReady = performance.now();
     const catalogue = await loadCatalogueOrExplain(config.catalogueDir);
+    const catalogueReady = performance.now();
     let current: { catalogue: Catalogue; search: ProcedureSearch } = {
       catalogue,
       search: createSearch(catalogue),
     };
     logger.info(
-      { procedures: catalogue.procedures.length, version: catalogue.version, storage: stores.kind },
+      {
+        procedures: catalogue.procedures.length,
+        version: catalogue.version,
+        storageMs: Math.round(storesReady - started),
+        catalogueMs: Math.round(catalogueReady - storesReady),
+        searchMs: Math.round(performance.now() - catalogueReady),
+      },
       "catalogue loaded",
     );
     // Edits to the catalogue are picked up without a restart; a bad edit is logged and the last good
