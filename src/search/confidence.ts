@@ -11,6 +11,8 @@ export interface ConfidenceInput {
   readonly coverage: number;
   /** The highest IDF among the words the best candidate matched (0 when none). */
   readonly specificity: number;
+  /** Phrase evidence (see coverage.ts): 0 when only scattered single words match. */
+  readonly phrase: number;
   /** Score of the best candidate. */
   readonly top: number;
   /** Score of the best candidate that is not a level twin of the top one (0 when none). */
@@ -26,18 +28,25 @@ export interface ConfidenceThresholds {
   readonly minSpecificity: number;
   /** second/top at or above this: ask. */
   readonly closeRatio: number;
+  /** Below this phrase evidence: nothing fits. */
+  readonly minPhrase: number;
+  /** A partial match (coverage below answerCoverage) needs phrase evidence this rare, else nothing fits. */
+  readonly partialPhrase: number;
 }
 
 export const DEFAULT_THRESHOLDS: ConfidenceThresholds = {
-  minCoverage: 0.55,
+  minCoverage: 0.45,
   answerCoverage: 0.75,
   minSpecificity: 2.2,
   closeRatio: 0.9,
+  minPhrase: 0.5,
+  partialPhrase: 5,
 };
 
 export function decide(input: ConfidenceInput, t: ConfidenceThresholds = DEFAULT_THRESHOLDS): Decision {
   if (input.top <= 0 || input.coverage < t.minCoverage || input.specificity < t.minSpecificity) return "none";
-  if (input.coverage < t.answerCoverage) return "clarify";
+  if (input.phrase < t.minPhrase) return "none";
+  if (input.coverage < t.answerCoverage) return input.phrase >= t.partialPhrase ? "clarify" : "none";
   if (input.second > 0 && input.second / input.top >= t.closeRatio) return "clarify";
   return "answer";
 }

@@ -88,6 +88,12 @@ export function isSoft(t: Token): boolean {
 export interface Coverage {
   readonly coverage: number;
   readonly specificity: number;
+  /**
+   * Phrase evidence: the rarity (pair IDF) of the rarest pair of neighbouring question words
+   * found together in the candidate's name or an alias; a vocabulary term found counts as half
+   * the maximum. 0 when the candidate only shares scattered single words with the question.
+   */
+  readonly phrase: number;
 }
 
 /** Credit (0..1) for one query word in one candidate. */
@@ -112,6 +118,7 @@ export function coverageOf(
   let total = 0;
   let covered = 0;
   let specificity = 0;
+  let phrase = 0;
   const expansionOf = new Map<number, readonly Token[]>();
   for (const e of analysis.expansions) for (const p of e.positions) expansionOf.set(p, e.tokens);
   analysis.content.forEach((t, i) => {
@@ -120,17 +127,26 @@ export function coverageOf(
     let credit = termCredit(t, doc, index);
     if (credit > 0) specificity = Math.max(specificity, weight * credit);
     const expansion = expansionOf.get(i);
-    if (expansion && credit < 1) {
+    if (expansion) {
       const found = expansion.filter((e) => doc.allTerms.has(e.folded));
       if (found.length / expansion.length >= 0.5) {
         // A citizen term from the vocabulary is domain language: as specific as the rarest word found.
         credit = 1;
         specificity = Math.max(specificity, ...found.map((e) => index.idf(e.folded)), index.maxIdf / 2);
+        phrase = Math.max(phrase, index.maxIdf / 2);
       }
     }
     if ((functional.has(i) || isSoft(t)) && credit === 0) return;
     total += weight;
     covered += weight * credit;
   });
-  return { coverage: total > 0 ? covered / total : 0, specificity };
+  const words = analysis.content;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (isSoft(a) && isSoft(b)) continue;
+    const pair = `${a.folded}_${b.folded}`;
+    if (doc.namePairs.has(pair)) phrase = Math.max(phrase, index.pairIdf(pair));
+  }
+  return { coverage: total > 0 ? covered / total : 0, specificity, phrase };
 }

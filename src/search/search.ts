@@ -147,10 +147,10 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
     );
     const top = ranked[0]!;
     const functional = new Set([...aspectPositions(analysis.content), ...cuePositions(analysis.content)]);
-    const { coverage, specificity } = coverageOf(analysis, top.doc, index, functional);
+    const { coverage, specificity, phrase } = coverageOf(analysis, top.doc, index, functional);
     const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
-    const decision = decide({ coverage, specificity, top: top.score, second }, thresholds);
-    if (decision === "none") return { result: none, analysis, coverage, specificity };
+    const decision = decide({ coverage, specificity, phrase, top: top.score, second }, thresholds);
+    if (decision === "none") return { result: none, analysis, coverage, specificity, phrase };
     const result: SearchResult = {
       query: raw,
       decision,
@@ -158,7 +158,7 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
       candidates: ranked.slice(0, MAX_CANDIDATES).map(toCandidate),
       aspect: analysis.aspect,
     };
-    return { result, analysis, coverage, specificity };
+    return { result, analysis, coverage, specificity, phrase };
   }
 
   return {

@@ -25,6 +25,8 @@ export interface IndexedProcedure {
   readonly folded: ReadonlySet<string>;
   /** Folded tokens of every indexed field (name, aliases, field, result). */
   readonly allTerms: ReadonlySet<string>;
+  /** Neighbouring syllable pairs of name and aliases ("khai_sinh"). */
+  readonly namePairs: ReadonlySet<string>;
   /** The name without level notes such as "(thực hiện tại cấp tỉnh)": equal keys are level twins. */
   readonly familyKey: string;
   readonly variants: ReadonlySet<Variant>;
@@ -42,6 +44,8 @@ export interface TokenIndex {
   readonly pairs: ReadonlySet<string>;
   /** Inverse document frequency of a folded name/alias token (unknown tokens get `maxIdf`). */
   idf(term: string): number;
+  /** Inverse document frequency of a syllable pair ("khai_sinh") among names and aliases. */
+  pairIdf(pair: string): number;
   readonly maxIdf: number;
 }
 
@@ -100,6 +104,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
   const df = new Map<string, number>();
   const owner: number[] = [];
   const pairs = vocabularyPairs();
+  const pairDf = new Map<string, number>();
   const syllables = vocabularySyllables();
   procedures.forEach((procedure, id) => {
     const name = foldText(procedure.name).replace(LEADING_THU_TUC, "");
@@ -120,8 +125,12 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
     const field = foldText(procedure.field);
     const allTerms = new Set(folded);
     for (const t of `${field} ${result}`.split(" ")) if (t) allTerms.add(t);
+    const namePairs = new Set<string>();
+    for (const text of [nameText, ...aliases])
+      for (const b of bigramText(text).split(" ")) if (b) namePairs.add(b);
     docs.push({
       id,
+      namePairs,
       procedure,
       name,
       aliases,
@@ -136,7 +145,10 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
     // procedure scores by its best document, so many aliases do not add up.
     owner.push(id);
     documents.push({ id: owner.length - 1, name: nameText, bigrams: bigramText(nameText), field, result });
-    for (const text of [name, ...aliases]) for (const b of bigramText(text).split(" ")) if (b) pairs.add(b);
+    for (const b of namePairs) {
+      pairs.add(b);
+      pairDf.set(b, (pairDf.get(b) ?? 0) + 1);
+    }
     for (const alias of aliases) {
       owner.push(id);
       documents.push({
@@ -168,6 +180,10 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
     pairs,
     syllables,
     maxIdf,
+    pairIdf(pair: string): number {
+      const d = pairDf.get(pair);
+      return d === undefined ? 0 : Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    },
     idf(term: string): number {
       const d = df.get(term);
       return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));

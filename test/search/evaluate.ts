@@ -47,7 +47,8 @@ export function evaluate(search: ProcedureSearch, items: readonly EvalItem[]): E
   const misses: Evaluation["misses"] = [];
   for (const it of items) {
     const r = search.search(queryText(it));
-    const style = (sums.style[it.style] ??= empty());
+    sums.style[it.style] ??= empty();
+    const style = sums.style[it.style]!;
     const slices = [style, it.codes.length === 0 ? sums.out : sums.in];
     for (const s of slices) s.n++;
     if (it.codes.length === 0) {
