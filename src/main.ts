@@ -16,7 +16,7 @@ import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
-import { createAssistant } from "./core/assistant.ts";
+import { createAssistant, UNANSWERED_LOG, VOTES_LOG } from "./core/assistant.ts";
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
 import { t, translator } from "./locales/index.ts";
@@ -79,12 +79,21 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
   const names = channelNames(config);
   const consoleMode = names.includes("console");
 
-  const salt = await loadLogSalt(config.logSalt, config.dataDir);
+  let salt: string;
+  let stores: Stores;
+  try {
+    salt = await loadLogSalt(config.logSalt, config.dataDir);
+    stores = await createStores(config, {
+      onError: (error, namespace) => logger.warn({ err: error, namespace }, "storage error"),
+    });
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(
+      `Cannot use the data folder '${config.dataDir}' (DATA_DIR): ${reason}. Set DATA_DIR to a folder this user can write to.`,
+    );
+  }
   const hashUserId = createUserIdHasher(salt);
-
-  const stores: Stores = await createStores(config, {
-    onError: (error, namespace) => logger.warn({ err: error, namespace }, "storage error"),
-  });
   const cleanups: (() => Promise<void>)[] = [() => stores.close()];
   const cleanUp = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) {
@@ -129,8 +138,8 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         checklists: stores.keyValue("checklists"),
         prefs: stores.keyValue("prefs"),
         rateLimits: stores.keyValue("rate-limits"),
-        unanswered: stores.appendLog("unanswered"),
-        votes: stores.appendLog("votes"),
+        unanswered: stores.appendLog(UNANSWERED_LOG),
+        votes: stores.appendLog(VOTES_LOG),
       },
       clock,
       logger,

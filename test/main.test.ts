@@ -148,6 +148,15 @@ describe("npm start with a bad configuration", { timeout: TIMEOUT }, () => {
     expect(run.stderr).not.toContain("DEFAULT_LOCALE");
   });
 
+  it("explains a data folder it cannot write to", async () => {
+    const file = join(dir, "not-a-folder");
+    await writeFile(file, "x");
+    const run = await runApp({ DATA_DIR: join(file, "data") }, "");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Cannot use the data folder '${join(file, "data")}' (DATA_DIR)`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("refuses an invalid catalogue with its problems, naming the file", async () => {
     const catalogueDir = join(dir, "bad-catalogue");
     await mkdir(join(catalogueDir, "ho-tich"), { recursive: true });
