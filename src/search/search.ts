@@ -126,18 +126,19 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
       })
       .filter(Boolean)
       .join(" ");
+    const reranked = rerank(
+      candidates,
+      {
+        phrases: typed === rewritten ? [typed] : [typed, rewritten],
+        tokens: analysis.tokens,
+        terms: new Set([...content, ...expansion]),
+        cues: analysis.cues,
+        idf: (t) => index.idf(t),
+      },
+      weights,
+    );
     const ranked = keepReplacementsFirst(
-      rerank(
-        candidates,
-        {
-          phrases: typed === rewritten ? [typed] : [typed, rewritten],
-          tokens: analysis.tokens,
-          terms: new Set([...content, ...expansion]),
-          cues: analysis.cues,
-          idf: (t) => index.idf(t),
-        },
-        weights,
-      ),
+      reranked,
       (r) => r.doc.procedure.code,
       (code) => docByCode.get(code)?.procedure.status.replacedBy,
       (code, score) => {
@@ -147,7 +148,7 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
     );
     const top = ranked[0]!;
     const functional = new Set([...aspectPositions(analysis.content), ...cuePositions(analysis.content)]);
-    const { coverage, specificity, phrase } = coverageOf(analysis, top.doc, index, functional);
+    const { coverage, specificity, phrase } = coverageOf(analysis, reranked[0]!.doc, index, functional);
     const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
     const decision = decide({ coverage, specificity, phrase, top: top.score, second }, thresholds);
     if (decision === "none") return { result: none, analysis, coverage, specificity, phrase };

@@ -81,6 +81,7 @@ export const STOP_PHRASES: readonly string[] = [
   "em muốn",
   "mình muốn",
   "muốn",
+  "cần",
   "thì",
   "là",
   "ạ",

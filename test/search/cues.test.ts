@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { cueFactor, detectCues, nameVariants } from "../../src/search/cues.ts";
+import { tokenize } from "../../src/search/normalize.ts";
+
+const cues = (text: string) => [...detectCues(tokenize(text))].sort();
+
+describe("sibling cues", () => {
+  it("reads cues from the question", () => {
+    expect(cues("mất căn cước")).toEqual(["reissue"]);
+    expect(cues("cccd hết hạn")).toEqual(["exchange", "extend"]);
+    expect(cues("làm sổ đỏ lần đầu")).toEqual(["first"]);
+    expect(cues("kết hôn với người hàn quốc")).toEqual(["foreign"]);
+    expect(cues("cắt hộ khẩu")).toEqual(["delete"]);
+    expect(cues("làm căn cước cho con 5 tuổi")).toEqual(["under14"]);
+  });
+
+  it("does not read 'mất bao lâu' or 'bố mất' as a lost paper", () => {
+    expect(cues("làm hộ chiếu mất bao lâu")).toEqual([]);
+    expect(cues("bố mất làm giấy tờ gì")).toEqual([]);
+  });
+
+  it("reads variants from procedure names", () => {
+    expect([...nameVariants("Cấp lại thẻ căn cước")]).toEqual(["reissue"]);
+    expect([...nameVariants("Thủ tục đăng ký khai sinh có yếu tố nước ngoài")]).toEqual(["foreign"]);
+    expect([...nameVariants("Xóa đăng ký thường trú")]).toEqual(["delete"]);
+  });
+
+  it("rewards the asked sibling and penalises unasked variants", () => {
+    const lost = detectCues(tokenize("mất căn cước"));
+    expect(cueFactor(lost, nameVariants("Cấp lại thẻ căn cước"))).toBeGreaterThan(
+      cueFactor(lost, nameVariants("Cấp đổi thẻ căn cước")),
+    );
+    const plain = detectCues(tokenize("đăng ký khai sinh"));
+    expect(cueFactor(plain, nameVariants("Thủ tục đăng ký khai sinh"))).toBeGreaterThan(
+      cueFactor(plain, nameVariants("Thủ tục đăng ký khai sinh lưu động")),
+    );
+  });
+});

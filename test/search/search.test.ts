@@ -1,0 +1,106 @@
+/**
+ * The search over real procedure records: exact code lookup, ranking of siblings, repealed
+ * procedures below their replacement, and bad input that must never throw.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Catalogue } from "../../src/catalogue/catalogue.ts";
+import { loadCatalogue } from "../../src/catalogue/load.ts";
+import type { Procedure } from "../../src/catalogue/schema.ts";
+import { createSearch } from "../../src/search/search.ts";
+import type { ProcedureSearch, SearchResult } from "../../src/search/types.ts";
+
+let full: Catalogue;
+let search: ProcedureSearch;
+
+/**
+ * A smaller catalogue of real records: the given codes plus 400 others (so word rarity stays
+ * realistic), optionally edited.
+ */
+function subset(codes: readonly string[], edit: (p: Procedure) => Procedure = (p) => p): Catalogue {
+  const others = full.procedures.filter((p) => !codes.includes(p.code) && !/căn cước|cư trú/i.test(p.field));
+  const procedures = [...codes.map((c) => full.byCode.get(c)!), ...others.slice(0, 400)].map(edit);
+  return { ...full, procedures, byCode: new Map(procedures.map((p) => [p.code, p])) };
+}
+
+function expectValid(r: SearchResult, query: string): void {
+  expect(r.query).toBe(query);
+  expect(["answer", "clarify", "none"]).toContain(r.decision);
+  expect(r.candidates.length).toBeLessThanOrEqual(5);
+  if (r.decision === "answer") expect(r.answer).toBe(r.candidates[0]?.code);
+  else expect(r.answer).toBeNull();
+  expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+}
+
+beforeAll(async () => {
+  full = await loadCatalogue("procedures");
+  search = createSearch(full);
+}, 120_000);
+
+describe("createSearch", () => {
+  it("answers an exact national code first, with or without 'thủ tục'", () => {
+    expect(search.search("1.001193").answer).toBe("1.001193");
+    expect(search.search("thủ tục 1.004222 cần gì").answer).toBe("1.004222");
+    expect(search.search("9.999999").answer).toBeNull();
+  });
+
+  it("finds a procedure the way citizens write it", () => {
+    for (const q of [
+      "đăng ký khai sinh",
+      "dang ky khai sinh",
+      "ddawng kys khai sinh",
+      "đăng ký khai sinh".normalize("NFD"),
+    ]) {
+      expect(search.search(q).candidates[0]?.code).toBe("1.001193");
+    }
+  });
+
+  it("separates siblings with cues", () => {
+    const sub = createSearch(subset(["1.014061", "1.014063", "1.014064", "1.014062"]));
+    expect(sub.search("mất căn cước").candidates[0]?.code).toBe("1.014064");
+    expect(sub.search("căn cước hết hạn").candidates[0]?.code).toBe("1.014063");
+    expect(sub.search("làm căn cước cho con 6 tuổi").candidates[0]?.code).toBe("1.014062");
+    expect(sub.search("làm căn cước lần đầu").candidates[0]?.code).toBe("1.014061");
+  });
+
+  it("never ranks a repealed procedure above its replacement", () => {
+    // 1.004222 marked repealed and replaced by 1.004194, only for this test.
+    const cat = subset(["1.004222", "1.004194"], (p) =>
+      p.code === "1.004222" ? { ...p, status: { state: "repealed", replacedBy: ["1.004194"] } } : p,
+    );
+    const codes = createSearch(cat)
+      .search("đăng ký thường trú")
+      .candidates.map((c) => c.code);
+    expect(codes.indexOf("1.004194")).toBeLessThan(codes.indexOf("1.004222"));
+  });
+
+  it("says nothing fits for out-of-scope questions", () => {
+    for (const q of ["giá vàng hôm nay", "thời tiết hà nội ngày mai", "xin chào"]) {
+      const r = search.search(q);
+      expect(r.decision).toBe("none");
+      expect(r.candidates).toEqual([]);
+    }
+  });
+
+  it("reports the aspect", () => {
+    expect(search.search("đăng ký kết hôn cần giấy tờ gì").aspect).toBe("papers");
+    expect(search.search("làm hộ chiếu mất bao lâu").aspect).toBe("time");
+  });
+
+  it("returns a valid object for bad input and never throws", () => {
+    const bad = [
+      "",
+      "   \t  ",
+      "👍👍👍",
+      "\u0000\u0001\u0007\u001b[31m",
+      "a".repeat(100 * 1024),
+      "khai sinh ".repeat(400),
+      "đ".repeat(4000),
+      "\ud800 lone surrogate",
+      "ẻ".normalize("NFD").repeat(2000),
+      "1.".repeat(3000),
+    ];
+    for (const q of bad) expectValid(search.search(q), q);
+    // Non-string input from a careless caller reads as an empty query.
+    expectValid(search.search(undefined as unknown as string), "");
+  });
+});

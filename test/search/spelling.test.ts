@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../src/search/normalize.ts";
+import { repairPairs, spellingVariants } from "../../src/search/spelling.ts";
+
+const pairs = new Set(["khai_sinh", "thuong_tru", "kinh_doanh"]);
+const repaired = (text: string) =>
+  repairPairs(tokenize(text), pairs)
+    .map((t) => t.folded)
+    .join(" ");
+
+describe("pair-checked spelling repair", () => {
+  it("offers regional and dropped-letter variants", () => {
+    expect(spellingVariants("chu")).toContain("tru");
+    expect(spellingVariants("sin")).toContain("sinh");
+  });
+
+  it("repairs only when the pair becomes a known one", () => {
+    expect(repaired("khai sin")).toBe("khai sinh");
+    expect(repaired("thuong chu")).toBe("thuong tru");
+    expect(repaired("kin doanh")).toBe("kinh doanh");
+    expect(repaired("gia vang")).toBe("gia vang");
+  });
+});

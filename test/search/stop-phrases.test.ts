@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../src/search/normalize.ts";
+import { removeStopPhrases } from "../../src/search/stop-phrases.ts";
+
+const kept = (text: string) =>
+  removeStopPhrases(tokenize(text))
+    .map((t) => t.accented)
+    .join(" ");
+
+describe("stop phrases", () => {
+  it("drops greetings, particles and question frames", () => {
+    expect(kept("ad ơi cho em hỏi làm giấy khai sinh cần những giấy tờ gì ạ")).toBe("làm giấy khai sinh");
+  });
+
+  it("is accent-aware: cần goes, căn stays, unmarked can stays", () => {
+    expect(kept("cần căn cước")).toBe("căn cước");
+    expect(kept("lam can cuoc")).toBe("lam can cuoc");
+  });
+
+  it("keeps protected phrases such as trẻ em", () => {
+    expect(kept("căn cước cho trẻ em")).toBe("căn cước cho trẻ em");
+  });
+
+  it("returns nothing for a message that is only chatter", () => {
+    expect(kept("xin chào")).toBe("");
+    expect(kept("cảm ơn ad nhé")).toBe("");
+  });
+});
