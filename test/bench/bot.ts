@@ -1,0 +1,477 @@
+/**
+ * `npm run bench:bot [-- --seconds 60 --rate 300 --users 2000 --storage sqlite|redis|both]`
+ *        `[--concurrency N]` closed loop instead (N chats each sending as soon as answered): the
+ *                            highest rate the app sustains, with its latencies
+ *        `[--core instant]`  the same channel, HTTP server, storage and address lock, with a core
+ *                            that answers at once (a fixed 1.4 kB card with 4 buttons): the
+ *                            channel's own cost, without search
+ *
+ * The full app (src/main.ts `startApp`: real catalogue, search, assistant, storage, HTTP server,
+ * Telegram channel in webhook mode) runs in a child process. This process plays Telegram: it POSTs
+ * updates to `/webhook/telegram` on loopback at a fixed rate (open loop: a slow app gets no
+ * breather), and serves the Bot API stand-in that receives the bot's replies. Measured per update:
+ * latency from the POST to the bot's first sendMessage arriving at the stand-in, and to the webhook's
+ * HTTP answer (all replies sent). Also: updates/s completed, failures, the app's resident memory.
+ *
+ * Updates: 90 % questions from the search evaluation sets (real citizen wording), 10 % /start, from
+ * `--users` distinct private chats, at most one update in flight per chat (as Telegram delivers).
+ * Storage: embedded SQLite in a temporary DATA_DIR; Redis when REDIS_URL is set — the bench then
+ * uses database 15 of that server and deletes its `hoi-thu-tuc:*` keys there afterwards.
+ * Targets (issue 4): ≥ 300 updates/s, p99 ≤ 100 ms, RSS ≤ 300 MB on this 2-core machine.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { startTelegramApiStandIn, type TelegramApiStandIn } from "../support/telegram-api-stand-in.ts";
+
+const TOKEN = "777000:bench-token_ABCDEFGHIJKLMNOPQRSTUVWX";
+const SECRET = "bench-webhook-secret-0123456789";
+const TARGET_RATE = 300;
+const TARGET_P99_MS = 100;
+const TARGET_RSS_MB = 300;
+
+interface Args {
+  seconds: number;
+  rate: number;
+  users: number;
+  storage: ("sqlite" | "redis")[];
+  warmup: number;
+  /** Closed loop with this many chats, instead of the open loop at `rate`. */
+  concurrency: number | null;
+  core: "full" | "instant";
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const number = (name: string, fallback: number) => {
+    const raw = value(name);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
+    return n;
+  };
+  const storageArg = value("storage") ?? (process.env.REDIS_URL ? "both" : "sqlite");
+  if (!["sqlite", "redis", "both"].includes(storageArg))
+    throw new Error("--storage must be sqlite, redis or both");
+  const storage = storageArg === "both" ? (["sqlite", "redis"] as const) : [storageArg as "sqlite" | "redis"];
+  if (storage.includes("redis") && !process.env.REDIS_URL) throw new Error("--storage redis needs REDIS_URL");
+  return {
+    seconds: number("seconds", 60),
+    rate: number("rate", TARGET_RATE),
+    users: number("users", 2000),
+    storage: [...storage],
+    warmup: number("warmup", 300),
+    concurrency: value("concurrency") === undefined ? null : number("concurrency", 1),
+    core: value("core") === "instant" ? "instant" : "full",
+  };
+}
+
+// ---------------------------------------------------------------- the app, in the child process
+
+function memory(): { rss: number; heapUsed: number } {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+
+async function runApp(): Promise<void> {
+  if (process.argv.includes("instant")) return runInstantCore();
+  const { loadConfig } = await import("../../src/config.ts");
+  const { createLogger } = await import("../../src/logger.ts");
+  const { startApp } = await import("../../src/main.ts");
+  const config = loadConfig(process.env);
+  // Port 0: any free port (the config only accepts 1–65535 from the environment).
+  config.http.port = 0;
+  config.http.host = "127.0.0.1";
+  // Production log level and format; the lines go to /dev/null (the child's stdout is ignored).
+  const logger = createLogger({ level: config.logLevel ?? "info", pretty: false });
+  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  const app = await startApp(config, io, logger);
+  process.on("message", (message: { type: string }) => {
+    if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
+    if (message.type === "stop") void app.shutdown("bench done").then(() => process.exit(0));
+  });
+  process.send?.({ type: "ready", port: app.httpPort, rss: process.memoryUsage().rss });
+}
+
+/** The channel, HTTP server, storage and lock as in the app, around a core that answers at once. */
+async function runInstantCore(): Promise<void> {
+  const { loadConfig } = await import("../../src/config.ts");
+  const { createLogger, createUserIdHasher } = await import("../../src/logger.ts");
+  const { createStores } = await import("../../src/storage/create-stores.ts");
+  const { createHttpServer } = await import("../../src/http/create-http-server.ts");
+  const { createTelegramChannel } = await import("../../src/channels/telegram/telegram-channel.ts");
+  const { t } = await import("../../src/locales/index.ts");
+  const config = loadConfig(process.env);
+  if (config.telegram?.mode !== "webhook") throw new Error("bench: webhook config expected");
+  const logger = createLogger({ level: config.logLevel ?? "info", pretty: false });
+  const stores = await createStores(config);
+  const conversations = stores.keyValue<{ n: number }>("conversations");
+  const card = {
+    kind: "message" as const,
+    blocks: [
+      { kind: "heading" as const, text: "Thủ tục đăng ký khai sinh" },
+      { kind: "paragraph" as const, text: "Mã thủ tục: 1.001193\nCấp thực hiện: Xã" },
+      { kind: "heading" as const, text: "Giấy tờ cần mang" },
+      {
+        kind: "list" as const,
+        items: Array.from(
+          { length: 8 },
+          (_, i) => `Giấy tờ số ${i + 1} & bản sao <có chứng thực> theo quy định`,
+        ),
+      },
+      { kind: "heading" as const, text: "Lệ phí" },
+      { kind: "paragraph" as const, text: "Miễn lệ phí đăng ký khai sinh đúng hạn." },
+      {
+        kind: "link" as const,
+        label: "Xem trên trang chính thức",
+        url: "https://dichvucong.gov.vn/p/home?ma=1.001193",
+      },
+    ],
+    choices: [
+      { id: "ck:1.001193", label: "Chuẩn bị hồ sơ" },
+      { id: "p:1.000689:r", label: "Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con" },
+      { id: "v:u:1.001193", label: "👍 Có ích" },
+      { id: "v:d:1.001193", label: "👎 Chưa đúng" },
+    ],
+  };
+  const http = createHttpServer({
+    logger,
+    health: {
+      catalogue: () => ({ procedures: 0, version: "bench" }),
+      storage: () => stores.ping(),
+      channels: () => ({}),
+    },
+  });
+  const channel = createTelegramChannel({
+    config: config.telegram,
+    // Reads and writes the conversation state like the real core does, then answers.
+    assistant: {
+      async handle(event) {
+        const state = (await conversations.get(event.address)) ?? { n: 0 };
+        await conversations.set(event.address, { n: state.n + 1 }, 86_400_000);
+        return [card];
+      },
+    },
+    lock: stores.addressLock,
+    logger,
+    hashUserId: createUserIdHasher("bench-salt-0123456789"),
+    t,
+    mountWebhook: (path, handler) => http.route("POST", path, handler),
+  });
+  const { port } = await http.listen(0, "127.0.0.1");
+  await channel.start();
+  process.on("message", (message: { type: string }) => {
+    if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
+    if (message.type === "stop") {
+      void (async () => {
+        await channel.stop();
+        await http.close();
+        await stores.close();
+        process.exit(0);
+      })();
+    }
+  });
+  process.send?.({ type: "ready", port, rss: process.memoryUsage().rss });
+}
+
+// ---------------------------------------------------------------- the load, in this process
+
+interface Pending {
+  chatId: number;
+  postedAt: number;
+  firstReplyAt?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function loadQuestions(): Promise<string[]> {
+  const questions: string[] = [];
+  for (const file of ["test/search/eval-set.yaml", "test/search/dev-set.yaml"]) {
+    const doc = parse(await readFile(file, "utf8")) as { items?: { q?: unknown }[] };
+    for (const item of doc.items ?? []) if (typeof item.q === "string") questions.push(item.q);
+  }
+  if (questions.length === 0) throw new Error("no questions found in test/search/*-set.yaml");
+  return questions;
+}
+
+function startChild(
+  env: NodeJS.ProcessEnv,
+  core: Args["core"],
+): Promise<{ child: ChildProcess; port: number; rss: number }> {
+  const child = fork(fileURLToPath(import.meta.url), ["--app", core], {
+    // BENCH_CPU_PROF=<dir> writes a CPU profile of the app there.
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
+    env,
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the app exited during start-up (code ${code})`)));
+    child.on("message", (message: { type: string; port?: number; rss?: number }) => {
+      if (message.type === "ready") resolve({ child, port: message.port!, rss: message.rss! });
+    });
+  });
+}
+
+function askMemory(child: ChildProcess): Promise<{ rss: number; heapUsed: number }> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type: string; rss?: number; heapUsed?: number }) => {
+      if (message.type !== "rss") return;
+      child.off("message", onMessage);
+      resolve({ rss: message.rss!, heapUsed: message.heapUsed! });
+    };
+    child.on("message", onMessage);
+    child.send({ type: "rss" });
+  });
+}
+
+interface Result {
+  storage: string;
+  startupMs: number;
+  sent: number;
+  completed: number;
+  failed: number;
+  noReply: number;
+  seconds: number;
+  first: number[];
+  whole: number[];
+  rssStartMb: number;
+  rssPeakMb: number;
+  rssEndMb: number;
+  heapEndMb: number;
+  /** 1-minute load average at the end: other work on the machine skews the figures. */
+  load: number;
+}
+
+async function runOnce(storage: "sqlite" | "redis", args: Args, questions: string[]): Promise<Result> {
+  const api: TelegramApiStandIn = await startTelegramApiStandIn({ token: TOKEN, record: false });
+  const dataDir = await mkdtemp(join(tmpdir(), "hoi-thu-tuc-bench-"));
+  const redisUrl = storage === "redis" ? withDatabase(process.env.REDIS_URL!, 15) : undefined;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    TELEGRAM_MODE: "webhook",
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    PUBLIC_URL: "https://bench.example.gov.vn",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    ...(redisUrl !== undefined && { REDIS_URL: redisUrl }),
+  };
+  const startedAt = performance.now();
+  const { child, port, rss } = await startChild(env, args.core);
+  const startupMs = performance.now() - startedAt;
+  const url = `http://127.0.0.1:${port}/webhook/telegram`;
+
+  const pending = new Map<number, Pending>();
+  const freeUsers: number[] = Array.from({ length: args.users }, (_, i) => 900_000_000 + i);
+  let measuring = false;
+  const first: number[] = [];
+  const whole: number[] = [];
+  let sent = 0;
+  let completed = 0;
+  let failed = 0;
+  let noReply = 0;
+  let updateId = 1;
+
+  api.onCall((call) => {
+    if (call.method !== "sendMessage") return;
+    const entry = pending.get(Number(call.params.chat_id));
+    if (entry && entry.firstReplyAt === undefined) entry.firstReplyAt = call.at;
+  });
+
+  const post = async (): Promise<void> => {
+    const chatId = freeUsers.shift();
+    if (chatId === undefined) {
+      failed++; // more updates in flight than users: the app is far behind
+      return;
+    }
+    const counted = measuring;
+    const text = Math.random() < 0.1 ? "/start" : questions[Math.floor(Math.random() * questions.length)]!;
+    const update = {
+      update_id: updateId++,
+      message: {
+        message_id: updateId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: "private", first_name: "Dân" },
+        from: { id: chatId, is_bot: false, first_name: "Dân", language_code: "vi" },
+        text,
+        ...(text === "/start" && { entities: [{ type: "bot_command", offset: 0, length: 6 }] }),
+      },
+    };
+    const entry: Pending = { chatId, postedAt: performance.now() };
+    pending.set(chatId, entry);
+    if (counted) sent++;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+        body: JSON.stringify(update),
+      });
+      await response.arrayBuffer();
+      const done = performance.now();
+      if (!counted) return;
+      if (response.status !== 200) failed++;
+      else if (entry.firstReplyAt === undefined) noReply++;
+      else {
+        completed++;
+        first.push(entry.firstReplyAt - entry.postedAt);
+        whole.push(done - entry.postedAt);
+      }
+    } catch {
+      if (counted) failed++;
+    } finally {
+      pending.delete(chatId);
+      freeUsers.push(chatId);
+    }
+  };
+
+  // Warm-up (JIT, caches, connections), not measured.
+  const warm: Promise<void>[] = [];
+  for (let i = 0; i < args.warmup; i++) {
+    warm.push(post());
+    if (i % 20 === 19) await new Promise((r) => setTimeout(r, 50));
+  }
+  await Promise.all(warm);
+
+  measuring = true;
+  let rssPeak = (await askMemory(child)).rss;
+  const inFlight = new Set<Promise<void>>();
+  const begin = performance.now();
+  const end = begin + args.seconds * 1000;
+  let issued = 0;
+  let lastRss = begin;
+  if (args.concurrency !== null) {
+    // Closed loop: each of N chats sends its next update as soon as the last one is answered.
+    const loop = async () => {
+      while (performance.now() < end) await post();
+    };
+    for (let i = 0; i < args.concurrency; i++) {
+      const p = loop();
+      inFlight.add(p);
+    }
+  }
+  while (performance.now() < end) {
+    // Open loop: the updates due by now at the fixed rate, whatever the app's state.
+    const due = args.concurrency !== null ? 0 : Math.floor(((performance.now() - begin) / 1000) * args.rate);
+    while (issued < due) {
+      const p = post();
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+      issued++;
+    }
+    if (performance.now() - lastRss > 1000) {
+      lastRss = performance.now();
+      void askMemory(child).then((value) => {
+        rssPeak = Math.max(rssPeak, value.rss);
+      });
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  measuring = false;
+  await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, 15_000))]);
+  const seconds = (performance.now() - begin) / 1000;
+  const load = loadavg()[0]!;
+  const { rss: rssEnd, heapUsed: heapEnd } = await askMemory(child);
+  rssPeak = Math.max(rssPeak, rssEnd);
+
+  child.send({ type: "stop" });
+  await new Promise((r) => child.once("exit", r));
+  await api.close();
+  await rm(dataDir, { recursive: true, force: true });
+  if (redisUrl !== undefined) await cleanRedis(redisUrl);
+
+  const mb = (bytes: number) => bytes / 1e6;
+  return {
+    storage,
+    startupMs,
+    sent,
+    completed,
+    failed,
+    noReply,
+    seconds,
+    first: first.sort((a, b) => a - b),
+    whole: whole.sort((a, b) => a - b),
+    rssStartMb: mb(rss),
+    rssPeakMb: mb(rssPeak),
+    rssEndMb: mb(rssEnd),
+    heapEndMb: mb(heapEnd),
+    load,
+  };
+}
+
+function withDatabase(url: string, db: number): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+async function cleanRedis(url: string): Promise<void> {
+  const { createClient } = await import("@keyv/redis");
+  const client = createClient({ url });
+  await client.connect();
+  let removed = 0;
+  for await (const keys of client.scanIterator({ MATCH: "hoi-thu-tuc:*", COUNT: 500 })) {
+    const batch = (Array.isArray(keys) ? keys : [keys]) as string[];
+    if (batch.length > 0) removed += await client.del(batch);
+  }
+  await client.quit();
+  console.log(`  (removed ${removed} bench keys from ${new URL(url).host} database 15)`);
+}
+
+function report(result: Result, args: Args): void {
+  const f = (n: number) => (Number.isNaN(n) ? "–" : n.toFixed(1));
+  const rate = result.completed / result.seconds;
+  const p99 = percentile(result.first, 99);
+  const load =
+    args.concurrency !== null ? `closed loop, ${args.concurrency} chats` : `offered ${args.rate}/s`;
+  console.log(
+    `\n== storage: ${result.storage}, core: ${args.core}  (app start-up ${(result.startupMs / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    `  ${load} for ${args.seconds} s: sent ${result.sent}, answered ${result.completed}, failed ${result.failed}, no reply ${result.noReply}`,
+  );
+  console.log(`  sustained: ${rate.toFixed(1)} updates/s answered`);
+  console.log(
+    `  POST → first sendMessage (ms): p50 ${f(percentile(result.first, 50))}  p90 ${f(percentile(result.first, 90))}  p99 ${f(p99)}  max ${f(result.first.at(-1) ?? Number.NaN)}`,
+  );
+  console.log(
+    `  POST → webhook answered, all replies sent (ms): p50 ${f(percentile(result.whole, 50))}  p99 ${f(percentile(result.whole, 99))}`,
+  );
+  console.log(
+    `  machine: ${cpus().length} cores, load average ${result.load.toFixed(1)} at the end of the run`,
+  );
+  console.log(
+    `  app RSS (MB): after start ${result.rssStartMb.toFixed(0)}, peak ${result.rssPeakMb.toFixed(0)}, end ${result.rssEndMb.toFixed(0)} (JS heap in use at the end ${result.heapEndMb.toFixed(0)})`,
+  );
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  console.log(
+    `  targets: ≥ ${TARGET_RATE}/s ${verdict(rate >= TARGET_RATE * 0.98 && result.failed === 0)}, p99 ≤ ${TARGET_P99_MS} ms ${verdict(p99 <= TARGET_P99_MS)}, RSS ≤ ${TARGET_RSS_MB} MB ${verdict(result.rssPeakMb <= TARGET_RSS_MB)}`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--app")) return runApp();
+  const args = parseArgs(process.argv.slice(2));
+  const questions = await loadQuestions();
+  console.log(
+    `bench:bot — webhook on loopback, ${args.users} chats, ${questions.length} distinct questions + 10 % /start, ${args.warmup} warm-up updates`,
+  );
+  for (const storage of args.storage) report(await runOnce(storage, args, questions), args);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
