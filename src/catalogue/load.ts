@@ -9,9 +9,16 @@ import { CORE_SCHEMA, load as parseYaml, YAMLException } from "js-yaml";
 import type { z } from "zod";
 import { applyOverlay } from "./apply-overlay.ts";
 import type { Catalogue } from "./catalogue.ts";
+import {
+  checkLocality,
+  checkPlacement,
+  checkReferences,
+  indexByCode,
+  matchOverlays,
+  type Parsed,
+} from "./catalogue-checks.ts";
 import { type CatalogueFile, catalogueLabel, listCatalogueFiles, readEach } from "./catalogue-files.ts";
 import { CatalogueError, type CatalogueProblem, formatFieldPath, problemsFromZod } from "./errors.ts";
-import { fieldSlug } from "./field-slug.ts";
 import {
   type CuratedOverlay,
   curatedOverlay,
@@ -22,11 +29,6 @@ import {
   procedure as procedureSchema,
 } from "./schema.ts";
 import { unknownKeyPaths } from "./unknown-keys.ts";
-
-interface Parsed<T> {
-  readonly file: CatalogueFile;
-  readonly value: T;
-}
 
 export async function loadCatalogue(dir: string): Promise<Catalogue> {
   const listing = await listCatalogueFiles(dir);
@@ -66,23 +68,8 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
 
   records.sort((a, b) => compare(a.file.relative, b.file.relative));
   overlays.sort((a, b) => compare(a.file.relative, b.file.relative));
-
-  const byCode = new Map<string, Procedure>();
-  const sourceOf = new Map<string, Parsed<ProcedureRecord>>();
   for (const record of records) checkPlacement(record, problems);
-  for (const record of records) {
-    const earlier = sourceOf.get(record.value.code);
-    if (earlier) {
-      problems.push({
-        file: record.file.label,
-        path: "code",
-        message: `code ${record.value.code} is already used by ${earlier.file.label}`,
-      });
-      continue;
-    }
-    sourceOf.set(record.value.code, record);
-  }
-
+  const sourceOf = indexByCode(records, problems);
   // Codes whose file exists but could not be parsed: already reported, so references to them and
   // overlays for them are not reported a second time.
   const unparsed = new Set(
@@ -90,59 +77,16 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
       .filter((file) => file.kind === "procedure" && !sourceOf.has(file.stem))
       .map((file) => file.stem),
   );
-  const overlayOf = new Map<string, Parsed<CuratedOverlay>>();
-  for (const overlay of overlays) {
-    const { code } = overlay.value;
-    if (overlay.file.stem !== code) {
-      problems.push({
-        file: overlay.file.label,
-        path: "code",
-        message: `the file name must be the code: ${code}.yaml (or change the code to ${overlay.file.stem})`,
-      });
-    } else if (unparsed.has(code)) {
-    } else if (!sourceOf.has(code)) {
-      problems.push({
-        file: overlay.file.label,
-        path: "code",
-        message: `curated overlay for ${code}, which is not in the catalogue`,
-      });
-    } else {
-      overlayOf.set(code, overlay);
-    }
-  }
+  const isKnown = (code: string) => sourceOf.has(code) || unparsed.has(code);
+  const overlayOf = matchOverlays(overlays, sourceOf, unparsed, problems);
 
-  const isKnown = (code: string) => byCode.has(code) || unparsed.has(code);
+  const byCode = new Map<string, Procedure>();
   for (const [code, record] of sourceOf) {
     const overlay = overlayOf.get(code);
-    byCode.set(code, applyOverlay(record.value, overlay?.value, record.file.folder));
+    const procedure = applyOverlay(record.value, overlay?.value, record.file.folder);
+    byCode.set(code, procedure);
+    checkReferences(procedure, record, overlay, isKnown, problems);
   }
-
-  for (const [code, procedure] of byCode) {
-    const overlay = overlayOf.get(code);
-    const record = sourceOf.get(code)!;
-    const fileOf = (key: "related" | "bundles" | "status") =>
-      overlay && overlay.value[key] !== undefined ? overlay.file.label : record.file.label;
-    const references: [string, readonly string[]][] = [
-      ["related", procedure.related],
-      ["bundles", procedure.bundles],
-      ["status.replacedBy", procedure.status.replacedBy ?? []],
-    ];
-    for (const [path, codes] of references) {
-      const file = fileOf(path === "status.replacedBy" ? "status" : (path as "related" | "bundles"));
-      codes.forEach((target, index) => {
-        if (target === code) {
-          problems.push({
-            file,
-            path: `${path}[${index}]`,
-            message: `${target} refers to the procedure itself`,
-          });
-        } else if (!isKnown(target)) {
-          problems.push({ file, path: `${path}[${index}]`, message: `${target} is not in the catalogue` });
-        }
-      });
-    }
-  }
-
   if (locality) checkLocality(locality, isKnown, problems);
 
   if (problems.length > 0 || !locality) throw new CatalogueError(sortProblems(problems));
@@ -186,55 +130,6 @@ function parseFile<S extends z.ZodType>(
     problems.push({ file: file.label, path: formatFieldPath(path), message: "unknown key (a typo?)" });
   }
   return unknown.length === 0 ? result.data : undefined;
-}
-
-function checkPlacement({ file, value }: Parsed<ProcedureRecord>, problems: CatalogueProblem[]): void {
-  if (file.stem !== value.code) {
-    problems.push({
-      file: file.label,
-      path: "code",
-      message: `the file name must be the code: ${value.code}.yaml (or change the code to ${file.stem})`,
-    });
-  }
-  const slug = fieldSlug(value.field);
-  if (file.folder !== slug) {
-    problems.push({
-      file: file.label,
-      path: "field",
-      message: `the field "${value.field}" belongs in the folder ${slug}/, not ${file.folder}/`,
-    });
-  }
-}
-
-function checkLocality(
-  { file, value }: Parsed<Locality>,
-  isKnown: (code: string) => boolean,
-  problems: CatalogueProblem[],
-): void {
-  value.feeOverrides.forEach((override, index) => {
-    if (!isKnown(override.code)) {
-      problems.push({
-        file: file.label,
-        path: `feeOverrides[${index}].code`,
-        message: `${override.code} is not in the catalogue`,
-      });
-    }
-  });
-  value.holidays.forEach((holiday, index) => {
-    if (!isIsoDate(holiday)) {
-      problems.push({
-        file: file.label,
-        path: `holidays[${index}]`,
-        message: `"${holiday}" is not a date written as YYYY-MM-DD`,
-      });
-    }
-  });
-}
-
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 /** A hash over every file's path and content digest, in path order. */
