@@ -6,6 +6,17 @@
  * echoing a secret.
  */
 import { z } from "zod";
+import {
+  botToken,
+  fail,
+  httpUrl,
+  idList,
+  integer,
+  oneOf,
+  optional,
+  shown,
+  webhookSecret,
+} from "./config/env-values.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 export type ChannelMode = "polling" | "webhook";
@@ -33,6 +44,8 @@ export interface Config {
   };
   dataDir: string;
   redisUrl: string | null;
+  /** Prepended to every Redis key, so several deployments can share one Redis. */
+  redisKeyPrefix: string;
   /** Null when LOG_LEVEL is unset: info, or warn in the terminal chat (so logs do not crowd the chat). */
   logLevel: LogLevel | null;
   /** Salt for hashing user ids in logs; null → a per-install random salt kept in DATA_DIR. */
@@ -62,118 +75,11 @@ export const DEFAULTS = {
   HOST: "0.0.0.0",
   PORT: 8080,
   DATA_DIR: "./data",
+  REDIS_KEY_PREFIX: "hoi-thu-tuc:",
   CATALOGUE_DIR: "procedures",
   DEFAULT_LOCALE: "vi",
   RATE_LIMIT_PER_MINUTE: 20,
 } as const;
-
-/** Shows a user-supplied value in an error, shortened, with control characters made visible. */
-function shown(value: string): string {
-  const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return `'${JSON.stringify(cut).slice(1, -1)}'`;
-}
-
-type Ctx = z.RefinementCtx;
-const fail = (ctx: Ctx, message: string): typeof z.NEVER => {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER;
-};
-
-const optional = <T extends z.ZodType>(schema: T) => schema.optional();
-
-function integer(name: string, min: number, max: number, example: number) {
-  return z.string().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      return fail(
-        ctx,
-        `${name} must be a whole number between ${min} and ${max}, got ${shown(raw)}. Set ${name}=${example} or remove it.`,
-      );
-    }
-    return Number(value);
-  });
-}
-
-function oneOf<const T extends readonly string[]>(name: string, values: T) {
-  return z.string().transform((raw, ctx) => {
-    const value = raw.trim().toLowerCase();
-    if (!(values as readonly string[]).includes(value)) {
-      return fail(
-        ctx,
-        `${name} must be one of ${values.join(", ")}, got ${shown(raw)}. Set ${name}=${values[0]} or remove it.`,
-      );
-    }
-    return value as T[number];
-  });
-}
-
-function httpUrl(name: string, options: { httpsOnly: boolean; example: string }) {
-  return z.string().transform((raw, ctx) => {
-    const value = raw.trim();
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return fail(ctx, `${name} must be a URL such as ${options.example}, got ${shown(raw)}.`);
-    }
-    const allowed = options.httpsOnly ? ["https:"] : ["https:", "http:"];
-    if (!allowed.includes(url.protocol)) {
-      return fail(
-        ctx,
-        `${name} must start with ${options.httpsOnly ? "https://" : "http:// or https://"}, got ${shown(raw)}. Example: ${name}=${options.example}`,
-      );
-    }
-    if (url.search || url.hash || url.username || url.password) {
-      return fail(ctx, `${name} must be a plain base URL without query, fragment or credentials.`);
-    }
-    return value.replace(/\/+$/, "");
-  });
-}
-
-/** Never echoes the value: it is a secret. */
-function botToken(name: string) {
-  return z.string().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (!/^\d+:[A-Za-z0-9_-]+$/.test(value)) {
-      return fail(
-        ctx,
-        `${name} does not look like a bot token (digits, a colon, then letters, digits, '_' or '-'). Copy it again from the platform, or remove ${name} to use the terminal chat.`,
-      );
-    }
-    return value;
-  });
-}
-
-/** Never echoes the value: it is a secret. */
-function webhookSecret(name: string, minLength: number) {
-  return z.string().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (!/^[A-Za-z0-9_-]+$/.test(value) || value.length < minLength || value.length > 256) {
-      return fail(
-        ctx,
-        `${name} must be ${minLength} to 256 characters, each one of A-Z, a-z, 0-9, '_' or '-'. Generate one with: openssl rand -hex 32`,
-      );
-    }
-    return value;
-  });
-}
-
-function idList(name: string, pattern: RegExp, what: string) {
-  return z.string().transform((raw, ctx) => {
-    const ids = raw
-      .split(",")
-      .map((s) => s.trim())
-      .filter((s) => s !== "");
-    const bad = ids.filter((id) => !pattern.test(id));
-    if (bad.length > 0) {
-      return fail(
-        ctx,
-        `${name} must be a comma-separated list of ${what}, got ${shown(bad[0] ?? "")}. Example: ${name}=123456789,987654321`,
-      );
-    }
-    return ids;
-  });
-}
 
 const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: optional(botToken("TELEGRAM_BOT_TOKEN")),
@@ -215,6 +121,18 @@ const envSchema = z.object({
         return fail(
           ctx,
           "REDIS_URL must be a redis:// or rediss:// URL, e.g. REDIS_URL=redis://127.0.0.1:6379. Remove it to use the embedded SQLite storage.",
+        );
+      }
+      return value;
+    }),
+  ),
+  REDIS_KEY_PREFIX: optional(
+    z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(value)) {
+        return fail(
+          ctx,
+          `REDIS_KEY_PREFIX must be 1 to 64 characters of A-Z, a-z, 0-9, ':', '_', '.' or '-', got ${shown(raw)}. Set REDIS_KEY_PREFIX=hoi-thu-tuc: or remove it.`,
         );
       }
       return value;
@@ -355,6 +273,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     http: { host: e.HOST ?? DEFAULTS.HOST, port: e.PORT ?? DEFAULTS.PORT, portFromEnv: e.PORT !== undefined },
     dataDir: e.DATA_DIR?.trim() ?? DEFAULTS.DATA_DIR,
     redisUrl: e.REDIS_URL ?? null,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX ?? DEFAULTS.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL ?? null,
     logSalt: e.LOG_SALT ?? null,
     catalogueDir: e.CATALOGUE_DIR?.trim() ?? DEFAULTS.CATALOGUE_DIR,

@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       http: { host: "0.0.0.0", port: 8080, portFromEnv: false },
       dataDir: "./data",
       redisUrl: null,
+      redisKeyPrefix: "hoi-thu-tuc:",
       logLevel: null,
       logSalt: null,
       catalogueDir: "procedures",
@@ -95,6 +96,7 @@ describe("loadConfig", () => {
       LOG_LEVEL: "DEBUG",
     });
     expect(config.redisUrl).toBe("redis://127.0.0.1:6379/2");
+    expect(loadConfig({ REDIS_KEY_PREFIX: "xa-phu-my:" }).redisKeyPrefix).toBe("xa-phu-my:");
     expect(config.dataDir).toBe("/var/lib/htt");
     expect(config.staff).toEqual({
       telegramIds: ["111", "222"],
@@ -127,6 +129,7 @@ describe("loadConfig", () => {
     expect(problems({ STAFF_TELEGRAM_IDS: "123,abc" })[0]).toMatch(/^STAFF_TELEGRAM_IDS .* got 'abc'/);
     expect(problems({ STAFF_CHAT_ID: "group" })[0]).toMatch(/^STAFF_CHAT_ID /);
     expect(problems({ HOST: "0.0.0.0 ; rm" })[0]).toMatch(/^HOST /);
+    expect(problems({ REDIS_KEY_PREFIX: "a b" })[0]).toMatch(/^REDIS_KEY_PREFIX /);
   });
 
   it("lists every problem at once", () => {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PassThrough } from "node:stream";
 import { pathToFileURL } from "node:url";
+import { createClient } from "@keyv/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
@@ -332,3 +333,52 @@ function freePort(): Promise<number> {
     server.on("error", reject);
   });
 }
+
+describe.runIf(process.env.REDIS_URL)("startApp on Redis (REDIS_URL)", { timeout: TIMEOUT }, () => {
+  const prefix = `htt-test-main-${Math.random().toString(36).slice(2, 10)}:`;
+  const url = process.env.REDIS_URL ?? "";
+
+  afterAll(async () => {
+    const client = createClient({ url });
+    await client.connect();
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+      if (keys.length > 0) await client.unlink(keys);
+    }
+    await client.close();
+  });
+
+  it("keeps the terminal conversation in Redis under REDIS_KEY_PREFIX and reports it on /healthz", async () => {
+    const loaded = loadConfig({
+      REDIS_URL: url,
+      REDIS_KEY_PREFIX: prefix,
+      DATA_DIR: join(dir, "redis-mode"),
+      CATALOGUE_DIR: join(ROOT, "procedures"),
+    });
+    const config = { ...loaded, http: { host: "127.0.0.1", port: 0, portFromEnv: true } };
+    const logger = createLogger({ level: "silent", destination: new PassThrough() });
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let out = "";
+    stdout.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+    });
+    const app = await startApp(config, { stdin, stdout, stderr: new PassThrough() }, logger);
+    const health = await fetch(`http://127.0.0.1:${app.httpPort}/healthz`);
+    expect(await health.json()).toMatchObject({
+      status: "ok",
+      storage: { reachable: true },
+      channels: { console: true },
+    });
+    stdin.end("làm căn cước công dân cần giấy tờ gì\n");
+    await app.finished;
+    expect(out).toContain("Mã thủ tục:");
+    const client = createClient({ url });
+    await client.connect();
+    const keys: string[] = [];
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
+    await client.close();
+    expect(keys.some((k) => k.startsWith(`${prefix}conversations`) && k.endsWith("console:local"))).toBe(
+      true,
+    );
+  });
+});

@@ -23,7 +23,7 @@ export interface Stores {
 export interface StoresOptions {
   /** Called for every storage error event (log it; the failing call also throws). */
   onError?: (error: unknown, namespace: string) => void;
-  /** Redis key prefix; default `hoi-thu-tuc:`. Tests use a unique one per run. */
+  /** Redis key prefix, overriding the configuration's (tests use a unique one per run). */
   redisPrefix?: string;
   /** Safety expiry of a Redis address lock (default 30 s). */
   lockTtlMs?: number;
@@ -32,7 +32,7 @@ export interface StoresOptions {
 const NAMESPACE = /^[a-z][a-z0-9-]{0,39}$/;
 
 export async function createStores(
-  config: Pick<Config, "dataDir" | "redisUrl">,
+  config: Pick<Config, "dataDir" | "redisUrl"> & Partial<Pick<Config, "redisKeyPrefix">>,
   options: StoresOptions = {},
 ): Promise<Stores> {
   const onError = options.onError ?? (() => undefined);
@@ -41,7 +41,7 @@ export async function createStores(
       ? await createSqliteBackend({ dataDir: config.dataDir, onError })
       : await createRedisBackend({
           url: config.redisUrl,
-          prefix: options.redisPrefix ?? "hoi-thu-tuc:",
+          prefix: options.redisPrefix ?? config.redisKeyPrefix ?? "hoi-thu-tuc:",
           onError,
           lockTtlMs: options.lockTtlMs,
         });
