@@ -184,18 +184,38 @@ function readFeeLabel(rest: string): string | null {
   return m ? m[0] : null;
 }
 
-/** The balanced parenthesised text at the start of `rest` (with its parentheses), or "". */
+/**
+ * The balanced parenthesised text at the start of `rest` (with its parentheses), or "". A note that
+ * opens with a list marker ("(a) … b) … đồng.)") closes at the parenthesis that balances it when
+ * list markers are skipped; if none does, "(1)" starts the description rather than a note.
+ */
 function takeParenthesised(rest: string): string {
   if (!rest.startsWith("(")) return "";
+  const plain = balancedEnd(rest, false);
+  if (plain === -1) return rest; // unbalanced: the note runs to the end of the row
+  if (!/^\((?:[a-zđ]|\d{1,2}|[ivx]{1,4})\) /.test(rest)) return rest.slice(0, plain + 1);
+  const skippingMarkers = balancedEnd(rest, true);
+  return skippingMarkers === -1 ? "" : rest.slice(0, skippingMarkers + 1);
+}
+
+function balancedEnd(text: string, skipListMarkers: boolean): number {
   let depth = 0;
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === "(") depth++;
-    else if (rest[i] === ")") {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && !(skipListMarkers && isListMarker(text, i))) {
       depth--;
-      if (depth === 0) return rest.slice(0, i + 1);
+      if (depth === 0) return i;
     }
   }
-  return rest; // unbalanced: the note runs to the end of the row
+  return -1;
+}
+
+/** ")" of a list marker ("a) …", "(1) …", "ii) …") rather than a closing parenthesis. */
+function isListMarker(text: string, at: number): boolean {
+  return (
+    text[at + 1] === " " &&
+    /(?:^|[\s(])(?:[a-zđ]|\d{1,2}|[ivx]{1,4})$/.test(text.slice(Math.max(0, at - 6), at))
+  );
 }
 
 function innerNote(parenthesised: string): string | undefined {

@@ -64,7 +64,7 @@ export function parsePapers(text: string): ParsedPapers {
   for (let n = 1; n < parts.length; n++) {
     const part = parts[n]!;
     // The text after the last quantity of this part is the next heading.
-    const quantities = [...part.matchAll(QUANTITY_RE)];
+    const quantities = quantityMatches(part);
     const last = quantities.at(-1);
     const bodyEnd = n === parts.length - 1 ? part.length : last ? last.index + last[0].length : 0;
     const body = part.slice(0, bodyEnd);
@@ -121,22 +121,49 @@ interface Entry {
   quantity: { originals: number | null; copies: number | null } | null;
 }
 
+/**
+ * The quantities that end entries. "01 bản sao giấy khai sinh…" (a quantity followed by a
+ * lower-case word) is part of a paper's name, not the end of an entry.
+ */
+function quantityMatches(body: string): RegExpExecArray[] {
+  return [...body.matchAll(QUANTITY_RE)].filter(
+    (m) => !/^\s+\p{Ll}/u.test(body.slice(m.index + m[0].length, m.index + m[0].length + 3)),
+  );
+}
+
 function splitEntries(body: string): Entry[] {
-  const entries: Entry[] = [];
+  const entries: (Entry & { quantityText: string })[] = [];
   let from = 0;
-  for (const m of body.matchAll(QUANTITY_RE)) {
+  for (const m of quantityMatches(body)) {
     const run = m[1] ?? m[3]!;
     const count = quantityDigits(run, body[m.index - 1]);
     const textEnd = m.index + run.length - count.length;
     const first = Number(count);
     const originals = m[1] === undefined ? null : first;
     const copies = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? first : null;
-    entries.push({ text: body.slice(from, textEnd), quantity: { originals, copies } });
+    const text = body.slice(from, textEnd);
+    const previous = entries.at(-1);
+    // "01 bản chính Bảng kê khai…" opening the table: the name starts with a quantity.
+    if (tidy(text) === "" && previous === undefined && /^\s+\S/.test(body.slice(m.index + m[0].length)))
+      continue;
+    if (tidy(text) === "" && previous !== undefined) {
+      // "…giấy phép nhập khẩu: 01 bản chính1 bản chính": the first quantity was part of the text.
+      previous.text += previous.quantityText;
+      previous.quantity = { originals, copies };
+      previous.quantityText = body.slice(textEnd, m.index + m[0].length);
+    } else {
+      entries.push({
+        text,
+        quantity: { originals, copies },
+        quantityText: body.slice(textEnd, m.index + m[0].length),
+      });
+    }
     from = m.index + m[0].length;
   }
   const tail = body.slice(from);
-  if (tidy(tail) !== "") entries.push({ text: tail, quantity: null });
-  return entries;
+  const out: Entry[] = entries.map(({ text, quantity }) => ({ text, quantity }));
+  if (tidy(tail) !== "") out.push({ text: tail, quantity: null });
+  return out;
 }
 
 /**
@@ -200,7 +227,8 @@ const LOWER = /\p{Ll}/u;
 
 function fileNameStart(textWithExt: string): { at: number; uncertain: boolean } {
   const extAt = textWithExt.search(/\.(?:docx|doc|pdf|xlsx|xls)$/i);
-  const window = Math.max(0, extAt - 140);
+  const window = Math.max(0, extAt - 200);
+  let asciiStart = -1;
   for (let i = window + 1; i < extAt; i++) {
     const prev = textWithExt[i - 1]!;
     const ch = textWithExt[i]!;
@@ -208,7 +236,7 @@ function fileNameStart(textWithExt: string): { at: number; uncertain: boolean } 
     const next = textWithExt[i + 1] ?? "";
     const decimal = prev === "." && /\d/.test(prev2) && /\d/.test(ch);
     const afterPunct = /[.,;:)”"]/.test(prev) && !decimal && /[\p{L}\d]/u.test(ch);
-    const camel = LOWER.test(prev) && UPPER.test(ch);
+    const camel = (LOWER.test(prev) || (/\d/.test(prev) && LOWER.test(next))) && UPPER.test(ch);
     // "…Nghị định số 23/2026/NĐ-CPMau41.docx", "…ngày 25/01/2026Mau so 01.docx"
     const afterNumber =
       UPPER.test(ch) &&
@@ -219,9 +247,13 @@ function fileNameStart(textWithExt: string): { at: number; uncertain: boolean } 
     const codeName = /\p{L}/u.test(prev) && /^\d\.\d{6}/.test(textWithExt.slice(i));
     if (!afterPunct && !camel && !afterNumber && !codeName) continue;
     const candidate = textWithExt.slice(i, extAt);
-    if (candidate.split(/\s+/).length <= 12) return { at: i, uncertain: false };
+    const words = candidate.split(/\s+/).length;
+    if (words <= 12) return { at: i, uncertain: false };
+    if (asciiStart === -1 && words <= 24 && /^[\x20-\x7e]*$/.test(candidate)) asciiStart = i;
   }
-  // No visible boundary: take the last whitespace-free word (with a trailing " (1)").
+  // No visible boundary that leaves a short name: a long name in plain ascii ("Mau 1b. Don dang ky
+  // kiem dich … cap tinh.docx"), else the last word.
+  if (asciiStart !== -1) return { at: asciiStart, uncertain: false };
   const m = /(\S+(?:\s\(\d+\))?)\.(?:docx|doc|pdf|xlsx|xls)$/i.exec(textWithExt);
   if (textWithExt.slice(0, m?.index ?? 0).trim() === "") return { at: 0, uncertain: false };
   return { at: m?.index ?? 0, uncertain: true };

@@ -161,3 +161,35 @@ describe("parseChannels on flattened rows (cells concatenated with no separator)
     expect(parseChannels(`${HEADER}Trực tiếp1 NgàyMiễn phí`).official).toBe("Trực tiếp1 NgàyMiễn phí");
   });
 });
+
+describe("fee notes that contain list markers", () => {
+  it("does not end the note at 'a)' (3.000380: '(a) … 30.000.000 đồng; … b) … 5.000.000 đồng.)')", () => {
+    const { channels } = parseChannels(rawRecordOf("3.000380").cach_thuc_thuc_hien);
+    // Six rows: 5 working days for a change of content, 3 for a lost licence, on each channel.
+    expect(channels.map((c) => [c.kind, c.time.kind === "known" ? c.time.value : null])).toEqual([
+      ["truc_tuyen", 5],
+      ["buu_chinh", 5],
+      ["truc_tiep", 5],
+      ["truc_tiep", 3],
+      ["truc_tuyen", 3],
+      ["buu_chinh", 3],
+    ]);
+    const online = channels[0]!;
+    expect(online.fees).toHaveLength(1);
+    expect(online.fees[0]!.kind).toBe("unknown");
+    expect(online.fees[0]!.note).toMatch(
+      /^a\) Cung cấp dịch vụ tại cảng hàng không quốc tế: .*20\.000\.000 đồng; .*5\.000\.000 đồng\.$/,
+    );
+    expect(online.description).toBe(
+      "- Đối với giấy phép cấp lại do thay đổi nội dung: Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ.",
+    );
+  });
+
+  it("reads an unclosed '(1) …' after the fee as the description, not as a note '1' (1.014250)", () => {
+    const { channels } = parseChannels(rawRecordOf("1.014250").cach_thuc_thuc_hien);
+    expect(channels.length).toBeGreaterThan(3);
+    expect(channels[0]!.fees).toEqual([{ kind: "unknown" }]);
+    expect(channels[0]!.description).toMatch(/^\(1\) Trường hợp ban hành quyết định đóng cửa mỏ khoáng sản/);
+    expect(channels.some((c) => c.time.kind === "known" && c.time.value === 29)).toBe(true);
+  });
+});

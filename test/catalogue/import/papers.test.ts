@@ -196,3 +196,36 @@ describe("splitForms", () => {
     expect(splitForms("Đơn đề nghị của chủ tàu theo mẫumaudondenghi_BCC (1).doc").uncertain).toBe(true);
   });
 });
+
+describe("quantities inside a paper's text", () => {
+  it("keeps 'N bản sao' followed by words as part of the name (1.001280: '01 bản sao giấy khai sinh…')", () => {
+    const { cases, issues } = parsePapers(rawRecordOf("1.001280").thanh_phan_ho_so);
+    const names = cases.flatMap((c) => c.papers.map((p) => p.name));
+    expect(names.some((n) => n.startsWith("01 bản sao có chứng thực giấy tờ do cơ quan có thẩm quyền"))).toBe(
+      true,
+    );
+    expect(names.some((n) => n.startsWith("01 bản sao giấy khai"))).toBe(true);
+    expect(issues).not.toContain("papers: a quantity without a paper name");
+  });
+
+  it("reads 'giấy phép nhập khẩu: 01 bản chính1 bản chính' as text then quantity", () => {
+    const text = `--${HEADER}Giấy phép xuất khẩu: 01 bản chính1 bản chínhHợp đồng bán hàng0 bản chính,1 bản sao`;
+    expect(parsePapers(text).cases[0]!.papers).toEqual([
+      { name: "Giấy phép xuất khẩu: 01 bản chính", originals: 1, copies: null, forms: [] },
+      { name: "Hợp đồng bán hàng", originals: 0, copies: 1, forms: [] },
+    ]);
+  });
+
+  it("reads a name that opens with a quantity (3.000160)", () => {
+    const { cases, issues } = parsePapers(rawRecordOf("3.000160").thanh_phan_ho_so);
+    expect(cases[0]!.papers).toEqual([
+      {
+        name: "01 bản chính Bảng kê khai phân loại doanh nghiệp chế biến và xuất khẩu gỗ theo Mẫu số 08 Phụ lục I ban hành kèm theo Nghị định 120/2024/NĐ-CP.",
+        originals: 1,
+        copies: 1,
+        forms: ["Mẫu số 08.docx"],
+      },
+    ]);
+    expect(issues).toEqual([]);
+  });
+});
