@@ -2,7 +2,8 @@
  * Splits a long text into chunks a platform accepts (Zalo: 2,000, Telegram: 4,096 UTF-16 code units).
  *
  * Each chunk is at most `limit` UTF-16 code units (JavaScript string length). Cuts are made, in order
- * of preference, at the last paragraph break (blank line), line break or space that fits; only a
+ * of preference, at the last paragraph break (blank line) or line break that fits and fills at least
+ * half the chunk, else at the last line break or space that fits; only a
  * single word longer than the limit is cut inside, and then between grapheme clusters (so a
  * surrogate pair, an emoji sequence or a letter with its NFD combining marks stays whole), or, for a
  * cluster longer than the limit, between code points. The whitespace at a cut is dropped; every
@@ -40,14 +41,25 @@ function trimBreaks(s: string): string {
   return s.replace(/^\s+/, "");
 }
 
-/** Index to cut `s` at: 0 < cut ≤ limit, and `s.length > limit`. */
+/**
+ * Index to cut `s` at: 0 < cut ≤ limit, and `s.length > limit`. A paragraph or line break is taken
+ * when it fills at least half the chunk (fewer, fuller messages: Zalo counts messages against a
+ * monthly quota); otherwise the last line break, then the last space, then a cut inside the word.
+ */
 function findCut(s: string, limit: number): number {
   // A break that starts at or before the limit ends a chunk that fits; look a little past the limit
   // so a break starting right at it is seen whole.
   const window = s.slice(0, limit + WINDOW_SLACK);
-  for (const pattern of [PARAGRAPH_BREAK, LINE_BREAK, BREAKABLE_SPACE]) {
+  const half = Math.ceil(limit / 2);
+  const preferences: [RegExp, number][] = [
+    [PARAGRAPH_BREAK, half],
+    [LINE_BREAK, half],
+    [LINE_BREAK, 1],
+    [BREAKABLE_SPACE, 1],
+  ];
+  for (const [pattern, minimum] of preferences) {
     const at = lastMatchAtOrBefore(window, pattern, limit);
-    if (at > 0) return at;
+    if (at >= minimum) return at;
   }
   return hardCut(s, limit);
 }

@@ -55,6 +55,25 @@ describe("splitText", () => {
     expect(splitText(text, limit)).toEqual([`${PARAGRAPH_1}\n\n${PARAGRAPH_2}`, PARAGRAPH_3]);
   });
 
+  it("does not send a short heading alone: a line break that fills half the chunk wins", () => {
+    const heading = "Thủ tục đăng ký khai sinh\nMã thủ tục: 1.001193";
+    const papers = Array.from({ length: 12 }, (_, i) => `• Giấy tờ số ${i + 1}: bản chính để đối chiếu`);
+    const text = `${heading}\n\n${papers.join("\n")}`;
+    const chunks = splitText(text, 300);
+    expect(chunks[0]?.startsWith(`${heading}\n\n• Giấy tờ số 1:`)).toBe(true);
+    for (const chunk of chunks) {
+      expect(chunk.length).toBeLessThanOrEqual(300);
+      expect(chunk.length).toBeGreaterThanOrEqual(150);
+    }
+    // Cut only at line ends: every line arrives whole.
+    expect(chunks.join("\n").split("\n").filter(Boolean)).toEqual(text.split("\n").filter(Boolean));
+  });
+
+  it("keeps a short paragraph on its own when only a word break would fill the chunk", () => {
+    const text = `Lưu ý:\n\n${"Hồ sơ nộp trực tuyến trên Cổng Dịch vụ công quốc gia ".repeat(6).trim()}`;
+    expect(splitText(text, 120)[0]).toBe("Lưu ý:");
+  });
+
   it("falls back to a line break inside a long paragraph", () => {
     const lines = ["☐ Tờ khai đăng ký khai sinh", "☐ Giấy chứng sinh", "☐ Căn cước công dân của cha hoặc mẹ"];
     const text = lines.join("\n");

@@ -73,7 +73,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const messenger = createZaloMessenger({
     client,
     logger,
-    choiceHint: (count) => t("input.pickNumber", { max: count }),
+    choiceHint: (count) => t("choice.hint", { max: count }),
   });
   const recent = createRecentKeys({ ttlMs: DEDUP_WINDOW_MS, maxKeys: 50_000, clock });
   const pending = new Set<Promise<void>>();

@@ -18,7 +18,7 @@ import {
 } from "../../support/zalo-harness.ts";
 
 const CHAT = "6ae4f1c2b3d4e5f60718";
-const HINT = t("vi", "input.pickNumber", { max: 2 });
+const HINT = t("vi", "choice.hint", { max: 2 });
 
 let api: ZaloApiStandIn;
 const cleanups: (() => Promise<void>)[] = [];
