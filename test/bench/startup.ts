@@ -9,7 +9,7 @@
  * comparison, `tsx src/main.ts` (the tsx CLI, which starts a second node process).
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -35,6 +35,39 @@ async function memoryKb(pid: number): Promise<{ rss: number; peak: number }> {
   return { rss: field("VmRSS"), peak: field("VmHWM") };
 }
 
+/** RSS of a process and all its descendants (tsx's CLI starts node, which starts esbuild's service). */
+async function treeRssKb(rootPid: number): Promise<{ total: number; processes: number }> {
+  const parents = new Map<number, number>();
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, "utf8");
+      // Field 4 (ppid) follows the command name in parentheses, which may contain spaces.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (!tree.has(pid) && tree.has(ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let total = 0;
+  for (const pid of tree)
+    total += await memoryKb(pid).then(
+      (m) => m.rss,
+      () => 0,
+    );
+  return { total, processes: tree.size };
+}
+
 /** Resolves when stdout has grown past `from` and contains `marker` after it. */
 function waitForOutput(read: () => string, from: number, marker: string, timeoutMs = 60_000): Promise<void> {
   const started = Date.now();
@@ -54,6 +87,8 @@ interface RunResult {
   rssAfterStartMb: number;
   peakAfterStartMb: number;
   rssAfterQuestionsMb: number;
+  treeRssMb: number;
+  treeProcesses: number;
   answerMs: number[];
 }
 
@@ -81,6 +116,7 @@ async function runOnce(command: "node --import tsx" | "tsx cli"): Promise<RunRes
     const ready = /"ms":(\d+)[^\n]*"msg":"ready"/.exec(stderr);
     const memStart =
       command === "tsx cli" ? { rss: Number.NaN, peak: Number.NaN } : await memoryKb(child.pid!);
+    const tree = await treeRssKb(child.pid!);
     const answerMs: number[] = [];
     for (const question of QUESTIONS) {
       const from = stdout.length;
@@ -99,6 +135,8 @@ async function runOnce(command: "node --import tsx" | "tsx cli"): Promise<RunRes
       rssAfterStartMb: memStart.rss / 1024,
       peakAfterStartMb: memStart.peak / 1024,
       rssAfterQuestionsMb: memAfter.rss / 1024,
+      treeRssMb: tree.total / 1024,
+      treeProcesses: tree.processes,
       answerMs,
     };
   } finally {
@@ -148,6 +186,11 @@ for (const command of ["node --import tsx", "tsx cli"] as const) {
       "MB",
     );
   }
+  row(
+    `RSS of all ${results[0]?.treeProcesses ?? "?"} processes after start`,
+    results.map((r) => r.treeRssMb),
+    "MB",
+  );
   row(
     "answer time per question",
     results.flatMap((r) => r.answerMs),
