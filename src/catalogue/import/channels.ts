@@ -62,7 +62,12 @@ export function parseChannels(text: string): ParsedChannels {
     return { channels: [], issues: ["channels: no channel row recognised"], official };
   }
   const channels = rows.map((row) => parseRow(row.kind, row.text, issues));
-  return { channels, issues: dedupe(issues), official };
+  // The official wording, one table row per line.
+  const lined = [body.slice(0, rows[0]!.at), ...rows.map((row, n) => body.slice(row.at, rows[n + 1]?.at))]
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join("\n");
+  return { channels, issues: dedupe(issues), official: lined };
 }
 
 function dedupe(items: string[]): string[] {
@@ -74,7 +79,7 @@ function dedupe(items: string[]): string[] {
  * Loosely, for records whose time column holds words ("Không phải trả kết quả…"), a label followed
  * by a short text and then a fee label.
  */
-function splitRows(body: string, loose: boolean): { kind: ChannelKind; text: string }[] {
+function splitRows(body: string, loose: boolean): { kind: ChannelKind; at: number; text: string }[] {
   const starts: { at: number; end: number; kind: ChannelKind }[] = [];
   let depth = 0;
   for (let i = 0; i < body.length; i++) {
@@ -92,6 +97,7 @@ function splitRows(body: string, loose: boolean): { kind: ChannelKind; text: str
   }
   return starts.map((start, n) => ({
     kind: start.kind,
+    at: start.at,
     text: body.slice(start.end, starts[n + 1]?.at ?? body.length),
   }));
 }

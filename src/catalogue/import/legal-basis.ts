@@ -65,6 +65,7 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
     if (endsCell(after, official[start - 1])) ends.push({ start, end: start + number.length, number });
   }
   const items: LegalBasisItem[] = [];
+  const cuts: { end: number; number: string }[] = [];
   let from = 0;
   for (const cell of ends) {
     if (cell.start < from) continue;
@@ -77,13 +78,23 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
     }
     items.push({ number: cell.number, title });
     from = cell.end;
+    // "Luật 60/2014/QH1360/2014/QH13" is one row (title, then number): no line break inside it.
+    const last = cuts.at(-1);
+    if (last !== undefined && last.end === cell.start && last.number === cell.number) cuts.pop();
+    cuts.push({ end: cell.end, number: cell.number });
   }
   const rest = tidy(official.slice(from));
   if (rest !== "") {
     items.push({ number: null, title: rest });
     issues.push("legalBasis: text without a document number kept as a title");
   }
-  return { items: dedupeByNumber(items), issues: [...new Set(issues)], official };
+  // The official wording, one title+number pair per line.
+  const lineEnds = [...cuts.map((cut) => cut.end), official.length];
+  const lined = lineEnds
+    .map((end, n) => official.slice(n === 0 ? 0 : lineEnds[n - 1], end).trim())
+    .filter((line) => line !== "")
+    .join("\n");
+  return { items: dedupeByNumber(items), issues: [...new Set(issues)], official: lined };
 }
 
 /**

@@ -43,6 +43,27 @@ function readHeading(raw: string): Heading & { isCase: boolean } {
   return { title: isCase ? title : null, role, notes, isCase };
 }
 
+/** The official wording without the repeated table header (page furniture), one block per table. */
+function withoutTableHeaders(text: string): string {
+  return text
+    .split(HEADER)
+    .map((part) => entryLines(part).trim())
+    .filter((part) => part !== "")
+    .join("\n");
+}
+
+/** Puts each entry of a flattened table on its own line, after its quantity (no word changes). */
+function entryLines(part: string): string {
+  let out = "";
+  let from = 0;
+  for (const m of quantityMatches(part)) {
+    const end = m.index + m[0].length;
+    out += `${part.slice(from, end).trim()}\n`;
+    from = end;
+  }
+  return out + part.slice(from).trim();
+}
+
 export function parsePapers(text: string): ParsedPapers {
   const official = meaningful(text);
   if (official === null) return { cases: [], issues: [], official: null };
@@ -113,7 +134,7 @@ export function parsePapers(text: string): ParsedPapers {
     cases.push({ title: heading.title, papers: [], notes: [] });
     issues.push("papers: a case title with no papers");
   }
-  return { cases, issues: [...new Set(issues)], official };
+  return { cases, issues: [...new Set(issues)], official: withoutTableHeaders(official) };
 }
 
 interface Entry {

@@ -46,11 +46,15 @@ describe("convertRecord on real records", () => {
     expect(p.conditions).toEqual([]);
     expect(p.agency).toEqual({ implementing: null });
     // The official wording is kept where the structure interprets it; steps are their own wording.
-    expect(p.official.channels).toBe("Trực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí");
+    expect(p.official.channels).toBe("Trực tuyến1Miễn phí\nDịch vụ bưu chính1Miễn phí\nTrực tiếp1Miễn phí");
     expect(p.official.papers).toMatch(
-      /^\* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng- Trường hợp trẻ em/,
+      /^\* Giấy tờ phải nộp:\n- Trường hợp trẻ em bị bỏ rơi .*lập\.1 bản chính\n- Văn bản ủy quyền/,
     );
-    expect(p.official.legalBasis).toMatch(/^Thông tư Hướng dẫn về phí và lệ phí/);
+    expect(p.official.papers).not.toContain("Tên giấy tờMẫu đơn, tờ khaiSố lượng");
+    expect(p.official.legalBasis).toMatch(
+      /^Thông tư Hướng dẫn về phí và lệ phí .*Trung ương85\/2019\/TT-BTC\nNghị định sửa đổi, bổ sung/,
+    );
+    expect(p.official.legalBasis!.split("\n")).toHaveLength(15);
     expect(p.official.result).toBeUndefined();
     expect(p.steps.join("\n")).toContain("Cán bộ tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công");
   });
