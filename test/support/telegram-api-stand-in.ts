@@ -21,7 +21,8 @@ export interface RecordedCall {
 export type Fault =
   | { kind: "429"; retryAfter: number }
   | { kind: "500" }
-  | { kind: "400"; description: string }
+  /** A client error such as 400 (bad request) or 403 (the user blocked the bot). */
+  | { kind: "refuse"; code: 400 | 403; description: string }
   /** Never answers; the connection is dropped when the stand-in closes. */
   | { kind: "hang" }
   /** Answers normally after a delay. */
@@ -221,8 +222,8 @@ export async function startTelegramApiStandIn(options: StandInOptions = {}): Pro
         });
       case "500":
         return send(res, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
-      case "400":
-        return send(res, 400, { ok: false, error_code: 400, description: fault.description });
+      case "refuse":
+        return send(res, fault.code, { ok: false, error_code: fault.code, description: fault.description });
       case "hang":
         hanging.add(res);
         res.on("close", () => hanging.delete(res));

@@ -245,10 +245,14 @@ async function answerQuietly(ctx: Context, log: Logger, text?: string): Promise<
   }
 }
 
-/** Whether it is worth trying to send an error message (not when the Bot API is the problem). */
+/**
+ * Whether it is worth trying to send an error message: not when the Bot API is the problem
+ * (unreachable, throttling, failing) nor when the citizen blocked the bot (403).
+ */
 function canStillSend(error: unknown): boolean {
   if (error instanceof HttpError) return false;
-  if (error instanceof GrammyError) return error.error_code !== 429 && error.error_code < 500;
+  if (error instanceof GrammyError)
+    return error.error_code !== 429 && error.error_code !== 403 && error.error_code < 500;
   return true;
 }
 

@@ -164,7 +164,8 @@ describe("Telegram channel when the Bot API misbehaves", () => {
   it("falls back to plain text if Telegram refuses the HTML, and apologises after a 400 it cannot fix", async () => {
     await setUp({});
     api.failNext("sendMessage", {
-      kind: "400",
+      kind: "refuse",
+      code: 400,
       description: "Bad Request: can't parse entities: unexpected end tag",
     });
     expect((await ask("a < b")).status).toBe(200);
@@ -175,12 +176,33 @@ describe("Telegram channel when the Bot API misbehaves", () => {
     ]);
 
     api.clear();
-    api.failNext("sendMessage", { kind: "400", description: "Bad Request: chat not found" });
+    api.failNext("sendMessage", {
+      kind: "refuse",
+      code: 400,
+      description: "Bad Request: message is too long",
+    });
     expect((await ask("hỏi")).status).toBe(200);
     expect(api.callsOf("sendMessage").map((c) => c.params.text)).toEqual([
       "Bạn hỏi: hỏi",
       t("vi", "error.generic"),
     ]);
+  });
+
+  it("does not retry or apologise to a citizen who blocked the bot (403)", async () => {
+    await setUp({});
+    api.failNext("sendMessage", {
+      kind: "refuse",
+      code: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
+    expect((await ask("hỏi")).status).toBe(200);
+    expect(api.callsOf("sendMessage")).toHaveLength(1);
+    expect(logs.records()).toContainEqual(
+      expect.objectContaining({
+        msg: "telegram update failed",
+        err: expect.objectContaining({ errorCode: 403 }),
+      }),
+    );
   });
 
   it("fails start-up clearly when the Bot API is unreachable", async () => {

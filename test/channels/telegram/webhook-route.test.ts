@@ -132,3 +132,43 @@ describe("Telegram channel, webhook", () => {
     expect(assistant.events).toEqual([]);
   });
 });
+
+describe("Telegram channel, webhook, slow core", () => {
+  it("answers Telegram 200 after the webhook time limit and still delivers the reply, in order", async () => {
+    await channel.stop();
+    await http.close();
+    http = createHttpServer({
+      logger: captureLogs().logger,
+      health: {
+        catalogue: () => ({ procedures: 0, version: "t" }),
+        storage: async () => true,
+        channels: () => ({}),
+      },
+    });
+    ({ channel, logs } = buildChannel({
+      api,
+      assistant,
+      mode: "webhook",
+      webhookSecret: SECRET,
+      mountWebhook: (path, handler) => http.route("POST", path, handler),
+      overrides: { webhookTimeoutMs: 200 },
+    }));
+    const { port } = await http.listen(0, "127.0.0.1");
+    url = `http://127.0.0.1:${port}${TELEGRAM_WEBHOOK_PATH}`;
+    await channel.start();
+    api.clear();
+
+    const started = performance.now();
+    const slow = await post(update(textUpdate("chậm 600")));
+    expect(slow.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(550);
+    expect(api.callsOf("sendMessage")).toEqual([]);
+    // Telegram moves on to the chat's next update; the lock keeps the replies in order.
+    expect((await post(update(textUpdate("tiếp")))).status).toBe(200);
+    const sent = await api.waitForCalls("sendMessage", 2);
+    expect(sent.map((c) => c.params.text)).toEqual(["Bạn hỏi: chậm 600", "Bạn hỏi: tiếp"]);
+    expect(logs.records()).toContainEqual(
+      expect.objectContaining({ msg: "telegram webhook answered before the update was done" }),
+    );
+  });
+});
