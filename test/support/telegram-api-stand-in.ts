@@ -21,8 +21,8 @@ export interface RecordedCall {
 export type Fault =
   | { kind: "429"; retryAfter: number }
   | { kind: "500" }
-  /** A client error such as 400 (bad request) or 403 (the user blocked the bot). */
-  | { kind: "refuse"; code: 400 | 403; description: string }
+  /** A client error: 400 bad request, 401 bad token, 403 user blocked the bot, 409 another poller. */
+  | { kind: "refuse"; code: 400 | 401 | 403 | 409; description: string }
   /** Never answers; the connection is dropped when the stand-in closes. */
   | { kind: "hang" }
   /** Answers normally after a delay. */

@@ -76,14 +76,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   });
   hardenApi(bot.api, limits, logger);
 
-  const localeOf = (hint: string | undefined): Locale =>
-    hint === undefined
-      ? defaultLocale
-      : hint.toLowerCase().startsWith("vi")
-        ? "vi"
-        : hint.toLowerCase().startsWith("en")
-          ? "en"
-          : defaultLocale;
+  /** The locale for the channel's own texts, from Telegram's language_code. */
+  const localeOf = (hint: string | undefined): Locale => {
+    const language = hint?.toLowerCase().split("-")[0];
+    return language === "vi" || language === "en" ? language : defaultLocale;
+  };
 
   const updateLogger = (ctx: Context): Logger =>
     logger.child({

@@ -229,6 +229,20 @@ describe("Telegram channel, polling", () => {
     expect(sent).toMatchObject({ chat_id: 4242, text: t("en", "error.generic") });
   });
 
+  it("reports itself down, with a hint in the log, when another instance polls the same bot (409)", async () => {
+    await api.waitForCalls("getUpdates");
+    api.failNext("getUpdates", {
+      kind: "refuse",
+      code: 409,
+      description:
+        "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+    });
+    const stopped = () => logs.records().find((r) => String(r.msg).startsWith("telegram polling stopped"));
+    for (let i = 0; i < 50 && !stopped(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(stopped()).toMatchObject({ level: 50, err: { errorCode: 409 } });
+    expect(channel.isUp()).toBe(false);
+  });
+
   it("stops polling on stop() and confirms the updates it handled", async () => {
     const id = api.pushUpdate(textUpdate("xin chào"));
     await api.waitForCalls("sendMessage");
