@@ -150,6 +150,10 @@ describe("Telegram channel with the real assistant and catalogue", () => {
 
     const unknown = await exchange(textUpdate("/khongco"));
     expect(unknown.map((m) => m.text).join("\n")).toContain("/khongco");
+
+    // Only control characters and spaces: empty once cleaned, and the core asks for a question.
+    const empty = await exchange(textUpdate(" \u0000\u0007 \u202e "));
+    expect(empty.map((m) => m.text).join("\n")).toContain(t("vi", "input.empty"));
   });
 
   it("keeps the citizen's language choice across messages (state in SQLite)", async () => {
