@@ -315,11 +315,16 @@ describe("npm start: signals", { timeout: TIMEOUT }, () => {
         return undefined;
       });
     }
-    expect(health?.status).toBe(200);
+    expect(health?.status, stderr).toBe(200);
     expect(await health?.json()).toMatchObject({ status: "ok", channels: { console: true } });
     child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(stderr).toBe("");
+    expect(await exited, stderr).toBe(0);
+    // Logs go to stderr (warn and above in the terminal chat); nothing at error level.
+    const errors = stderr
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+    expect(errors).toEqual([]);
   });
 });
 

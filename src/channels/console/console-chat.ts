@@ -87,7 +87,7 @@ export function createConsoleChat(deps: ConsoleChatDeps): ConsoleChat {
   return {
     async run() {
       up = true;
-      write(`${messages.banner}\n${messages.howToExit}`);
+      write(`${messages.banner}\n${messages.noToken}\n${messages.howToExit}`);
       await answerSafely({
         kind: "start",
         address: CONSOLE_ADDRESS,
