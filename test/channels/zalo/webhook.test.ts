@@ -33,7 +33,11 @@ function setup(verdict: WebhookVerdict = "accepted", accepting = true) {
   return { handler, bodies, logs: capture };
 }
 
-function post(body: string | ReadableStream<Uint8Array> | null, headers: Record<string, string> = {}, method = "POST"): Request {
+function post(
+  body: string | ReadableStream<Uint8Array> | null,
+  headers: Record<string, string> = {},
+  method = "POST",
+): Request {
   return new Request("http://127.0.0.1/webhook/zalo", {
     method,
     headers: { "content-type": "application/json", "x-bot-api-secret-token": SECRET, ...headers },
