@@ -271,13 +271,26 @@ function resolveFee(labelText: string, note: string | undefined, channel: string
     issues.push(`channels: ${channel}: fee in USD ("${labelText}") kept as text`);
     return { kind: "unknown", note: note === undefined ? labelText : `${labelText} (${note})` };
   }
-  if (stated.length === 0 || stated.includes(amount)) {
+  const shown = note === undefined ? `Nguồn ghi "${labelText}"` : `Nguồn ghi "${labelText}"; mô tả: ${note}`;
+  if (stated.includes(amount)) return withNote({ kind: "amount", amount, currency: "VND" }, note);
+  if (stated.length === 0) {
+    if (note !== undefined && /\bUSD\b/.test(note)) {
+      issues.push(`channels: ${channel}: label "${labelText}" but the text gives the fee in USD`);
+      return { kind: "unknown", note: shown };
+    }
+    // No fee is a few hundred đồng: "40 Việt Nam Đồng" is "40.000 đồng" with its thousands cut off.
+    if (amount < 1_000) {
+      issues.push(
+        `channels: ${channel}: label "${labelText}" is implausibly small (digits probably cut off)`,
+      );
+      return { kind: "unknown", note: shown };
+    }
     return withNote({ kind: "amount", amount, currency: "VND" }, note);
   }
   issues.push(
     `channels: ${channel}: label "${labelText}" disagrees with the text (${stated.map(money).join(", ")})`,
   );
-  return { kind: "unknown", note: note === undefined ? labelText : `Nhãn "${labelText}"; mô tả: ${note}` };
+  return { kind: "unknown", note: shown };
 }
 
 /** "120 VNĐ" after a channel: "1" (a time without unit) + "20 VNĐ", or "120 VNĐ"? Only the text can say. */

@@ -52,14 +52,21 @@ export function splitTopLevelCommas(text: string): string[] {
 }
 
 /**
- * Amounts of money a Vietnamese text states ("135.000 đồng", "100.000đ", "2.000.000 VNĐ"), in VND.
- * Only figures followed by a currency word count; dotted groups are thousands.
+ * Amounts of money a Vietnamese text states ("135.000 đồng", "100.000đ", "2.000.000 VNĐ",
+ * "01 triệu đồng"), in VND. Only figures followed by a currency word count; dotted groups are thousands.
  */
 export function statedAmounts(text: string): number[] {
   const found: number[] = [];
-  const re = /(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:đồng|đ(?!\p{L})|VNĐ|vnđ|VND|Đồng)/gu;
+  const re =
+    /(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)\s*(triệu|nghìn|ngàn)?\s*(?:đồng|đ(?!\p{L})|VNĐ|vnđ|VND|Đồng)/gu;
   for (const m of text.matchAll(re)) {
-    const amount = Number(m[1]!.replace(/[.,]/g, ""));
+    const scale = m[2] === "triệu" ? 1_000_000 : m[2] === undefined ? 1 : 1_000;
+    const digits = m[1]!;
+    // "1.500.000" groups thousands; "1,5 triệu" is a decimal before a scale word.
+    const amount =
+      scale > 1 && /^\d+[.,]\d{1,2}$/.test(digits)
+        ? Math.round(Number(digits.replace(",", ".")) * scale)
+        : Number(digits.replace(/[.,]/g, "")) * scale;
     if (Number.isFinite(amount) && amount > 0 && !found.includes(amount)) found.push(amount);
   }
   return found;

@@ -192,4 +192,24 @@ describe("fee notes that contain list markers", () => {
     expect(channels[0]!.description).toMatch(/^\(1\) Trường hợp ban hành quyết định đóng cửa mỏ khoáng sản/);
     expect(channels.some((c) => c.time.kind === "known" && c.time.value === 29)).toBe(true);
   });
+
+  it("never prints a label of a few hundred đồng: the thousands were cut off (1.001200, 3.000125)", () => {
+    for (const code of ["1.001200", "3.000125"]) {
+      const { channels, issues } = parseChannels(rawRecordOf(code).cach_thuc_thuc_hien);
+      const fees = channels.flatMap((c) => c.fees);
+      expect(fees.length).toBeGreaterThan(0);
+      expect(
+        fees.some((f) => f.kind === "amount" && f.amount < 1_000),
+        code,
+      ).toBe(false);
+      expect(issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("does not read a USD fee labelled VNĐ as đồng (1.003358: '145 VNĐ(… 145 USD/thẻ.)')", () => {
+    const { channels, issues } = parseChannels(rawRecordOf("1.003358").cach_thuc_thuc_hien);
+    const fee = channels.flatMap((c) => c.fees).find((f) => f.note?.includes("145 USD/thẻ"));
+    expect(fee).toMatchObject({ kind: "unknown" });
+    expect(issues.some((i) => i.includes("USD"))).toBe(true);
+  });
 });
