@@ -28,7 +28,7 @@ export function convertRecord(raw: RawRecord, from: ImportSource): ProcedureReco
   const papersSource = papersText(raw);
   const papers = parsePapers(papersSource.text);
   if (papersSource.recovered)
-    issues.push("papers: the papers field held another section; read from the page text");
+    issues.push("papers: the papers field held other sections; the table was read apart");
   const legal = parseLegalBasis(raw.can_cu_phap_ly);
   const results = parseResults(raw.ket_qua_xu_ly);
   const levels = parseLevels(raw.cap_thuc_hien);
@@ -114,6 +114,11 @@ const PAPERS_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
  */
 function papersText(raw: RawRecord): { text: string; recovered: boolean } {
   const field = raw.thanh_phan_ho_so;
+  // The page's own section heading with other sections before it ("…lý do.Thành phần hồ sơ--Tên giấy tờ…").
+  const heading = /Thành phần hồ sơ(?=--|Tên giấy tờMẫu đơn)/.exec(field);
+  if (heading && heading.index > 0 && !field.slice(0, heading.index).includes(PAPERS_HEADER)) {
+    return { text: field.slice(heading.index + heading[0].length), recovered: true };
+  }
   if (field.includes(PAPERS_HEADER) || raw.raw_text === undefined) return { text: field, recovered: false };
   const before = `Cách Thức Thực Hiện${raw.cach_thuc_thuc_hien}Thành phần hồ sơ`;
   const start = raw.raw_text.indexOf(before);

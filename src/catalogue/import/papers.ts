@@ -39,6 +39,7 @@ function readHeading(raw: string): Heading & { isCase: boolean } {
     else notes = true;
     title = title.slice(0, marker.index).trim();
   }
+  title = title.replace(/^[*•]\s*/, "").trim();
   const isCase = title !== "" && title !== "--";
   return { title: isCase ? title : null, role, notes, isCase };
 }

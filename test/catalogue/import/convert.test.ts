@@ -185,12 +185,22 @@ describe("convertRecord on real records", () => {
 
   it("reads the papers from the page text when the papers field holds the steps (1.001613)", () => {
     const p = convert("1.001613");
-    expect(p.parseIssues).toContain("papers: the papers field held another section; read from the page text");
+    expect(p.parseIssues).toContain("papers: the papers field held other sections; the table was read apart");
     expect(p.cases.length).toBeGreaterThan(0);
     expect(
       p.cases
         .flatMap((c) => c.papers)
         .some((paper) => paper.name.startsWith("b) Đơn đề nghị (Mẫu số 14-HSB)")),
     ).toBe(true);
+  });
+
+  it("drops other sections that precede the papers table in the papers field (3.000397)", () => {
+    const p = convert("3.000397");
+    expect(p.official.papers).not.toContain("Trực tiếp3 Ngày làm việc");
+    expect(p.cases[0]!.title).toBeNull();
+    expect(p.cases[0]!.papers[0]!.name).toMatch(
+      /^Văn bản đề nghị, trong đó ghi rõ tên, địa chỉ của cơ quan, tổ chức, doanh nghiệp/,
+    );
+    expect(p.parseIssues).toContain("papers: the papers field held other sections; the table was read apart");
   });
 });
