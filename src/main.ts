@@ -20,7 +20,7 @@ import { createAssistant, UNANSWERED_LOG, VOTES_LOG } from "./core/assistant.ts"
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
 import { t, translator } from "./locales/index.ts";
-import { createLogger, createUserIdHasher, type Logger, loadLogSalt } from "./logger.ts";
+import { createLogger, createUserIdHasher, type Logger, loadLogSalt, scrubTokens } from "./logger.ts";
 import { createSearch } from "./search/search.ts";
 import type { ProcedureSearch } from "./search/types.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
@@ -62,6 +62,18 @@ function describeCatalogueError(error: CatalogueError, dir: string): string {
     ...more,
     "Fix these files (npm run catalogue:check lists them all), then start again.",
   ].join("\n");
+}
+
+/** Why a channel could not start, and what to check: the token, or the network and API root. */
+function describeChannelFailure(name: string, error: unknown): string {
+  const reason = scrubTokens(error instanceof Error ? error.message : String(error));
+  const prefix = name.toUpperCase();
+  const hint = /\b401\b|unauthori[sz]ed|invalid token/i.test(reason)
+    ? `The platform does not accept the bot token: check ${prefix}_BOT_TOKEN.`
+    : /network|fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|timed out/i.test(reason)
+      ? `Cannot reach the ${name} API: check the network and ${prefix}_API_ROOT.`
+      : `Check the ${prefix}_* settings in .env.example.`;
+  return `Cannot start the ${name} channel: ${reason}\n${hint}`;
 }
 
 async function loadCatalogueOrExplain(dir: string): Promise<Catalogue> {
@@ -234,8 +246,12 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       logger.info({ host: config.http.host, port: httpPort }, "http server listening");
     }
     for (const channel of channels) {
-      await channel.start();
       cleanups.push(() => channel.stop());
+      try {
+        await channel.start();
+      } catch (error) {
+        throw new StartupError(describeChannelFailure(channel.name, error));
+      }
     }
     logger.info(
       { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },

@@ -13,7 +13,7 @@ import { createClient } from "@keyv/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
-import { type App, startApp } from "../src/main.ts";
+import { type App, StartupError, startApp } from "../src/main.ts";
 import { startTelegramApiStandIn, type TelegramApiStandIn } from "./support/telegram-api-stand-in.ts";
 import { citizen, textUpdate } from "./support/telegram-updates.ts";
 import { startZaloApiStandIn, type ZaloApiStandIn } from "./support/zalo-api-stand-in.ts";
@@ -385,5 +385,37 @@ describe.runIf(process.env.REDIS_URL)("startApp on Redis (REDIS_URL)", { timeout
     expect(keys.some((k) => k.startsWith(`${prefix}conversations`) && k.endsWith("console:local"))).toBe(
       true,
     );
+  });
+});
+
+describe("startApp when a platform refuses", { timeout: TIMEOUT }, () => {
+  it("explains a bot token Telegram does not accept, and releases what it opened", async () => {
+    const telegram = await startTelegramApiStandIn();
+    try {
+      const loaded = loadConfig({
+        TELEGRAM_BOT_TOKEN: "999999:wrong-token_for-this-bot",
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        DATA_DIR: join(dir, "refused"),
+        CATALOGUE_DIR: join(ROOT, "procedures"),
+      });
+      const config = { ...loaded, http: { host: "127.0.0.1", port: 0, portFromEnv: true } };
+      const logger = createLogger({ level: "silent", destination: new PassThrough() });
+      const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+      const error = await startApp(config, io, logger).then(
+        () => new Error("started although the token was refused"),
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(StartupError);
+      expect(error.message).toMatch(/^Cannot start the telegram channel: .*401/);
+      expect(error.message).toContain("check TELEGRAM_BOT_TOKEN");
+      expect(error.message).not.toContain("wrong-token");
+      // The data folder is free again: a second start on it works (SQLite closed, no port held).
+      const again = loadConfig({ DATA_DIR: join(dir, "refused"), CATALOGUE_DIR: join(ROOT, "procedures") });
+      const app = await startApp(again, io, logger);
+      io.stdin.end();
+      await app.finished;
+    } finally {
+      await telegram.close();
+    }
   });
 });
