@@ -120,10 +120,10 @@ function papersText(raw: RawRecord): { text: string; recovered: boolean } {
     return { text: field.slice(heading.index + heading[0].length), recovered: true };
   }
   if (field.includes(PAPERS_HEADER) || raw.raw_text === undefined) return { text: field, recovered: false };
-  const before = `Cách Thức Thực Hiện${raw.cach_thuc_thuc_hien}Thành phần hồ sơ`;
-  const start = raw.raw_text.indexOf(before);
+  const channelsAt = raw.raw_text.indexOf("Cách Thức Thực Hiện");
+  const start = channelsAt === -1 ? -1 : raw.raw_text.indexOf("Thành phần hồ sơ", channelsAt);
   if (start === -1) return { text: field, recovered: false };
-  const from = start + before.length;
+  const from = start + "Thành phần hồ sơ".length;
   const end = raw.raw_text.indexOf("Căn cứ pháp lý", from);
   const section = raw.raw_text.slice(from, end === -1 ? undefined : end);
   return section.includes(PAPERS_HEADER)

@@ -203,4 +203,15 @@ describe("convertRecord on real records", () => {
     );
     expect(p.parseIssues).toContain("papers: the papers field held other sections; the table was read apart");
   });
+
+  it("finds the papers in the page text even when the channels text differs there (2.000693, maternity benefit)", () => {
+    const p = convert("2.000693");
+    expect(p.parseIssues).toContain("papers: the papers field held other sections; the table was read apart");
+    const last = p.cases.at(-1)!;
+    expect(last.title).toMatch(/^4\. Trường hợp bất khả kháng do thiên tai, thảm họa, dịch bệnh/);
+    expect(last.papers.map((paper) => [paper.name, paper.originals])).toEqual([
+      ["a) Quyết định áp dụng biện pháp cách ly;", 1],
+      ["b) Giấy xác nhận điều trị", 1],
+    ]);
+  });
 });
