@@ -31,6 +31,10 @@ const TIME_RE = new RegExp(
   "i",
 );
 const FEE_LABEL_RE = /^(\d{1,3}(?:,\d{3})+|\d+)\s?(Việt Nam Đồng|VNĐ|Đồng|USD)/;
+const ROW_START_RE = new RegExp(
+  String.raw`^(?:${NUMBER}(?:\s*(?:-|–|đến)\s*${NUMBER})?\s*(?:Ngày làm việc|Giờ làm việc|Ngày|Giờ|Tháng|Năm|Tuần|Phút)|\d[\d,]*\s?(?:Việt Nam Đồng|VNĐ|USD)|\d+(?:Miễn phí|Không có thông tin)|Không có thông tin(?:Miễn phí|Không có thông tin|\d))`,
+  "i",
+);
 const LOOSE_TIME_RE =
   /^[^()]{1,160}?(?:Miễn phí|Không có thông tin|\d{1,3}(?:,\d{3})* ?(?:Việt Nam Đồng|VNĐ))/;
 const GLUED_RE = /^(\d[\d,]*)\s?(Việt Nam Đồng|VNĐ|Đồng|USD)/;
@@ -86,13 +90,15 @@ function splitRows(body: string, loose: boolean): { kind: ChannelKind; at: numbe
     const ch = body[i];
     if (ch === "(") depth++;
     else if (ch === ")") depth = Math.max(0, depth - 1);
-    if (depth !== 0) continue;
     for (const [label, kind] of CHANNEL_LABELS) {
       if (!body.startsWith(label, i)) continue;
-      const after = body.slice(i + label.length);
-      if (/^\d/.test(after) || after.startsWith(NO_INFO) || (loose && LOOSE_TIME_RE.test(after))) {
-        starts.push({ at: i, end: i + label.length, kind });
-      }
+      const after = body.slice(i + label.length, i + label.length + 200);
+      // A full time cell glued to the label starts a row even after an unbalanced "(" in a note.
+      const row =
+        ROW_START_RE.test(after) ||
+        (depth === 0 &&
+          (/^\d/.test(after) || after.startsWith(NO_INFO) || (loose && LOOSE_TIME_RE.test(after))));
+      if (row) starts.push({ at: i, end: i + label.length, kind });
     }
   }
   return starts.map((start, n) => ({

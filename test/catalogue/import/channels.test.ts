@@ -212,4 +212,15 @@ describe("fee notes that contain list markers", () => {
     expect(fee).toMatchObject({ kind: "unknown" });
     expect(issues.some((i) => i.includes("USD"))).toBe(true);
   });
+
+  it("finds the next row even after a note whose parenthesis is never closed (1.014906)", () => {
+    const { channels } = parseChannels(rawRecordOf("1.014906").cach_thuc_thuc_hien);
+    expect(channels.map((c) => [c.kind, c.time, c.fees[0]])).toEqual(
+      (["truc_tiep", "truc_tuyen", "buu_chinh"] as const).map((kind) => [
+        kind,
+        { kind: "known", value: 8, unit: "ngay_lam_viec" },
+        expect.objectContaining({ kind: "amount", amount: 50_000, currency: "VND" }),
+      ]),
+    );
+  });
 });
