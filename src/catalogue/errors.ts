@@ -62,7 +62,11 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) {
     return `missing (expected ${issue.expected})`;
   }
-  if (issue.code === "invalid_type" && issue.expected === "string" && / received number$/.test(issue.message)) {
+  if (
+    issue.code === "invalid_type" &&
+    issue.expected === "string" &&
+    / received number$/.test(issue.message)
+  ) {
     // `code: 1.001193` unquoted is a number in YAML (and 1.001190 would even lose its last zero).
     return 'expected text but found a number: put it in quotes, e.g. "1.001193"';
   }
