@@ -419,3 +419,53 @@ describe("startApp when a platform refuses", { timeout: TIMEOUT }, () => {
     }
   });
 });
+
+describe("startApp: catalogue edits while running", { timeout: TIMEOUT }, () => {
+  it("picks up a new procedure file without a restart, and searches it", async () => {
+    const catalogueDir = join(dir, "live-catalogue");
+    await mkdir(join(catalogueDir, "ho-tich"), { recursive: true });
+    await cp(join(ROOT, "procedures", "locality.yaml"), join(catalogueDir, "locality.yaml"));
+    await cp(
+      join(ROOT, "procedures", "ho-tich", "1.001193.yaml"),
+      join(catalogueDir, "ho-tich", "1.001193.yaml"),
+    );
+    const loaded = loadConfig({ DATA_DIR: join(dir, "live"), CATALOGUE_DIR: catalogueDir });
+    const config = { ...loaded, http: { host: "127.0.0.1", port: 0, portFromEnv: true } };
+    const logger = createLogger({ level: "silent", destination: new PassThrough() });
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let out = "";
+    stdout.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+    });
+    const app = await startApp(config, { stdin, stdout, stderr: new PassThrough() }, logger);
+    try {
+      const health = async () =>
+        (await (await fetch(`http://127.0.0.1:${app.httpPort}/healthz`)).json()) as {
+          catalogue: { procedures: number; version: string };
+        };
+      const before = await health();
+      expect(before.catalogue.procedures).toBe(1);
+      await cp(
+        join(ROOT, "procedures", "ho-tich", "1.000110.yaml"),
+        join(catalogueDir, "ho-tich", "1.000110.yaml"),
+      );
+      let after = before;
+      for (let i = 0; i < 100 && after.catalogue.procedures === 1; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = await health();
+      }
+      expect(after.catalogue.procedures).toBe(2);
+      expect(after.catalogue.version).not.toBe(before.catalogue.version);
+      // The search was rebuilt over the new catalogue: the new procedure's code finds its card.
+      stdin.write("1.000110\n");
+      for (let i = 0; i < 100 && !out.includes("Mã thủ tục: 1.000110"); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(out).toContain("Mã thủ tục: 1.000110");
+    } finally {
+      stdin.end();
+      await app.finished;
+    }
+  });
+});
