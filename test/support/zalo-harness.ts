@@ -3,10 +3,6 @@
  * ways (the stand-in delivers webhooks to a real HTTP server the channel is mounted on), the
  * in-process address lock, the real locales, and a logger whose lines the test can read.
  */
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { createAdaptorServer } from "@hono/node-server";
-import { Hono } from "hono";
 import {
   createZaloChannel,
   type WebhookRouteHandler,
@@ -16,6 +12,7 @@ import {
 import type { ZaloConfig } from "../../src/config.ts";
 import type { InboundEvent, Reply } from "../../src/core/model.ts";
 import type { Assistant } from "../../src/core/ports.ts";
+import { createHttpServer } from "../../src/http/create-http-server.ts";
 import { translator } from "../../src/locales/index.ts";
 import { createLogger, createUserIdHasher } from "../../src/logger.ts";
 import { createKeyedQueue } from "../../src/storage/keyed-queue.ts";
@@ -42,21 +39,28 @@ export function captureLogs(level: "info" | "debug" = "info") {
   return { logger, capture };
 }
 
-/** A real HTTP server (Hono on node) where the channel mounts its webhook route. */
+/** The shared HTTP server (src/http), listening on a free loopback port, where the channel mounts its route. */
 export async function startWebhookServer() {
-  const app = new Hono();
-  const server = createAdaptorServer({ fetch: app.fetch });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const http = createHttpServer({
+    logger: captureLogs().logger,
+    health: {
+      catalogue: () => ({ procedures: 0, version: "test" }),
+      storage: async () => true,
+      channels: () => ({}),
+    },
+  });
+  let url = "";
   return {
-    url,
-    mountWebhook: (path: string, handler: WebhookRouteHandler) => void app.post(path, handler),
-    close: () =>
-      new Promise<void>((resolve) => {
-        if ("closeAllConnections" in server) server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    get url() {
+      return url;
+    },
+    mountWebhook: (path: string, handler: WebhookRouteHandler) => http.route("POST", path, handler),
+    /** Call after the channel has mounted its route. */
+    async listen() {
+      const { port } = await http.listen(0, "127.0.0.1");
+      url = `http://127.0.0.1:${port}`;
+    },
+    close: () => http.close(),
   };
 }
 
@@ -64,8 +68,8 @@ export interface BuildOptions {
   api: ZaloApiStandIn;
   assistant: Assistant;
   mode: "polling" | "webhook";
-  /** Webhook mode: where the channel mounts its route and what PUBLIC_URL is. */
-  server?: { url: string; mountWebhook: ZaloChannelDeps["mountWebhook"] };
+  /** Webhook mode: where the channel mounts its route and what PUBLIC_URL is (read at start). */
+  server?: { readonly url: string; mountWebhook: ZaloChannelDeps["mountWebhook"] };
   overrides?: Partial<ZaloChannelDeps>;
   logLevel?: "info" | "debug";
 }
@@ -75,7 +79,15 @@ export function buildZaloChannel(options: BuildOptions): { channel: ZaloChannel;
   const base = { token: options.api.token, apiRoot: options.api.apiRoot };
   const config: ZaloConfig =
     options.mode === "webhook"
-      ? { ...base, mode: "webhook", webhookSecret: WEBHOOK_SECRET, publicUrl: options.server?.url ?? "" }
+      ? {
+          ...base,
+          mode: "webhook",
+          webhookSecret: WEBHOOK_SECRET,
+          // Read at start, once the server listens (its port is only known then).
+          get publicUrl() {
+            return options.server?.url ?? "";
+          },
+        }
       : { ...base, mode: "polling" };
   const channel = createZaloChannel({
     config,

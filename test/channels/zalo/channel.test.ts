@@ -42,6 +42,7 @@ describe("Zalo channel, webhook mode (end to end)", () => {
     cleanups.push(server.close);
     const assistant = createFakeAssistant();
     const { channel, logs } = buildZaloChannel({ api, assistant, mode: "webhook", server });
+    await server.listen();
     await channel.start();
     cleanups.push(() => channel.stop());
     return { server, assistant, channel, logs };
