@@ -15,7 +15,10 @@ export interface WatchLogger {
 }
 
 export interface WatchOptions {
-  /** Called with each newly loaded catalogue whose content changed. */
+  /**
+   * Called with each newly loaded catalogue whose content changed, before it is served. If it
+   * throws, the new catalogue is refused like an invalid one and the last good one keeps serving.
+   */
   onReload?: (catalogue: Catalogue) => void;
   /** Called when a reload fails (usually a `CatalogueError`); the last good catalogue stays. */
   onError?: (error: Error) => void;
@@ -46,12 +49,9 @@ export async function watchCatalogue(dir: string, options: WatchOptions = {}): P
   let closed = false;
 
   const reload = async (): Promise<void> => {
+    let next: Catalogue;
     try {
-      const next = await loadCatalogue(dir);
-      if (closed || next.version === current.version) return;
-      current = next;
-      logger?.info({ procedures: next.procedures.length, version: next.version }, "catalogue reloaded");
-      onReload?.(next);
+      next = await loadCatalogue(dir);
     } catch (error) {
       if (closed) return;
       const failure = error instanceof Error ? error : new Error(String(error));
@@ -62,7 +62,19 @@ export async function watchCatalogue(dir: string, options: WatchOptions = {}): P
         "catalogue edit refused: the last good catalogue keeps serving",
       );
       onError?.(failure);
+      return;
     }
+    if (closed || next.version === current.version) return;
+    try {
+      onReload?.(next);
+    } catch (error) {
+      // What the caller builds from the new catalogue (its search index) failed: keep the old one.
+      logger?.warn({ err: error, serving: current.version }, "catalogue reload refused by onReload");
+      onError?.(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    current = next;
+    logger?.info({ procedures: next.procedures.length, version: next.version }, "catalogue reloaded");
   };
 
   const schedule = (): void => {

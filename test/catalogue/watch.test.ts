@@ -151,6 +151,23 @@ describe("watchCatalogue", () => {
     expect(reloaded.byCode.get("1.004223")?.name).toBe("Thủ tục mới");
   });
 
+  it("keeps the last good catalogue when onReload throws", async () => {
+    const refused = events<Error>();
+    holder = await watchCatalogue(fixture.dir, {
+      onReload: () => {
+        throw new Error("search index failed");
+      },
+      onError: (error) => refused.push(error),
+      logger,
+      debounceMs: 50,
+    });
+    const before = holder.current();
+    await fixture.edit("dang-ky-quan-ly-cu-tru/1.004222.yaml", "name: Đăng ký thường trú", "name: Đổi tên");
+    expect((await refused.next()).message).toBe("search index failed");
+    expect(holder.current()).toBe(before);
+    expect(logged.map((entry) => entry.message)).toContain("catalogue reload refused by onReload");
+  });
+
   it("refuses to start on an invalid catalogue", async () => {
     await fixture.remove("locality.yaml");
     await expect(watchCatalogue(fixture.dir)).rejects.toBeInstanceOf(CatalogueError);
