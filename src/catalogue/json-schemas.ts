@@ -30,10 +30,27 @@ export function catalogueJsonSchemas(): Record<JsonSchemaFile, string> {
   const out = {} as Record<JsonSchemaFile, string>;
   for (const [file, { schema, title, description }] of Object.entries(sources)) {
     // "input": what a person may write, so keys with defaults are optional.
-    const generated = z.toJSONSchema(schema, { io: "input" });
+    const generated = closeObjects(z.toJSONSchema(schema, { io: "input" }));
     const { $schema, ...rest } = generated;
     const document = { $schema, title, description, ...rest };
     out[file as JsonSchemaFile] = `${JSON.stringify(document, null, 2)}\n`;
   }
   return out;
+}
+
+/**
+ * The loader refuses keys the schema does not know (a typo must not vanish silently), so the editor
+ * schemas say so too: every object with listed properties gets `additionalProperties: false`.
+ */
+function closeObjects<T>(node: T): T {
+  if (Array.isArray(node)) {
+    for (const item of node) closeObjects(item);
+  } else if (typeof node === "object" && node !== null) {
+    const object = node as Record<string, unknown>;
+    for (const value of Object.values(object)) closeObjects(value);
+    if (object.type === "object" && object.properties && object.additionalProperties === undefined) {
+      object.additionalProperties = false;
+    }
+  }
+  return node;
 }

@@ -26,4 +26,17 @@ describe("JSON Schemas in procedures/schema", () => {
     const curated = JSON.parse(generated["curated.schema.json"]) as { required: string[] };
     expect(curated.required).toEqual(["code"]);
   });
+
+  it("refuses unknown keys, as the loader does, but keeps free-form maps open", () => {
+    const curated = JSON.parse(generated["curated.schema.json"]) as {
+      additionalProperties: unknown;
+      properties: { review: { additionalProperties: unknown } };
+    };
+    expect(curated.additionalProperties).toBe(false);
+    expect(curated.properties.review.additionalProperties).toBe(false);
+    const locality = JSON.parse(generated["locality.schema.json"]) as {
+      properties: { feedbackDueDays: { additionalProperties: unknown } };
+    };
+    expect(locality.properties.feedbackDueDays.additionalProperties).toMatchObject({ type: "integer" });
+  });
 });
