@@ -104,6 +104,16 @@ export function createFakeAssistant(): Assistant & { events: InboundEvent[] } {
           ];
         case "text":
           if (event.text === "gây lỗi") throw new Error("the core failed");
+          if (event.text === "ảnh mẫu") {
+            return [
+              {
+                kind: "photo",
+                url: "https://example.gov.vn/mau-to-khai.jpg",
+                caption: "Mẫu <tờ khai> & hướng dẫn",
+              },
+              { kind: "message", blocks: [{ kind: "paragraph", text: "Điền theo mẫu trên." }] },
+            ];
+          }
           if (event.text.startsWith("chậm "))
             await new Promise((r) => setTimeout(r, Number(event.text.slice(5))));
           return [{ kind: "message", blocks: [{ kind: "paragraph", text: `Bạn hỏi: ${event.text}` }] }];

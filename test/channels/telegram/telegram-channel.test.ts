@@ -182,6 +182,24 @@ describe("Telegram channel, polling", () => {
     expect(sent?.text).toBe(t("vi", "input.unsupported"));
   });
 
+  it("sends a photo reply with sendPhoto and an escaped caption, then the text, in order", async () => {
+    api.pushUpdate(textUpdate("ảnh mẫu"));
+    await api.waitForCalls("sendMessage");
+    const replies = api.calls.filter((c) => c.method === "sendPhoto" || c.method === "sendMessage");
+    expect(replies.map((c) => [c.method, c.params])).toEqual([
+      [
+        "sendPhoto",
+        {
+          chat_id: citizen.id,
+          photo: "https://example.gov.vn/mau-to-khai.jpg",
+          caption: "Mẫu &lt;tờ khai&gt; &amp; hướng dẫn",
+          parse_mode: "HTML",
+        },
+      ],
+      ["sendMessage", expect.objectContaining({ chat_id: citizen.id, text: "Điền theo mẫu trên." })],
+    ]);
+  });
+
   it("stays silent in groups, and answers the button spinner there without calling the core", async () => {
     api.pushUpdate(textUpdate("/start", { chatType: "group" }));
     api.pushUpdate(callbackUpdate("p:1.001193", { chatType: "supergroup" }));
