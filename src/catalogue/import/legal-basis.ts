@@ -67,12 +67,15 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
   const items: LegalBasisItem[] = [];
   const cuts: { end: number; number: string }[] = [];
   let from = 0;
-  for (const cell of ends) {
+  for (const [k, cell] of ends.entries()) {
     if (cell.start < from) continue;
     let title = tidy(official.slice(from, cell.start)).replace(/[;,:\s]+$/, "");
     title = title.replace(GLUED_TYPE_RE, "").trim();
-    if (title === "" || BARE_TYPE_RE.test(title))
+    // "Thông thư 47/2019/TT-BTC47/2019/TT-BTC": the number cell repeats a number ending the title.
+    const repeated = ends[k + 1]?.start === cell.end && ends[k + 1]?.number === cell.number;
+    if (title === "" || repeated || BARE_TYPE_RE.test(title)) {
       title = title === "" ? cell.number : `${title} ${cell.number}`;
+    }
     if (CAMEL_RE.test(title.replace(/\d+(?:\.\d+)?(?:\/\d{4})?\/\S+/g, ""))) {
       issues.push("legalBasis: an item may hold two titles run together");
     }

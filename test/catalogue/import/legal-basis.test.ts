@@ -120,4 +120,13 @@ describe("parseLegalBasis on concatenated title+number cells", () => {
   it("gives nothing for 'Không có thông tin'", () => {
     expect(parseLegalBasis(`${HEADER}Không có thông tin`)).toEqual({ items: [], issues: [], official: null });
   });
+
+  it("keeps the title whose number the number cell repeats, even with a typo in the type (1.002010)", () => {
+    const { items } = parseLegalBasis(rawRecordOf("1.002010").can_cu_phap_ly);
+    expect(items.find((i) => i.number === "47/2019/TT-BTC")).toEqual({
+      number: "47/2019/TT-BTC",
+      title: "Thông thư 47/2019/TT-BTC",
+    });
+    expect(items.find((i) => i.number === "65/2006/QH11")!.title).toBe("Luật 65/2006/QH11");
+  });
 });
