@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type { Catalogue } from "./catalogue/catalogue.ts";
-import { CatalogueError, formatProblem } from "./catalogue/errors.ts";
+import { CatalogueError } from "./catalogue/errors.ts";
 import { loadCatalogue } from "./catalogue/load.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
@@ -20,11 +20,19 @@ import { createAssistant, UNANSWERED_LOG, VOTES_LOG } from "./core/assistant.ts"
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
 import { t, translator } from "./locales/index.ts";
-import { createLogger, createUserIdHasher, type Logger, loadLogSalt, scrubTokens } from "./logger.ts";
+import { createLogger, createUserIdHasher, type Logger, loadLogSalt } from "./logger.ts";
 import { createSearch } from "./search/search.ts";
 import type { ProcedureSearch } from "./search/types.ts";
+import {
+  describeCatalogueError,
+  describeChannelFailure,
+  describeDataDirFailure,
+  StartupError,
+} from "./startup-error.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
+
+export { StartupError } from "./startup-error.ts";
 
 /** A started channel, as the root sees it. */
 interface RunningChannel {
@@ -48,33 +56,7 @@ export interface App {
   httpPort: number | null;
 }
 
-/** A start-up failure already explained to the operator in plain words (no stack trace needed). */
-export class StartupError extends Error {}
-
 const clock: Clock = { now: () => Date.now() };
-
-function describeCatalogueError(error: CatalogueError, dir: string): string {
-  const shown = error.problems.slice(0, 20).map((p) => `  - ${formatProblem(p)}`);
-  const more = error.problems.length > 20 ? [`  … and ${error.problems.length - 20} more`] : [];
-  return [
-    `The procedure catalogue in '${dir}' (CATALOGUE_DIR) has ${error.problems.length} problem(s):`,
-    ...shown,
-    ...more,
-    "Fix these files (npm run catalogue:check lists them all), then start again.",
-  ].join("\n");
-}
-
-/** Why a channel could not start, and what to check: the token, or the network and API root. */
-function describeChannelFailure(name: string, error: unknown): string {
-  const reason = scrubTokens(error instanceof Error ? error.message : String(error));
-  const prefix = name.toUpperCase();
-  const hint = /\b401\b|unauthori[sz]ed|invalid token/i.test(reason)
-    ? `The platform does not accept the bot token: check ${prefix}_BOT_TOKEN.`
-    : /network|fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|timed out/i.test(reason)
-      ? `Cannot reach the ${name} API: check the network and ${prefix}_API_ROOT.`
-      : `Check the ${prefix}_* settings in .env.example.`;
-  return `Cannot start the ${name} channel: ${reason}\n${hint}`;
-}
 
 async function loadCatalogueOrExplain(dir: string): Promise<Catalogue> {
   try {
@@ -100,10 +82,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     });
   } catch (error) {
     if (error instanceof StorageUnavailableError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StartupError(
-      `Cannot use the data folder '${config.dataDir}' (DATA_DIR): ${reason}. Set DATA_DIR to a folder this user can write to.`,
-    );
+    throw new StartupError(describeDataDirFailure(config.dataDir, error));
   }
   const hashUserId = createUserIdHasher(salt);
   const cleanups: (() => Promise<void>)[] = [() => stores.close()];
