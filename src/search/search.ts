@@ -43,6 +43,9 @@ export interface ExplainedSearch extends ProcedureSearch {
 }
 
 const MAX_CANDIDATES = 5;
+const MAX_SEARCH_TERMS = 16;
+/** Fuse's Bitap cost grows with the pattern: the re-rank looks at the first words only. */
+const MAX_FUSE_WORDS = 10;
 const CODE = /(?<![\d.])(\d)\s?[.,]\s?(\d{6})(?!\d)/g;
 
 function round(n: number): number {
@@ -102,11 +105,15 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
       aspect: analysis.aspect,
     };
     if (analysis.content.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
-    const content = analysis.content.map((t) => t.folded).filter((t) => t.length > 0);
+    // Repeated words add nothing; the index and fuse see at most MAX_SEARCH_TERMS distinct words.
+    const content = [...new Set(analysis.content.map((t) => t.folded).filter((t) => t.length > 0))].slice(
+      0,
+      MAX_SEARCH_TERMS,
+    );
     const expansionTokens = analysis.expansions.flatMap((e) => e.tokens);
     const expansion = [...new Set(expansionTokens.map((t) => t.folded))].filter((t) => !content.includes(t));
     const bigrams = [
-      ...bigramsOf(analysis.content),
+      ...bigramsOf(analysis.content.slice(0, MAX_SEARCH_TERMS + 1)),
       ...analysis.expansions.flatMap((e) => bigramsOf(e.tokens)),
     ];
     const raws = searchIndex(index, { content, expansion, bigrams: [...new Set(bigrams)] }, depth);
@@ -117,7 +124,7 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
       matchedTerms: r.queryTerms,
     }));
     // Phrases for fuse: what the citizen typed, and the same with vocabulary terms rewritten.
-    const typed = content.join(" ");
+    const typed = content.slice(0, MAX_FUSE_WORDS).join(" ");
     const rewritten = analysis.content
       .map((t, i) => {
         const e = analysis.expansions.find((x) => x.positions[0] === i);
@@ -125,6 +132,9 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
         return analysis.expansions.some((x) => x.positions.includes(i)) ? "" : t.folded;
       })
       .filter(Boolean)
+      .join(" ")
+      .split(" ")
+      .slice(0, MAX_FUSE_WORDS)
       .join(" ");
     const reranked = rerank(
       candidates,

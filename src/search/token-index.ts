@@ -2,7 +2,8 @@
  * The candidate generator: a MiniSearch (BM25+) index over each procedure's folded name, curated
  * aliases, field and result, plus syllable bigrams of name and aliases so compounds ("khai_sinh")
  * outrank scattered syllables. Fuzziness is per term by length (none up to 3 letters, 1 edit up
- * to 7, 2 beyond) and prefix matching is allowed on the last term only.
+ * to 7, 2 beyond) and prefix matching is allowed on the last term only; both only for words the
+ * catalogue does not know (a known syllable is spelled right).
  */
 import MiniSearch, { type SearchResult as MiniResult, type Query } from "minisearch";
 import type { Procedure } from "../catalogue/schema.ts";
@@ -230,15 +231,36 @@ export function searchIndex(index: TokenIndex, q: IndexQuery, limit: number): In
   }));
 }
 
-function searchDocuments(index: TokenIndex, q: IndexQuery): MiniResult[] {
+/**
+ * Words found in more than this share of names ("cấp", "đăng", "ký", "giấy") cost the most to
+ * score and separate nothing; they are left to the pairs, the re-rank and the coverage check.
+ */
+export const COMMON_WORD_IDF = Math.log(1 + (1 - 0.08) / 0.08);
+
+/** Drops common words, but always keeps the two rarest so a query of common words still runs. */
+function selective(index: TokenIndex, terms: readonly string[]): string[] {
+  const rare = terms.filter((t) => index.idf(t) >= COMMON_WORD_IDF);
+  if (rare.length >= 2 || rare.length === terms.length) return rare;
+  return [...terms].sort((a, b) => index.idf(b) - index.idf(a)).slice(0, Math.min(2, terms.length));
+}
+
+function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
+  const q: IndexQuery = {
+    content: selective(index, query.content),
+    expansion: selective(index, query.expansion),
+    bigrams: query.bigrams,
+  };
   const queries: Query[] = [];
   const lastContent = q.content.length - 1;
   if (q.content.length > 0) {
     queries.push({
       queries: [q.content.join(" ")],
       fields: ["name", "field", "result"],
-      fuzzy: (term) => fuzzyFor(term),
-      prefix: (term, i) => i === lastContent && term.length >= 3 && !/\d/.test(term),
+      // A syllable the catalogue knows is spelled right: only unknown words get typo tolerance,
+      // which also keeps long questions cheap.
+      fuzzy: (term) => (index.syllables.has(term) ? false : fuzzyFor(term)),
+      prefix: (term, i) =>
+        i === lastContent && term.length >= 3 && !/\d/.test(term) && !index.syllables.has(term),
     });
   }
   if (q.expansion.length > 0) {
