@@ -124,7 +124,6 @@ async function runApp(token: string, apiRoot: string): Promise<void> {
     lock: createKeyedQueue(),
     logger,
     t: translator("vi"),
-    typingIndicator: false,
     mountWebhook: (path, handler) => http.route("POST", path, handler),
   });
   const { port } = await http.listen(0, "127.0.0.1");

@@ -36,8 +36,12 @@ export interface ZaloChannelDeps {
   mountWebhook?: (path: string, handler: WebhookRouteHandler) => void;
   hashUserId?: UserIdHasher;
   clock?: Clock;
-  /** Show "typing…" while the assistant works (default true). */
-  typingIndicator?: boolean;
+  /**
+   * Show "typing…" when the assistant has not answered after this many ms (default 1,000). Quick
+   * answers then cost no extra API call, which may count against Zalo's monthly quota.
+   * `Infinity` turns it off.
+   */
+  typingAfterMs?: number;
   /** Tests: shorter polls and back-off, another fetch. */
   pollTimeoutSeconds?: number;
   backoff?: { initialMs: number; maxMs: number };
@@ -108,17 +112,22 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   async function handle(event: InboundEvent, chatId: string): Promise<void> {
     const log = logger.child({ user: hashUserId(event.userId), kind: event.kind });
     const started = performance.now();
-    if (deps.typingIndicator ?? true) {
-      client
-        .sendChatAction(chatId, "typing")
-        .catch((error: unknown) => log.debug({ err: error }, "typing failed"));
-    }
+    const typingAfterMs = deps.typingAfterMs ?? 1000;
+    const typing = Number.isFinite(typingAfterMs)
+      ? setTimeout(() => {
+          client
+            .sendChatAction(chatId, "typing")
+            .catch((error: unknown) => log.debug({ err: error }, "typing failed"));
+        }, typingAfterMs)
+      : undefined;
     let replies: Reply[];
     try {
       replies = await assistant.handle(event);
     } catch (error) {
       log.error({ err: error }, "assistant failed; apologising");
       replies = [{ kind: "message", blocks: [{ kind: "paragraph", text: t("error.generic") }] }];
+    } finally {
+      clearTimeout(typing);
     }
     try {
       await messenger.send(event.address, replies);
