@@ -3,7 +3,9 @@ import type { Level } from "../schema.ts";
 import { lines, meaningful, NO_INFO, splitTopLevelCommas, tidy } from "./text.ts";
 
 const FURNITURE = "Chọn cơ quan thực hiện";
-const RESULT_CODE_RE = /Mã:\s?(?:[\d.]*[A-Z]\d+-KQ\d+|KQ[.-][A-Z]\d+\.\d+)/g;
+/** "Mã: KQ.G15.000031", "Mã: 1.001193.000.00.00.G15-KQ0001", and odd codes ("Mã: BQP-CCS.KQ0001", "Mã: 78"). */
+const RESULT_CODE_RE =
+  /Mã:\s?(?:[\d.]*[A-Z]\d+-KQ\d+|KQ[.-][A-Z]\d+\.\d+|[A-Z0-9][A-Z0-9._-]*\d(?=\p{L}|\+|\s|$)|[A-Za-z0-9._-]+?(?=\p{Lu}\p{Ll}|\s|$))/gu;
 
 export interface ParsedResults {
   results: string[];

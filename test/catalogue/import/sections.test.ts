@@ -26,6 +26,20 @@ describe("parseResults drops the page furniture", () => {
     expect(results.join(" ")).not.toMatch(/Mã:|Từ khóa|Chọn cơ quan|Nộp hồ sơ|Phường\/ Xã/);
   });
 
+  it("drops odd result codes too (3.000444 'Mã: adjfsbj')", () => {
+    expect(parseResults(rawRecordOf("3.000444").ket_qua_xu_ly).results).toEqual([
+      "Quyết định công nhận hoàn thành tập sự hành nghề công chứng hoặc văn bản từ chối có nêu rõ lý do.",
+    ]);
+    expect(parseResults("Giấy phépMã: 78Giấy xác nhậnMã: BQP-CCS.KQ0001Từ khóa").results).toEqual([
+      "Giấy phép",
+      "Giấy xác nhận",
+    ]);
+    expect(parseResults("Chứng chỉ hành nghềMã: KQ0.00.00.G12-002223văn bản từ chối.").results).toEqual([
+      "Chứng chỉ hành nghề",
+      "văn bản từ chối.",
+    ]);
+  });
+
   it("keeps a result description in the official wording", () => {
     const text =
       "Quyết định công nhậnMã: KQ.G10.000122Từ khóaKhông có thông tinMô tảThời hạn của Quyết định là 5 nămChọn cơ quan thực hiệnTỉnh/ Thành phốNộp hồ sơ";
