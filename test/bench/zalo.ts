@@ -28,7 +28,8 @@ import { createHttpServer } from "../../src/http/create-http-server.ts";
 import { translator } from "../../src/locales/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createKeyedQueue } from "../../src/storage/keyed-queue.ts";
-import { startZaloApiStandIn, zaloText } from "../support/zalo-api-stand-in.ts";
+import { startZaloApiStandIn } from "../support/zalo-api-stand-in.ts";
+import { zaloText } from "../support/zalo-updates.ts";
 
 const SECRET = "bench-zalo-secret-0123456789";
 

@@ -2,12 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createZaloClient } from "../../../src/channels/zalo/client.ts";
 import { PollerConflictError } from "../../../src/channels/zalo/poller.ts";
 import { t } from "../../../src/locales/index.ts";
-import {
-  startZaloApiStandIn,
-  type ZaloApiStandIn,
-  zaloText,
-  zaloUpdate,
-} from "../../support/zalo-api-stand-in.ts";
+import { startZaloApiStandIn, type ZaloApiStandIn } from "../../support/zalo-api-stand-in.ts";
 import {
   buildZaloChannel,
   createFakeAssistant,
@@ -16,6 +11,7 @@ import {
   until,
   WEBHOOK_SECRET,
 } from "../../support/zalo-harness.ts";
+import { zaloText, zaloUpdate } from "../../support/zalo-updates.ts";
 
 const CHAT = "6ae4f1c2b3d4e5f60718";
 const HINT = t("vi", "choice.hint", { max: 2 });

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZaloApiError } from "../../../src/channels/zalo/api-error.ts";
 import { createZaloClient, type ZaloClient } from "../../../src/channels/zalo/client.ts";
-import { startZaloApiStandIn, type ZaloApiStandIn, zaloText } from "../../support/zalo-api-stand-in.ts";
+import { startZaloApiStandIn, type ZaloApiStandIn } from "../../support/zalo-api-stand-in.ts";
+import { zaloText } from "../../support/zalo-updates.ts";
 
 let stand: ZaloApiStandIn;
 let client: ZaloClient;

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createZaloClient } from "../../../src/channels/zalo/client.ts";
 import { createPoller, type Poller, PollerConflictError } from "../../../src/channels/zalo/poller.ts";
-import { startZaloApiStandIn, type ZaloApiStandIn, zaloText } from "../../support/zalo-api-stand-in.ts";
+import { startZaloApiStandIn, type ZaloApiStandIn } from "../../support/zalo-api-stand-in.ts";
 import { captureLogs, until } from "../../support/zalo-harness.ts";
+import { zaloText } from "../../support/zalo-updates.ts";
 
 let api: ZaloApiStandIn;
 const pollers: Poller[] = [];

@@ -23,8 +23,9 @@ import { createStores, type Stores } from "../../../src/storage/create-stores.ts
 import { startTelegramApiStandIn, type TelegramApiStandIn } from "../../support/telegram-api-stand-in.ts";
 import { buildChannel } from "../../support/telegram-harness.ts";
 import { callbackUpdate, textUpdate } from "../../support/telegram-updates.ts";
-import { startZaloApiStandIn, type ZaloApiStandIn, zaloText } from "../../support/zalo-api-stand-in.ts";
+import { startZaloApiStandIn, type ZaloApiStandIn } from "../../support/zalo-api-stand-in.ts";
 import { buildZaloChannel, captureLogs } from "../../support/zalo-harness.ts";
+import { zaloText } from "../../support/zalo-updates.ts";
 
 const ZALO_CHAT = "6ae4f1c2b3d4e5f60718";
 
