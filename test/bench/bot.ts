@@ -2,6 +2,7 @@
  * `npm run bench:bot [-- --seconds 60 --rate 300 --users 2000 --connections 40 --storage sqlite|redis|both]`
  *        `[--concurrency N]` closed loop instead (N chats each sending as soon as answered): the
  *                            highest rate the app sustains, with its latencies
+ *        `[--max-old-space MB]` run the app with node --max-old-space-size=MB
  *        `[--core instant]`  the same channel, HTTP server, storage and address lock, with a core
  *                            that answers at once (a fixed 1.4 kB card with 4 buttons): the
  *                            channel's own cost, without search
@@ -48,6 +49,8 @@ interface Args {
   /** Closed loop with this many chats, instead of the open loop at `rate`. */
   concurrency: number | null;
   core: "full" | "instant";
+  /** V8 old-space limit for the app (node --max-old-space-size), to see memory against speed. */
+  maxOldSpaceMb: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -75,12 +78,14 @@ function parseArgs(argv: string[]): Args {
     connections: number("connections", 40),
     concurrency: value("concurrency") === undefined ? null : number("concurrency", 1),
     core: value("core") === "instant" ? "instant" : "full",
+    maxOldSpaceMb: value("max-old-space") === undefined ? null : number("max-old-space", 1),
   };
 }
 
 // ---------------------------------------------------------------- the app, in the child process
 
-function memory(): { rss: number; heapUsed: number } {
+function memory(afterGc = false): { rss: number; heapUsed: number } {
+  if (afterGc) (globalThis as { gc?: () => void }).gc?.();
   const { rss, heapUsed } = process.memoryUsage();
   return { rss, heapUsed };
 }
@@ -100,6 +105,7 @@ async function runApp(): Promise<void> {
   const app = await startApp(config, io, logger);
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
+    if (message.type === "rss-gc") process.send?.({ type: "rss", ...memory(true) });
     if (message.type === "stop") void app.shutdown("bench done").then(() => process.exit(0));
   });
   process.send?.({ type: "ready", port: app.httpPort, rss: process.memoryUsage().rss });
@@ -174,6 +180,7 @@ async function runInstantCore(): Promise<void> {
   await channel.start();
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
+    if (message.type === "rss-gc") process.send?.({ type: "rss", ...memory(true) });
     if (message.type === "stop") {
       void (async () => {
         await channel.stop();
@@ -219,13 +226,16 @@ async function loadQuestions(): Promise<string[]> {
 
 function startChild(
   env: NodeJS.ProcessEnv,
-  core: Args["core"],
+  args: Args,
 ): Promise<{ child: ChildProcess; port: number; rss: number }> {
+  const core = args.core;
   const child = fork(fileURLToPath(import.meta.url), ["--app", core], {
     // BENCH_CPU_PROF=<dir> writes a CPU profile of the app there.
     execArgv: [
       "--import",
       "tsx",
+      "--expose-gc",
+      ...(args.maxOldSpaceMb === null ? [] : [`--max-old-space-size=${args.maxOldSpaceMb}`]),
       ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
     env,
@@ -239,7 +249,7 @@ function startChild(
   });
 }
 
-function askMemory(child: ChildProcess): Promise<{ rss: number; heapUsed: number }> {
+function askMemory(child: ChildProcess, afterGc = false): Promise<{ rss: number; heapUsed: number }> {
   return new Promise((resolve) => {
     const onMessage = (message: { type: string; rss?: number; heapUsed?: number }) => {
       if (message.type !== "rss") return;
@@ -247,7 +257,7 @@ function askMemory(child: ChildProcess): Promise<{ rss: number; heapUsed: number
       resolve({ rss: message.rss!, heapUsed: message.heapUsed! });
     };
     child.on("message", onMessage);
-    child.send({ type: "rss" });
+    child.send({ type: afterGc ? "rss-gc" : "rss" });
   });
 }
 
@@ -290,7 +300,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
     ...(redisUrl !== undefined && { REDIS_URL: redisUrl }),
   };
   const startedAt = performance.now();
-  const { child, port, rss } = await startChild(env, args.core);
+  const { child, port, rss } = await startChild(env, args);
   const startupMs = performance.now() - startedAt;
   const url = `http://127.0.0.1:${port}/webhook/telegram`;
   const agent = new Agent({ keepAlive: true, maxSockets: args.concurrency ?? args.connections });
@@ -440,8 +450,9 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
   await Promise.race([Promise.all(workers), new Promise((r) => setTimeout(r, 15_000))]);
   const seconds = (performance.now() - begin) / 1000;
   const load = loadavg()[0]!;
-  const { rss: rssEnd, heapUsed: heapEnd } = await askMemory(child);
+  const { rss: rssEnd } = await askMemory(child);
   rssPeak = Math.max(rssPeak, rssEnd);
+  const { heapUsed: heapEnd } = await askMemory(child, true);
 
   agent.destroy();
   child.send({ type: "stop" });
@@ -545,7 +556,7 @@ function report(result: Result, args: Args): void {
     `  machine: ${cpus().length} cores, load average ${result.load.toFixed(1)} at the end of the run`,
   );
   console.log(
-    `  app RSS (MB): after start ${result.rssStartMb.toFixed(0)}, peak ${result.rssPeakMb.toFixed(0)}, end ${result.rssEndMb.toFixed(0)} (JS heap in use at the end ${result.heapEndMb.toFixed(0)})`,
+    `  app RSS (MB): after start ${result.rssStartMb.toFixed(0)}, peak ${result.rssPeakMb.toFixed(0)}, end ${result.rssEndMb.toFixed(0)} (live JS heap after a full GC ${result.heapEndMb.toFixed(0)})`,
   );
   if (result.redisKeysRemoved !== null) {
     console.log(
