@@ -144,13 +144,19 @@ interface Entry {
 }
 
 /**
- * The quantities that end entries. "01 bản sao giấy khai sinh…" (a quantity followed by a
- * lower-case word) is part of a paper's name, not the end of an entry.
+ * The quantities that end entries. A quantity inside a paper's text is followed by more words:
+ * "01 bản sao giấy khai sinh…" (lower case), or "nộp 02 bản chính Danh mục…" / "…1 bản sao01 bản
+ * chính Biên bản…" (standing apart from the text before it, or right after another quantity).
+ * A real quantity is glued to the text before it ("…lập.1 bản chính").
  */
 function quantityMatches(body: string): RegExpExecArray[] {
-  return [...body.matchAll(QUANTITY_RE)].filter(
-    (m) => !/^\s+\p{Ll}/u.test(body.slice(m.index + m[0].length, m.index + m[0].length + 3)),
-  );
+  return [...body.matchAll(QUANTITY_RE)].filter((m) => {
+    const after = body.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (/^\s+\p{Ll}/u.test(after)) return false;
+    if (!/^\s+\p{L}/u.test(after)) return true;
+    const before = body.slice(0, m.index);
+    return !(before === "" || /\s$/.test(before) || /bản (?:chính|sao)$/.test(before));
+  });
 }
 
 function splitEntries(body: string): Entry[] {

@@ -197,4 +197,14 @@ describe("quantities inside a paper's text", () => {
     ]);
     expect(issues).toEqual([]);
   });
+
+  it("reads 'N bản chính' right after a quantity and before more words as the next name's start (3.000522)", () => {
+    const { cases } = parsePapers(rawRecordOf("3.000522").thanh_phan_ho_so);
+    const names = cases[0]!.papers.map((p) => p.name);
+    expect(names[0]).toBe(
+      "Văn bản đề nghị cấp lại giấy phép theo Mẫu số 01 Phụ lục II Nghị định số 116/2021/NĐ-CP.",
+    );
+    expect(names[1]).toMatch(/^01 bản chính Biên bản của cơ sở cai nghiện ma túy tự nguyện/);
+    expect(cases[0]!.papers.every((p) => p.originals === 1 && p.copies === 1)).toBe(true);
+  });
 });
