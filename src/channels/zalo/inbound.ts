@@ -4,11 +4,13 @@
  * Defensive by design (../shared/notes/zalo-bot-api.md §3): the body may be wrapped in
  * `{ ok, result }` or flat; images carry `photo_url` (seen live) or `photo` (the docs); stickers,
  * voice and `message.unsupported.received` become the core's `unsupported` event (it answers
- * politely); unknown event names are ignored. There is no `update_id`: redeliveries are recognised
- * by `event_name:message_id`.
+ * politely); unknown event names are ignored. Text is cleaned like on every channel, and a typed
+ * `/command` becomes a command event. There is no `update_id`: redeliveries are recognised by
+ * `event_name:message_id`.
  */
 import { z } from "zod";
 import type { Address, InboundEvent } from "../../core/model.ts";
+import { cleanText, parseCommand } from "../inbound-text.ts";
 
 export const ZALO_EVENTS = {
   text: "message.text.received",
@@ -88,15 +90,22 @@ export function toInboundEvent(update: unknown, now: number): InboundOutcome {
   };
   const event = ((): InboundEvent | undefined => {
     switch (eventName) {
-      case ZALO_EVENTS.text:
-        return { ...base, kind: "text", text: message.text ?? "" };
+      case ZALO_EVENTS.text: {
+        // Zalo has no command menu, but the help text names /start, /lang…: they work when typed.
+        const text = cleanText(message.text ?? "");
+        const command = parseCommand(text);
+        if (command === null) return { ...base, kind: "text", text };
+        if (command.name === "start") return { ...base, kind: "start" };
+        return { ...base, kind: "command", command: command.name, args: command.args };
+      }
       case ZALO_EVENTS.image: {
         const url = photoUrl(message);
         return {
           ...base,
           kind: "photo",
           photo: url === undefined ? {} : { url },
-          ...(message.caption !== undefined && { caption: message.caption }),
+          ...(message.caption !== undefined &&
+            cleanText(message.caption) !== "" && { caption: cleanText(message.caption) }),
         };
       }
       case ZALO_EVENTS.sticker:

@@ -157,3 +157,27 @@ describe("toInboundEvent", () => {
     });
   });
 });
+
+describe("toInboundEvent text cleaning and commands", () => {
+  const text = (value: string) =>
+    toInboundEvent({ event_name: "message.text.received", message: message({ text: value }) }, NOW);
+
+  it("turns typed commands into command and start events", () => {
+    expect(text("/start")).toMatchObject({ event: { kind: "start" } });
+    expect(text("/lang en")).toMatchObject({ event: { kind: "command", command: "lang", args: "en" } });
+    expect(text("/HoSo")).toMatchObject({ event: { kind: "command", command: "hoso", args: "" } });
+    expect(text("1/2 lệ phí")).toMatchObject({ event: { kind: "text", text: "1/2 lệ phí" } });
+  });
+
+  it("cleans the text: NFC, no control or bidi characters, trimmed", () => {
+    const nfd = "  đăng ký\u202e khai sinh\u0007\r\ncho con  ".normalize("NFD");
+    expect(text(nfd)).toMatchObject({ event: { kind: "text", text: "đăng ký khai sinh\ncho con" } });
+  });
+
+  it("caps an absurdly long text", () => {
+    const outcome = text("á".repeat(20_000));
+    expect(outcome.kind === "event" && outcome.event.kind === "text" && outcome.event.text.length).toBe(
+      16_384,
+    );
+  });
+});
