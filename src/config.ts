@@ -10,16 +10,25 @@ import {
   botToken,
   fail,
   httpUrl,
-  idList,
   integer,
   oneOf,
   optional,
   shown,
+  staffList,
   webhookSecret,
 } from "./config/env-values.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 export type ChannelMode = "polling" | "webhook";
+
+export type StaffRole = "operator" | "supervisor";
+
+/** A staff member from STAFF_TELEGRAM_IDS / STAFF_ZALO_IDS (`id` or `id:role`). */
+export interface StaffMember {
+  /** The platform's user id. */
+  id: string;
+  role: StaffRole;
+}
 
 export type TelegramConfig =
   | { token: string; apiRoot: string; mode: "polling" }
@@ -54,7 +63,7 @@ export interface Config {
   defaultLocale: "vi" | "en";
   rateLimitPerMinute: number;
   /** Used by the hotline/broadcast features. */
-  staff: { telegramIds: string[]; zaloIds: string[]; chatId: string | null };
+  staff: { telegram: StaffMember[]; zalo: StaffMember[]; chatId: string | null };
   /** Used by the hotline/broadcast features (staff HTTP API); null disables the API. */
   apiToken: string | null;
 }
@@ -155,8 +164,8 @@ const envSchema = z.object({
   CATALOGUE_DIR: optional(z.string()),
   DEFAULT_LOCALE: optional(oneOf("DEFAULT_LOCALE", ["vi", "en"] as const)),
   RATE_LIMIT_PER_MINUTE: optional(integer("RATE_LIMIT_PER_MINUTE", 1, 10000, DEFAULTS.RATE_LIMIT_PER_MINUTE)),
-  STAFF_TELEGRAM_IDS: optional(idList("STAFF_TELEGRAM_IDS", /^\d{1,20}$/, "Telegram user ids (digits)")),
-  STAFF_ZALO_IDS: optional(idList("STAFF_ZALO_IDS", /^[A-Za-z0-9_-]{1,128}$/, "Zalo user ids")),
+  STAFF_TELEGRAM_IDS: optional(staffList("STAFF_TELEGRAM_IDS", /^\d{1,20}$/, "Telegram user ids (digits)")),
+  STAFF_ZALO_IDS: optional(staffList("STAFF_ZALO_IDS", /^[A-Za-z0-9_-]{1,128}$/, "Zalo user ids")),
   STAFF_CHAT_ID: optional(
     z.string().transform((raw, ctx) => {
       const value = raw.trim();
@@ -280,8 +289,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE ?? DEFAULTS.DEFAULT_LOCALE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? DEFAULTS.RATE_LIMIT_PER_MINUTE,
     staff: {
-      telegramIds: e.STAFF_TELEGRAM_IDS ?? [],
-      zaloIds: e.STAFF_ZALO_IDS ?? [],
+      telegram: e.STAFF_TELEGRAM_IDS ?? [],
+      zalo: e.STAFF_ZALO_IDS ?? [],
       chatId: e.STAFF_CHAT_ID ?? null,
     },
     apiToken: e.API_TOKEN ?? null,

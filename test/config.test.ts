@@ -31,7 +31,7 @@ describe("loadConfig", () => {
       catalogueDir: "procedures",
       defaultLocale: "vi",
       rateLimitPerMinute: 20,
-      staff: { telegramIds: [], zaloIds: [], chatId: null },
+      staff: { telegram: [], zalo: [], chatId: null },
       apiToken: null,
     });
     expect(channelNames(config)).toEqual(["console"]);
@@ -87,7 +87,7 @@ describe("loadConfig", () => {
     const config = loadConfig({
       REDIS_URL: "redis://127.0.0.1:6379/2",
       DATA_DIR: "/var/lib/htt",
-      STAFF_TELEGRAM_IDS: "111, 222,,",
+      STAFF_TELEGRAM_IDS: "111, 222:Supervisor,,",
       STAFF_ZALO_IDS: "abcDEF_1",
       STAFF_CHAT_ID: "-1001234567890",
       API_TOKEN: "0123456789abcdef0123456789abcdef",
@@ -99,8 +99,11 @@ describe("loadConfig", () => {
     expect(loadConfig({ REDIS_KEY_PREFIX: "xa-phu-my:" }).redisKeyPrefix).toBe("xa-phu-my:");
     expect(config.dataDir).toBe("/var/lib/htt");
     expect(config.staff).toEqual({
-      telegramIds: ["111", "222"],
-      zaloIds: ["abcDEF_1"],
+      telegram: [
+        { id: "111", role: "operator" },
+        { id: "222", role: "supervisor" },
+      ],
+      zalo: [{ id: "abcDEF_1", role: "operator" }],
       chatId: "-1001234567890",
     });
     expect(config.apiToken).toBe("0123456789abcdef0123456789abcdef");
@@ -127,6 +130,10 @@ describe("loadConfig", () => {
     expect(problems({ PUBLIC_URL: "bot.example.vn" })[0]).toMatch(/^PUBLIC_URL must be a URL/);
     expect(problems({ TELEGRAM_API_ROOT: "ftp://x" })[0]).toMatch(/^TELEGRAM_API_ROOT /);
     expect(problems({ STAFF_TELEGRAM_IDS: "123,abc" })[0]).toMatch(/^STAFF_TELEGRAM_IDS .* got 'abc'/);
+    expect(problems({ STAFF_TELEGRAM_IDS: "123:boss" })[0]).toMatch(
+      /^STAFF_TELEGRAM_IDS: the role after '123:' must be operator or supervisor, got 'boss'/,
+    );
+    expect(problems({ STAFF_ZALO_IDS: "a1,a1" })[0]).toMatch(/^STAFF_ZALO_IDS lists 'a1' twice/);
     expect(problems({ STAFF_CHAT_ID: "group" })[0]).toMatch(/^STAFF_CHAT_ID /);
     expect(problems({ HOST: "0.0.0.0 ; rm" })[0]).toMatch(/^HOST /);
     expect(problems({ REDIS_KEY_PREFIX: "a b" })[0]).toMatch(/^REDIS_KEY_PREFIX /);

@@ -95,19 +95,34 @@ export function webhookSecret(name: string, minLength: number) {
   });
 }
 
-export function idList(name: string, pattern: RegExp, what: string) {
+/**
+ * Staff ids with an optional role: `123456789:supervisor,987654321` (no role = operator). Ids repeat
+ * at most once.
+ */
+export function staffList(name: string, pattern: RegExp, what: string) {
   return z.string().transform((raw, ctx) => {
-    const ids = raw
-      .split(",")
-      .map((s) => s.trim())
-      .filter((s) => s !== "");
-    const bad = ids.filter((id) => !pattern.test(id));
-    if (bad.length > 0) {
-      return fail(
-        ctx,
-        `${name} must be a comma-separated list of ${what}, got ${shown(bad[0] ?? "")}. Example: ${name}=123456789,987654321`,
-      );
+    const members: { id: string; role: "operator" | "supervisor" }[] = [];
+    for (const entry of raw.split(",").map((s) => s.trim())) {
+      if (entry === "") continue;
+      const [id = "", role = "operator", ...rest] = entry.split(":").map((s) => s.trim());
+      if (!pattern.test(id) || rest.length > 0) {
+        return fail(
+          ctx,
+          `${name} must be a comma-separated list of ${what}, each optionally followed by :operator or :supervisor, got ${shown(entry)}. Example: ${name}=123456789:supervisor,987654321`,
+        );
+      }
+      const normalized = role.toLowerCase();
+      if (normalized !== "operator" && normalized !== "supervisor") {
+        return fail(
+          ctx,
+          `${name}: the role after '${id}:' must be operator or supervisor, got ${shown(role)}. Example: ${name}=${id}:supervisor`,
+        );
+      }
+      if (members.some((m) => m.id === id)) {
+        return fail(ctx, `${name} lists ${shown(id)} twice. Keep one entry per person.`);
+      }
+      members.push({ id, role: normalized });
     }
-    return ids;
+    return members;
   });
 }

@@ -17,6 +17,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Per-request values set by the server's own middleware. */
 export type AppEnv = { Variables: { requestId: string } };
 
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
 export type RouteHandler = (c: Context<AppEnv>) => Response | Promise<Response>;
 
 export interface HttpServerOptions {
@@ -29,7 +31,12 @@ export interface HttpServer {
   /** The Hono app, for tests (`app.request(...)`) and for anything `route` cannot express. */
   app: Hono<AppEnv>;
   /** Adds a route, e.g. `route("POST", "/webhook/telegram", handler)`. Call before `listen`. */
-  route(method: "GET" | "POST", path: string, handler: RouteHandler): void;
+  route(method: HttpMethod, path: string, handler: RouteHandler): void;
+  /**
+   * Mounts a sub-app under a prefix, e.g. `mount("/api", api)` for a staff API with its own
+   * middleware (authentication). Unknown paths under it still get the JSON 404.
+   */
+  mount(prefix: string, subApp: Hono<AppEnv>): void;
   /** Starts listening; resolves with the bound address (port 0 picks a free one). */
   listen(port: number, host: string): Promise<{ port: number; host: string }>;
   close(): Promise<void>;
@@ -88,8 +95,17 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       const key = `${method} ${path}`;
       if (registered.has(key) || path === "/healthz") throw new Error(`route ${key} is already registered`);
       registered.add(key);
-      if (method === "GET") app.get(path, handler);
-      else app.post(path, handler);
+      app.on(method, path, handler);
+    },
+    mount(prefix, subApp) {
+      if (!/^\/[a-z0-9][a-z0-9/_-]*$/.test(prefix) || prefix.endsWith("/")) {
+        throw new Error(`mount prefix must look like /api or /open311/v2, got '${prefix}'`);
+      }
+      const key = `MOUNT ${prefix}`;
+      if (registered.has(key) || prefix === "/healthz")
+        throw new Error(`prefix ${prefix} is already mounted`);
+      registered.add(key);
+      app.route(prefix, subApp);
     },
     listen(port, host) {
       if (server) return Promise.reject(new Error("the HTTP server is already listening"));

@@ -3,10 +3,10 @@ import type { z } from "zod";
 import {
   botToken,
   httpUrl,
-  idList,
   integer,
   oneOf,
   shown,
+  staffList,
   webhookSecret,
 } from "../../src/config/env-values.ts";
 
@@ -24,7 +24,11 @@ describe("environment value schemas", () => {
     );
     expect(botToken("T").parse("123:abc_DEF-9")).toBe("123:abc_DEF-9");
     expect(webhookSecret("S", 8).parse("abcdEFGH_-12")).toBe("abcdEFGH_-12");
-    expect(idList("L", /^\d+$/, "ids").parse("1, 2 ,,3")).toEqual(["1", "2", "3"]);
+    expect(staffList("L", /^\d+$/, "ids").parse("1, 2:SUPERVISOR ,,3:operator")).toEqual([
+      { id: "1", role: "operator" },
+      { id: "2", role: "supervisor" },
+      { id: "3", role: "operator" },
+    ]);
   });
 
   it("refuse bad values with the variable's name", () => {
@@ -40,7 +44,8 @@ describe("environment value schemas", () => {
     );
     expect(issue(botToken("T"), "123:abc def")).toMatch(/^T does not look like a bot token/);
     expect(issue(webhookSecret("S", 8), "short")).toMatch(/^S must be 8 to 256/);
-    expect(issue(idList("L", /^\d+$/, "ids"), "1,x")).toMatch(/got 'x'/);
+    expect(issue(staffList("L", /^\d+$/, "ids"), "1,x")).toMatch(/got 'x'/);
+    expect(issue(staffList("L", /^\d+$/, "ids"), "1:a:b")).toMatch(/got '1:a:b'/);
   });
 
   it("show long or odd values shortened and escaped", () => {

@@ -1,7 +1,13 @@
 import { request as httpRequest } from "node:http";
 import { Writable } from "node:stream";
+import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpServer, type HttpServer, ListenError } from "../../src/http/create-http-server.ts";
+import {
+  type AppEnv,
+  createHttpServer,
+  type HttpServer,
+  ListenError,
+} from "../../src/http/create-http-server.ts";
 import { createLogger } from "../../src/logger.ts";
 
 function setup(overrides: { storage?: () => Promise<boolean>; channels?: Record<string, boolean> } = {}) {
@@ -152,6 +158,48 @@ describe("createHttpServer", () => {
     const logged = logLines.find((l) => l.msg === "http handler failed");
     expect(logged).toMatchObject({ requestId: body.requestId, method: "POST", path: "/webhook/test" });
     expect(JSON.stringify(logged)).toContain("hunter2");
+  });
+
+  it("serves every method a staff API needs", async () => {
+    const { server } = setup();
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
+      server.route(method, "/api/tickets/:id", (c) =>
+        c.json({ method: c.req.method, id: c.req.param("id") }),
+      );
+    }
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      const res = await server.app.request("/api/tickets/PA-0042", { method });
+      expect(await res.json()).toEqual({ method, id: "PA-0042" });
+    }
+  });
+
+  it("mounts a sub-app under a prefix, with its own middleware, the JSON 404 and the 500 handler", async () => {
+    const { server, logLines } = setup();
+    const api = new Hono<AppEnv>();
+    api.use("*", async (c, next) => {
+      if (c.req.header("authorization") !== "Bearer good") return c.json({ error: "unauthorized" }, 401);
+      await next();
+    });
+    api.get("/tickets", (c) => c.json({ tickets: [] }));
+    api.get("/broken", () => {
+      throw new Error("secret internals");
+    });
+    server.mount("/api", api);
+    const base = await start(server);
+    expect((await fetch(`${base}/api/tickets`)).status).toBe(401);
+    const ok = await fetch(`${base}/api/tickets`, { headers: { authorization: "Bearer good" } });
+    expect(await ok.json()).toEqual({ tickets: [] });
+    const missing = await fetch(`${base}/api/nothing-here`, { headers: { authorization: "Bearer good" } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: "not found" });
+    const broken = await fetch(`${base}/api/broken`, { headers: { authorization: "Bearer good" } });
+    expect(broken.status).toBe(500);
+    expect(await broken.text()).not.toContain("secret internals");
+    expect(logLines.some((l) => l.msg === "http handler failed" && l.path === "/api/broken")).toBe(true);
+    // /healthz is still the server's own.
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(() => server.mount("/api", new Hono<AppEnv>())).toThrow(/already mounted/);
+    expect(() => server.mount("api/", new Hono<AppEnv>())).toThrow(/prefix/);
   });
 
   it("refuses to mount the same route twice", () => {
