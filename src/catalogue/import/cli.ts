@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatQualityReport, qualityReport } from "../quality-report.ts";
 import { formatImportSummary } from "./format-summary.ts";
-import { importDataset } from "./import.ts";
+import { ImportError, importDataset } from "./import.ts";
 
 async function main(): Promise<void> {
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`catalogue:import failed: ${(error as Error).stack ?? String(error)}\n`);
+  const message = error instanceof ImportError ? error.message : ((error as Error).stack ?? String(error));
+  process.stderr.write(`catalogue:import failed, nothing changed: ${message}\n`);
   process.exitCode = 1;
 });

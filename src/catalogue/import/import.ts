@@ -39,6 +39,9 @@ export interface ImportSummary {
 
 export async function importDataset(options: ImportOptions): Promise<ImportSummary> {
   const files = await listRawFiles(options.sourceDir);
+  // A wrong folder must not look like a dataset whose records all vanished.
+  if (files.length === 0)
+    throw new ImportError(`no raw records (<ministry>/<code>.json) in ${options.sourceDir}`);
   const invalid: ImportProblem[] = [];
   const skipped: ImportProblem[] = [];
   const procedures: ProcedureRecord[] = [];
@@ -117,10 +120,21 @@ async function readJson(path: string): Promise<{ value: unknown; error: string |
   }
 }
 
+/** A problem that stops the import before anything is written. */
+export class ImportError extends Error {
+  override name = "ImportError";
+}
+
 /** `<ministry>/<code>.json` files, sorted. */
 async function listRawFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new ImportError(`cannot read the dataset folder ${dir}: ${(error as Error).message}`);
+  }
+  for (const entry of entries) {
     if (!entry.isDirectory()) continue;
     for (const file of await readdir(join(dir, entry.name))) {
       if (file.endsWith(".json")) out.push(join(entry.name, file));

@@ -165,4 +165,16 @@ describe("importDataset", () => {
     expect(summary.read).toBe(9);
     expect([...(await snapshot(procedures)).keys()]).toContain("cap-quan-ly-can-cuoc/1.014063.yaml");
   });
+
+  it("refuses a folder without records instead of removing every imported file", async () => {
+    await importDataset(options());
+    const before = await snapshot(procedures);
+    const empty = join(work, "empty");
+    await mkdir(empty);
+    await expect(importDataset({ ...options(), sourceDir: empty })).rejects.toThrow(/no raw records/);
+    await expect(importDataset({ ...options(), sourceDir: join(work, "missing") })).rejects.toThrow(
+      /cannot read the dataset folder/,
+    );
+    expect(await snapshot(procedures)).toEqual(before);
+  });
 });
