@@ -5,7 +5,7 @@
  */
 import type { ChannelKind, Duration, Fee, SubmissionChannel } from "../schema.ts";
 import { FEE_LABEL_RE, PROVINCE_RE, resolveFee, resolveGluedFee } from "./fees.ts";
-import { meaningful, NO_INFO, tidy } from "./text.ts";
+import { meaningful, NO_INFO, statedAmounts, tidy } from "./text.ts";
 
 const HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả";
 
@@ -167,10 +167,17 @@ function parseRow(kind: ChannelKind, text: string, issues: string[]): Submission
   const description = meaningful(tidy(rest));
   // "Không có thông tin" as fee, but the description says the province's council decides the fee.
   const provinceLine = description?.split("\n").find((line) => /phí/i.test(line) && PROVINCE_RE.test(line));
-  if (provinceLine !== undefined) {
-    for (let k = 0; k < fees.length; k++) {
-      if (fees[k]!.kind === "unknown" && fees[k]!.note === undefined)
-        fees[k] = { kind: "province", note: provinceLine };
+  // "Không có thông tin" as fee, but the description states fees: keep them beside the unknown.
+  const feeLines = description
+    ?.split("\n")
+    .filter((line) => /phí/i.test(line) && statedAmounts(line).length > 0)
+    .join("\n");
+  for (let k = 0; k < fees.length; k++) {
+    if (fees[k]!.kind !== "unknown" || fees[k]!.note !== undefined) continue;
+    if (provinceLine !== undefined) fees[k] = { kind: "province", note: provinceLine };
+    else if (feeLines) {
+      fees[k] = { kind: "unknown", note: feeLines };
+      issues.push(`channels: ${label}: the fee is stated only in the description`);
     }
   }
   return description === null ? { kind, time, fees } : { kind, time, fees, description };

@@ -223,4 +223,15 @@ describe("fee notes that contain list markers", () => {
       ]),
     );
   });
+
+  it("keeps fees stated only in the row description beside an unknown fee (1.003135)", () => {
+    const { channels, issues } = parseChannels(rawRecordOf("1.003135").cach_thuc_thuc_hien);
+    expect(channels.length).toBeGreaterThan(0);
+    for (const channel of channels) {
+      expect(channel.fees).toHaveLength(1);
+      expect(channel.fees[0]!.kind).toBe("unknown");
+      expect(channel.fees[0]!.note).toContain("Lệ phí : 20.000 Đồng");
+    }
+    expect(issues.some((i) => i.endsWith("the fee is stated only in the description"))).toBe(true);
+  });
 });
