@@ -47,9 +47,9 @@ export function convertRecord(raw: RawRecord, from: ImportSource): ProcedureReco
   const conditions = parseConditions(raw.yeu_cau_dieu_kien);
   const applicants = parseApplicants(raw.doi_tuong_thuc_hien);
 
-  // The official wording of each section, once. Steps and conditions are stored as their lines
-  // (the wording itself, whitespace tidied), so they are not repeated here; applicants, results and
-  // the implementing agency are repeated only where the list is not the wording.
+  // The official wording of each section, once. Steps and conditions are stored as their lines and
+  // the implementing agency verbatim (the wording itself, whitespace tidied), so they are not
+  // repeated here; applicants and results are repeated only where the list is not the wording.
   const official: ProcedureRecord["official"] = {};
   if (applicantsText !== null && applicants.join(", ") !== tidy(applicantsText)) {
     official.applicants = tidy(applicantsText);
