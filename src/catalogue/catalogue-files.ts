@@ -92,7 +92,7 @@ export async function readEach(
   files: readonly CatalogueFile[],
   onFile: (file: CatalogueFile, bytes: Buffer) => void,
   onUnreadable: (file: CatalogueFile, error: Error) => void,
-  batch = 32,
+  batch = 16,
 ): Promise<void> {
   const root = resolve(dir);
   for (let index = 0; index < files.length; index++) {
