@@ -69,7 +69,9 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
   let from = 0;
   for (const [k, cell] of ends.entries()) {
     if (cell.start < from) continue;
-    let title = tidy(official.slice(from, cell.start)).replace(/[;,:\s]+$/, "");
+    let title = tidy(official.slice(from, cell.start))
+      .replace(/[;,:\s]+$/, "")
+      .replace(/(\/[A-ZĐ]+(?:-[A-ZĐ]+)*)(ngày|của)(?=[\s\d])/gu, "$1 $2"); // "TT-BCAngày 01/7" → "TT-BCA ngày 01/7"
     title = title.replace(GLUED_TYPE_RE, "").trim();
     // "Thông thư 47/2019/TT-BTC47/2019/TT-BTC": the number cell repeats a number ending the title.
     const repeated = ends[k + 1]?.start === cell.end && ends[k + 1]?.number === cell.number;

@@ -44,7 +44,9 @@ describe("parseLegalBasis on concatenated title+number cells", () => {
     expect(byNumber.get("66/2023/TT-BCA")).toMatch(/^Thông tư số 66\/2023\/TT-BCA Sửa đổi, bổ sung/);
     expect(byNumber.get("56/2021/TT-BCA")).toBe("Thông tư 56/2021/TT-BCA");
     expect(byNumber.get("58/2026/NĐ-CP")).toMatch(/^SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA CÁC NGHỊ ĐỊNH/);
-    expect(byNumber.get("53/2025/TT-BCA")).toMatch(/^Thông tư số 53\/2025\/TT-BCAngày 01\/7\/2025/);
+    expect(byNumber.get("53/2025/TT-BCA")).toMatch(
+      /^Thông tư số 53\/2025\/TT-BCA ngày 01\/7\/2025 của Bộ Công an/,
+    );
     expect(items).toHaveLength(11);
   });
 
