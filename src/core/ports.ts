@@ -17,6 +17,31 @@ export interface AppendLog<T> {
   entries(): AsyncIterable<T>;
 }
 
+/** A number that only goes up, shared by every instance (e.g. ticket numbers): never hands out one twice. */
+export interface Counter {
+  next(): Promise<number>;
+}
+
+/** A record and its version (1 when created, +1 on every update). */
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
+
+/**
+ * Records changed by read-modify-write without lost updates (tickets): an update only succeeds if
+ * nobody changed the record since it was read.
+ */
+export interface VersionedStore<T> {
+  get(key: string): Promise<Versioned<T> | undefined>;
+  /** Stores a new record at version 1; false if the key already exists. */
+  create(key: string, value: T): Promise<boolean>;
+  /** Replaces the record if it is still at `expectedVersion`; the new version, or null if it changed or is gone. */
+  update(key: string, value: T, expectedVersion: number): Promise<number | null>;
+  /** Every record, ordered by key. */
+  entries(): AsyncIterable<[string, Versioned<T>]>;
+}
+
 /** Runs work for one address at a time, in arrival order (across instances in Redis mode). */
 export interface AddressLock {
   run<T>(address: Address, work: () => Promise<T>): Promise<T>;

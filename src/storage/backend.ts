@@ -1,6 +1,6 @@
 /** What each storage backend (SQLite, Redis) provides to `createStores`. */
 import type { Keyv } from "keyv";
-import type { AddressLock, AppendLog } from "../core/ports.ts";
+import type { AddressLock, AppendLog, Counter, VersionedStore } from "../core/ports.ts";
 
 export interface Backend {
   kind: "sqlite" | "redis";
@@ -9,6 +9,8 @@ export interface Backend {
   /** A Keyv over this backend's key space for one namespace, throwing on storage errors. */
   keyv(namespace: string): Keyv;
   appendLog<T>(namespace: string): AppendLog<T>;
+  counter(name: string): Counter;
+  versioned<T>(namespace: string): VersionedStore<T>;
   addressLock: AddressLock;
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -3,7 +3,7 @@
  * lock, on SQLite by default or on Redis when REDIS_URL is set.
  */
 import type { Config } from "../config.ts";
-import type { AddressLock, AppendLog, KeyValueStore } from "../core/ports.ts";
+import type { AddressLock, AppendLog, Counter, KeyValueStore, VersionedStore } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { keyvStore } from "./keyv-store.ts";
 import { createRedisBackend } from "./redis-backend.ts";
@@ -15,6 +15,10 @@ export interface Stores {
   location: string;
   keyValue<T>(namespace: string): KeyValueStore<T>;
   appendLog<T>(namespace: string): AppendLog<T>;
+  /** An atomic counter, shared by every instance on the same storage. */
+  counter(name: string): Counter;
+  /** Records updated with a version check, so concurrent changes never overwrite each other. */
+  versioned<T>(namespace: string): VersionedStore<T>;
   addressLock: AddressLock;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -60,6 +64,14 @@ export async function createStores(
     appendLog<T>(namespace: string) {
       check(namespace);
       return backend.appendLog<T>(namespace);
+    },
+    counter(name: string) {
+      check(name);
+      return backend.counter(name);
+    },
+    versioned<T>(namespace: string) {
+      check(namespace);
+      return backend.versioned<T>(namespace);
     },
     addressLock: backend.addressLock,
     ping: () => backend.ping(),

@@ -10,6 +10,7 @@ import { Keyv } from "keyv";
 import type { AppendLog } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
+import { createRecordTables, type Query, sqliteCounter, sqliteVersionedStore } from "./sqlite-records.ts";
 
 export const SQLITE_FILE = "hoi-thu-tuc.sqlite";
 const PAGE = 500;
@@ -27,7 +28,7 @@ export async function createSqliteBackend(options: SqliteBackendOptions): Promis
   const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
   adapter.setMaxListeners(0);
   adapter.on("error", (error: unknown) => options.onError(error, "sqlite"));
-  const query = adapter.query as (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
+  const query = adapter.query as Query;
 
   // Fails here (not on the first citizen's message) when the file cannot be opened.
   await query("PRAGMA journal_mode = WAL");
@@ -36,6 +37,7 @@ export async function createSqliteBackend(options: SqliteBackendOptions): Promis
     "CREATE TABLE IF NOT EXISTS append_log (id INTEGER PRIMARY KEY AUTOINCREMENT, namespace TEXT NOT NULL, entry TEXT NOT NULL)",
   );
   await query("CREATE INDEX IF NOT EXISTS append_log_namespace ON append_log (namespace, id)");
+  await createRecordTables(query);
 
   const sweep = async () => {
     await query("DELETE FROM keyv WHERE json_extract(value, '$.expires') < ?", Date.now());
@@ -84,6 +86,8 @@ export async function createSqliteBackend(options: SqliteBackendOptions): Promis
         },
       };
     },
+    counter: (name) => sqliteCounter(query, name),
+    versioned: <T>(namespace: string) => sqliteVersionedStore<T>(query, namespace),
     // One process owns the file: the in-process queue is the whole lock.
     addressLock: createKeyedQueue(),
     async ping() {

@@ -73,12 +73,19 @@ function contract(name: string, open: () => Promise<Stores>) {
       const first = await fresh();
       await first.keyValue<number[]>("restart").set("k", [1, 2, 3]);
       await first.appendLog<string>("restart-log").append("một");
+      await first.counter("restart-counter").next();
+      await first.versioned<string>("restart-records").create("PA-1", "mới");
       await first.close();
       const second = await fresh();
       expect(await second.keyValue<number[]>("restart").get("k")).toEqual([1, 2, 3]);
       const entries: string[] = [];
       for await (const e of second.appendLog<string>("restart-log").entries()) entries.push(e);
       expect(entries).toEqual(["một"]);
+      expect(await second.counter("restart-counter").next()).toBe(2);
+      expect(await second.versioned<string>("restart-records").get("PA-1")).toEqual({
+        version: 1,
+        value: "mới",
+      });
     });
 
     it("appends log entries and reads them back in order, past one page, per namespace", async () => {
@@ -93,6 +100,55 @@ function contract(name: string, open: () => Promise<Stores>) {
       const other: number[] = [];
       for await (const e of otherLog.entries()) other.push(e.i);
       expect(other).toEqual([-1]);
+    });
+
+    it("counts up without ever handing out a number twice, also under concurrency", async () => {
+      const stores = await fresh();
+      const tickets = stores.counter("tickets");
+      const other = stores.counter("other");
+      const numbers = await Promise.all(Array.from({ length: 200 }, () => tickets.next()));
+      expect(new Set(numbers).size).toBe(200);
+      expect(Math.min(...numbers)).toBe(1);
+      expect(Math.max(...numbers)).toBe(200);
+      expect(await other.next()).toBe(1);
+    });
+
+    it("creates versioned records once and refuses a stale update", async () => {
+      const stores = await fresh();
+      const records = stores.versioned<{ status: string; by?: string }>("tickets");
+      expect(await records.get("PA-1")).toBeUndefined();
+      expect(await records.create("PA-1", { status: "new" })).toBe(true);
+      expect(await records.create("PA-1", { status: "overwritten?" })).toBe(false);
+      expect(await records.get("PA-1")).toEqual({ version: 1, value: { status: "new" } });
+      // Two staff read version 1; the first to write wins, the second is told to re-read.
+      expect(await records.update("PA-1", { status: "received", by: "a" }, 1)).toBe(2);
+      expect(await records.update("PA-1", { status: "closed", by: "b" }, 1)).toBeNull();
+      expect(await records.get("PA-1")).toEqual({ version: 2, value: { status: "received", by: "a" } });
+      expect(await records.update("PA-missing", { status: "new" }, 1)).toBeNull();
+    });
+
+    it("lets exactly one of many concurrent updates of one version through", async () => {
+      const stores = await fresh();
+      const records = stores.versioned<{ n: number }>("race");
+      await records.create("k", { n: 0 });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => records.update("k", { n: i }, 1)),
+      );
+      expect(results.filter((r) => r !== null)).toEqual([2]);
+    });
+
+    it("lists versioned records in key order, past one page, per namespace", async () => {
+      const stores = await fresh();
+      const records = stores.versioned<number>("listing");
+      const keys = Array.from({ length: 1100 }, (_, i) => `PA-${String(i).padStart(5, "0")}`);
+      for (const key of [...keys].reverse()) await records.create(key, Number(key.slice(3)));
+      await stores.versioned<number>("listing-other").create("PA-00001", -1);
+      await records.update("PA-00007", 700, 1);
+      const seen: [string, number, number][] = [];
+      for await (const [key, record] of records.entries()) seen.push([key, record.version, record.value]);
+      expect(seen.map(([key]) => key)).toEqual(keys);
+      expect(seen[7]).toEqual(["PA-00007", 2, 700]);
+      expect(seen[1]).toEqual(["PA-00001", 1, 1]);
     });
 
     it("pings while open", async () => {
@@ -227,6 +283,23 @@ describe.runIf(redisUrl)("Redis storage", () => {
       await Promise.all(jobs);
       expect(maxRunning).toBe(1);
       expect(done).toBe(20);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("shares counters and version checks between instances", async () => {
+    const a = await open();
+    const b = await open();
+    try {
+      const numbers = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? a : b).counter("shared-tickets").next()),
+      );
+      expect(new Set(numbers).size).toBe(100);
+      await a.versioned<string>("shared-records").create("PA-9", "new");
+      expect(await b.versioned<string>("shared-records").update("PA-9", "by b", 1)).toBe(2);
+      expect(await a.versioned<string>("shared-records").update("PA-9", "by a", 1)).toBeNull();
     } finally {
       await a.close();
       await b.close();

@@ -1,0 +1,91 @@
+/**
+ * Counters and versioned records on Redis, atomic across instances: INCR for counters; for records a
+ * hash (version, value) per key changed by scripts that check the version, and a sorted set of keys
+ * per namespace for ordered listing.
+ */
+import type { Counter, Versioned, VersionedStore } from "../core/ports.ts";
+import type { RedisCommander } from "./redis-lock.ts";
+
+const PAGE = 500;
+
+const CREATE =
+  'if redis.call("exists", KEYS[1]) == 1 then return 0 end ' +
+  'redis.call("hset", KEYS[1], "version", 1, "value", ARGV[1]) ' +
+  'redis.call("zadd", KEYS[2], 0, ARGV[2]) return 1';
+const UPDATE =
+  'if redis.call("hget", KEYS[1], "version") ~= ARGV[2] then return 0 end ' +
+  "local next = tonumber(ARGV[2]) + 1 " +
+  'redis.call("hset", KEYS[1], "version", next, "value", ARGV[1]) return next';
+
+export function redisCounter(redis: RedisCommander, prefix: string, name: string): Counter {
+  return {
+    async next() {
+      return Number(await redis.sendCommand<number>(["INCR", `${prefix}counter:${name}`]));
+    },
+  };
+}
+
+export function redisVersionedStore<T>(
+  redis: RedisCommander,
+  prefix: string,
+  namespace: string,
+): VersionedStore<T> {
+  const recordKey = (key: string) => `${prefix}record:${namespace}:${key}`;
+  const indexKey = `${prefix}records:${namespace}`;
+  const read = async (key: string): Promise<Versioned<T> | undefined> => {
+    const [version, value] = await redis.sendCommand<(string | null)[]>([
+      "HMGET",
+      recordKey(key),
+      "version",
+      "value",
+    ]);
+    if (version === null || version === undefined || value === null || value === undefined) return undefined;
+    return { version: Number(version), value: JSON.parse(value) as T };
+  };
+  return {
+    get: read,
+    async create(key, value) {
+      const created = await redis.sendCommand<number>([
+        "EVAL",
+        CREATE,
+        "2",
+        recordKey(key),
+        indexKey,
+        JSON.stringify(value),
+        key,
+      ]);
+      return Number(created) === 1;
+    },
+    async update(key, value, expectedVersion) {
+      const next = await redis.sendCommand<number>([
+        "EVAL",
+        UPDATE,
+        "1",
+        recordKey(key),
+        JSON.stringify(value),
+        String(expectedVersion),
+      ]);
+      return Number(next) === 0 ? null : Number(next);
+    },
+    async *entries(): AsyncIterable<[string, Versioned<T>]> {
+      let from = "-";
+      for (;;) {
+        const keys = await redis.sendCommand<string[]>([
+          "ZRANGEBYLEX",
+          indexKey,
+          from,
+          "+",
+          "LIMIT",
+          "0",
+          String(PAGE),
+        ]);
+        for (const key of keys) {
+          const record = await read(key);
+          if (record) yield [key, record];
+        }
+        if (keys.length < PAGE) return;
+        from = `(${keys[keys.length - 1]}`;
+      }
+    },
+  };
+}
