@@ -1,6 +1,6 @@
 /**
  * `npm run bench:bot [-- --seconds 60 --rate 300 --users 2000 --connections 40 --storage sqlite|redis|both]`
- *        `[--concurrency N]` closed loop instead (N chats each sending as soon as answered): the
+ *        `[--concurrency N]` closed loop instead (N updates in flight, each followed by the next as soon as answered): the
  *                            highest rate the app sustains, with its latencies
  *        `[--max-old-space MB]` run the app with node --max-old-space-size=MB
  *        `[--core instant]`  the same channel, HTTP server, storage and address lock, with a core
@@ -19,12 +19,13 @@
  *
  * Updates: 90 % questions from the search evaluation sets (real citizen wording), 10 % /start, from
  * `--users` distinct private chats (random).
- * Storage: embedded SQLite in a temporary DATA_DIR; Redis when REDIS_URL is set — the bench then
+ * The app runs on a temporary copy of `procedures/` (edits in the working tree would otherwise be
+ * hot-reloaded during the run). Storage: embedded SQLite in a temporary DATA_DIR; Redis when REDIS_URL is set — the bench then
  * uses database 15 of that server and deletes its `hoi-thu-tuc:*` keys there afterwards.
  * Targets (issue 4): ≥ 300 updates/s, p99 ≤ 100 ms, RSS ≤ 300 MB on this 2-core machine.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { Agent, request } from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -286,7 +287,12 @@ interface Result {
 
 async function runOnce(storage: "sqlite" | "redis", args: Args, questions: string[]): Promise<Result> {
   const api: TelegramApiStandIn = await startTelegramApiStandIn({ token: TOKEN, record: false });
-  const dataDir = await mkdtemp(join(tmpdir(), "hoi-thu-tuc-bench-"));
+  const workDir = await mkdtemp(join(tmpdir(), "hoi-thu-tuc-bench-"));
+  const dataDir = join(workDir, "data");
+  // A private copy of the catalogue: the app reloads it when files change, and edits made in the
+  // working tree during a run must not turn into reloads inside the measurement.
+  const catalogueDir = join(workDir, "procedures");
+  await cp("procedures", catalogueDir, { recursive: true });
   const redisUrl = storage === "redis" ? withDatabase(process.env.REDIS_URL!, 15) : undefined;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -296,6 +302,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     PUBLIC_URL: "https://bench.example.gov.vn",
     DATA_DIR: dataDir,
+    CATALOGUE_DIR: catalogueDir,
     LOG_LEVEL: "info",
     ...(redisUrl !== undefined && { REDIS_URL: redisUrl }),
   };
@@ -413,12 +420,22 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
   const workers: Promise<void>[] = [];
   if (args.concurrency !== null) {
     // Closed loop: each of N chats sends its next update as soon as the last one is answered.
+    // The chats rotate over the pool, so no citizen exceeds the per-citizen rate limit.
+    const freeChat = () => {
+      let chatId = randomChat();
+      while (busyChats.has(chatId)) chatId = randomChat();
+      return chatId;
+    };
     for (let i = 0; i < args.concurrency; i++) {
-      const chatId = 910_000_000 + i;
       workers.push(
         (async () => {
           while (performance.now() < end) {
-            await deliver({ chatId, text: randomText(), queuedAt: performance.now(), counted: true });
+            await deliver({
+              chatId: freeChat(),
+              text: randomText(),
+              queuedAt: performance.now(),
+              counted: true,
+            });
           }
         })(),
       );
@@ -458,7 +475,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
   child.send({ type: "stop" });
   await new Promise((r) => child.once("exit", r));
   await api.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await rm(workDir, { recursive: true, force: true });
   const redisKeysRemoved = redisUrl === undefined ? null : await cleanRedis(redisUrl);
 
   const mb = (bytes: number) => bytes / 1e6;
@@ -534,7 +551,7 @@ function report(result: Result, args: Args): void {
   const p99 = percentile(result.first, 99);
   const load =
     args.concurrency !== null
-      ? `closed loop, ${args.concurrency} chats`
+      ? `closed loop, ${args.concurrency} updates in flight`
       : `offered ${args.rate}/s over ≤ ${args.connections} connections`;
   console.log(
     `\n== storage: ${result.storage}, core: ${args.core}  (app start-up ${(result.startupMs / 1000).toFixed(1)} s)`,
