@@ -58,6 +58,9 @@ export interface App {
 
 const clock: Clock = { now: () => Date.now() };
 
+/** How long a graceful shutdown may take after SIGINT/SIGTERM before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
 async function loadCatalogueOrExplain(dir: string): Promise<Catalogue> {
   try {
     return await loadCatalogue(dir);
@@ -312,6 +315,11 @@ export async function main(env: NodeJS.ProcessEnv, io: MainIo): Promise<number> 
       logger.warn({ signal }, "second signal: exiting now");
       process.exit(1);
     }
+    // A stop that hangs (a platform not answering) must not keep the process alive forever.
+    setTimeout(() => {
+      logger.error({ signal, ms: SHUTDOWN_TIMEOUT_MS }, "shutdown took too long: exiting now");
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
     void app.shutdown(signal);
   };
   process.on("SIGINT", onSignal);
