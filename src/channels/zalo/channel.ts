@@ -10,9 +10,10 @@
 import { randomBytes } from "node:crypto";
 import type { Context as HonoContext } from "hono";
 import type { ZaloConfig } from "../../config.ts";
-import type { ChannelCapabilities, InboundEvent, Reply } from "../../core/model.ts";
-import type { AddressLock, Assistant, Clock, Messenger } from "../../core/ports.ts";
-import type { Translate } from "../../locales/index.ts";
+import type { Address, ChannelCapabilities, InboundEvent, Reply } from "../../core/model.ts";
+import type { AddressLock, Assistant, Clock, KeyValueStore, Messenger } from "../../core/ports.ts";
+import { citizenPrefs } from "../../core/records.ts";
+import { type Translate, translator } from "../../locales/index.ts";
 import { createUserIdHasher, type Logger, type UserIdHasher } from "../../logger.ts";
 import { ZaloApiError } from "./api-error.ts";
 import { createZaloClient, type ZaloClient } from "./client.ts";
@@ -32,6 +33,11 @@ export interface ZaloChannelDeps {
   logger: Logger;
   /** Translations in the deployment's default locale (the choice hint, the error apology). */
   t: Translate;
+  /**
+   * The core's citizen preferences (namespace "prefs", keyed by address): the channel's own lines
+   * then follow a citizen who switched language with /lang. Without it, the default locale.
+   */
+  prefs?: KeyValueStore<unknown>;
   /** Registers a POST route on the shared HTTP server; required in webhook mode. */
   mountWebhook?: (path: string, handler: WebhookRouteHandler) => void;
   hashUserId?: UserIdHasher;
@@ -74,10 +80,21 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     apiRoot: config.apiRoot,
     ...(deps.fetch && { fetch: deps.fetch }),
   });
+  /** The citizen's language for the channel's own lines (the hint, the apology). */
+  const textFor = async (address: Address): Promise<Translate> => {
+    if (!deps.prefs) return t;
+    try {
+      const locale = citizenPrefs.safeParse(await deps.prefs.get(address)).data?.locale;
+      return locale === undefined ? t : translator(locale);
+    } catch (error) {
+      logger.warn({ err: error }, "citizen preferences unreadable; using the default language");
+      return t;
+    }
+  };
   const messenger = createZaloMessenger({
     client,
     logger,
-    choiceHint: (count) => t("choice.hint", { max: count }),
+    choiceHint: async (count, address) => (await textFor(address))("choice.hint", { max: count }),
   });
   const recent = createRecentKeys({ ttlMs: DEDUP_WINDOW_MS, maxKeys: 50_000, clock });
   const pending = new Set<Promise<void>>();
@@ -125,7 +142,8 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       replies = await assistant.handle(event);
     } catch (error) {
       log.error({ err: error }, "assistant failed; apologising");
-      replies = [{ kind: "message", blocks: [{ kind: "paragraph", text: t("error.generic") }] }];
+      const apology = (await textFor(event.address))("error.generic");
+      replies = [{ kind: "message", blocks: [{ kind: "paragraph", text: apology }] }];
     } finally {
       clearTimeout(typing);
     }

@@ -20,7 +20,7 @@ export interface ZaloMessengerOptions {
   client: ZaloClient;
   logger: Logger;
   /** The hint line after numbered choices (a locale string), given the number of choices. */
-  choiceHint(count: number): string;
+  choiceHint(count: number, address: Address): string | Promise<string>;
 }
 
 /** `zalo:<chat id>` → the chat id; undefined for another channel's address. */
@@ -34,13 +34,15 @@ export function createZaloMessenger(options: ZaloMessengerOptions): Messenger {
     async send(address, replies) {
       const chatId = zaloChatId(address);
       if (chatId === undefined) throw new TypeError(`Not a Zalo address: ${address.split(":")[0]}:…`);
-      for (const reply of replies) await sendOne(chatId, reply);
+      for (const reply of replies) await sendOne(address, chatId, reply);
     },
   };
 
-  async function sendOne(chatId: string, reply: Reply): Promise<void> {
+  async function sendOne(address: Address, chatId: string, reply: Reply): Promise<void> {
     if (reply.kind === "message") {
-      const text = renderPlain(reply, { choiceHint: options.choiceHint(reply.choices?.length ?? 0) });
+      const count = reply.choices?.length ?? 0;
+      const choiceHint = count > 0 ? await options.choiceHint(count, address) : "";
+      const text = renderPlain(reply, { choiceHint });
       if (text.trim() !== "") await client.sendMessage(chatId, text);
       return;
     }

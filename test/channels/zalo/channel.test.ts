@@ -220,6 +220,35 @@ describe("Zalo channel, webhook mode (end to end)", () => {
     expect(api.callsOf("sendChatAction").map((c) => c.params)).toEqual([{ chat_id: CHAT, action: "typing" }]);
   });
 
+  it("writes the hint and the apology in the language the citizen chose (the core's prefs)", async () => {
+    const server = await startWebhookServer();
+    cleanups.push(server.close);
+    const prefs = new Map<string, unknown>([
+      [`zalo:${CHAT}`, { locale: "en" }],
+      ["zalo:other-chat", { locale: "klingon" }],
+    ]);
+    const { channel } = buildZaloChannel({
+      api,
+      assistant: createFakeAssistant(),
+      mode: "webhook",
+      server,
+      overrides: {
+        prefs: { get: async (k) => prefs.get(k), set: async () => {}, delete: async () => {} },
+      },
+    });
+    await server.listen();
+    await channel.start();
+    cleanups.push(() => channel.stop());
+    await api.deliver(zaloText(CHAT, "hello"));
+    await api.deliver(zaloText(CHAT, "gây lỗi"));
+    await api.deliver(zaloText("other-chat", "xin chào"));
+    await api.waitFor(() => api.textsTo(CHAT).length === 2 && api.textsTo("other-chat").length === 1);
+    expect(api.textsTo(CHAT)[0]?.endsWith(`\n${t("en", "choice.hint", { max: 2 })}`)).toBe(true);
+    expect(api.textsTo(CHAT)[1]).toBe(t("en", "error.generic"));
+    // An unreadable preference falls back to the default language.
+    expect(api.textsTo("other-chat")[0]?.endsWith(`\n${HINT}`)).toBe(true);
+  });
+
   it("never logs the token, the secret or the citizen's words at info level", async () => {
     const { logs } = await setup();
     api.failNext("sendMessage", {
