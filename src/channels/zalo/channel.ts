@@ -38,6 +38,11 @@ export interface ZaloChannelDeps {
    * then follow a citizen who switched language with /lang. Without it, the default locale.
    */
   prefs?: KeyValueStore<unknown>;
+  /**
+   * Shared memory of received message ids (e.g. namespace "zalo-seen" in Redis), so that a
+   * redelivery reaching another instance is dropped too. Without it, each process remembers alone.
+   */
+  seenStore?: KeyValueStore<number>;
   /** Registers a POST route on the shared HTTP server; required in webhook mode. */
   mountWebhook?: (path: string, handler: WebhookRouteHandler) => void;
   hashUserId?: UserIdHasher;
@@ -101,7 +106,20 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   let accepting = false;
   let poller: Poller | undefined;
 
-  function accept(body: unknown): WebhookVerdict {
+  /** True for a redelivery: seen by this process, or by another one through `seenStore`. */
+  async function alreadySeen(key: string): Promise<boolean> {
+    if (recent.seen(key)) return true;
+    if (!deps.seenStore) return false;
+    try {
+      if ((await deps.seenStore.get(key)) !== undefined) return true;
+      await deps.seenStore.set(key, clock.now(), DEDUP_WINDOW_MS);
+    } catch (error) {
+      logger.warn({ err: error }, "zalo de-duplication store unavailable; checked in this process only");
+    }
+    return false;
+  }
+
+  async function accept(body: unknown): Promise<WebhookVerdict> {
     const outcome = toInboundEvent(unwrapUpdate(body), clock.now());
     if (outcome.kind === "malformed") {
       logger.warn({ reason: outcome.reason }, "zalo update refused: malformed");
@@ -114,7 +132,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       );
       return "ignored";
     }
-    if (outcome.dedupKey !== undefined && recent.seen(outcome.dedupKey)) {
+    if (outcome.dedupKey !== undefined && (await alreadySeen(outcome.dedupKey))) {
       logger.info({ user: hashUserId(outcome.event.userId) }, "zalo update dropped: already received");
       return "duplicate";
     }
@@ -229,7 +247,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
         client,
         token: config.token,
         logger,
-        onUpdate: (update) => void accept(update),
+        onUpdate: (update) => accept(update),
         ...(deps.pollTimeoutSeconds !== undefined && { pollTimeoutSeconds: deps.pollTimeoutSeconds }),
         ...(deps.backoff && { backoff: deps.backoff }),
       });

@@ -16,8 +16,11 @@ export interface PollerOptions {
   /** Used only to refuse a second poller for the same bot. */
   token: string;
   logger: Logger;
-  /** Called for each update; must not throw (errors are logged). Not awaited. */
-  onUpdate(update: RawUpdate): void;
+  /**
+   * Called for each update, and awaited before the next poll (so updates are handed on in order);
+   * it should only queue the work, not do it. Errors are logged.
+   */
+  onUpdate(update: RawUpdate): unknown;
   /** The `timeout` sent to getUpdates, in seconds (default 30). */
   pollTimeoutSeconds?: number;
   backoff?: { initialMs: number; maxMs: number };
@@ -48,9 +51,9 @@ export function createPoller(options: PollerOptions): Poller {
   let controller: AbortController | undefined;
   let loop: Promise<void> | undefined;
 
-  const deliver = (update: RawUpdate) => {
+  const deliver = async (update: RawUpdate) => {
     try {
-      options.onUpdate(update);
+      await options.onUpdate(update);
     } catch (error) {
       logger.error({ err: error }, "zalo update handler failed");
     }
@@ -62,7 +65,7 @@ export function createPoller(options: PollerOptions): Poller {
       try {
         const update = await client.getUpdates({ timeoutSeconds: pollTimeoutSeconds, signal });
         failures = 0;
-        if (update !== undefined) deliver(update);
+        if (update !== undefined) await deliver(update);
       } catch (error) {
         if (signal.aborted) break;
         failures++;

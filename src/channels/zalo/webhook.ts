@@ -22,8 +22,8 @@ export interface ZaloWebhookOptions {
   secret: string;
   logger: Logger;
   maxBodyBytes?: number;
-  /** Takes a parsed body and decides at once; processing happens later, without being awaited. */
-  accept(body: unknown): WebhookVerdict;
+  /** Takes a parsed body and decides quickly; processing happens later, without being awaited. */
+  accept(body: unknown): WebhookVerdict | Promise<WebhookVerdict>;
   /** False once the channel is stopping: answer 503. */
   accepting?: () => boolean;
 }
@@ -65,7 +65,7 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): FetchHand
       logger.warn("zalo webhook refused: body is not valid JSON");
       return status(400);
     }
-    const verdict = options.accept(parsed);
+    const verdict = await options.accept(parsed);
     if (verdict === "malformed") return status(400);
     return status(200);
   };
