@@ -45,7 +45,7 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
     let after = official.slice(start + number.length);
     // "…NĐ-CPQUY ĐỊNH…", "…NĐ-CPNghị định…", "…TT-BCASỬA ĐỔI…": the next title, glued to the
     // number, lent it its first capitals.
-    if (/^\p{L}/u.test(after)) {
+    if (/^\p{L}/u.test(after) || /^ \p{Lu}{2,}/u.test(after)) {
       number = trimToKnownIssuer(number);
       after = official.slice(start + number.length);
     }
@@ -56,9 +56,11 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
         after = official.slice(start + number.length);
       }
     }
-    // "Luật Cư trú 202068/2020/QH14": the year of the title glued to the number.
+    // "Luật Cư trú 202068/2020/QH14", "ngày 12/6/20252418/QĐ-BNNMT": the year ending the title glued
+    // to the number.
     const year = /^((?:19|20)\d{2})(\d{1,4}\/)/.exec(number);
-    if (year && before === " ") {
+    const numberHasYear = /^\d+[a-z]?(?:\.\d+)?\/\d{4}\//.test(number.slice(year?.[1]!.length ?? 0));
+    if (year && (before === " " || (before === "/" && !numberHasYear))) {
       number = number.slice(year[1]!.length);
       start += year[1]!.length;
     }

@@ -131,4 +131,20 @@ describe("parseLegalBasis on concatenated title+number cells", () => {
     });
     expect(items.find((i) => i.number === "65/2006/QH11")!.title).toBe("Luật 65/2006/QH11");
   });
+
+  it("separates a date's year glued to a number without a year, and a title in capitals glued after it", () => {
+    const correction = parseLegalBasis(rawRecordOf("1.014284").can_cu_phap_ly).items;
+    expect(correction).toContainEqual({
+      number: "2418/QĐ-BNNMT",
+      title: "Đính chính Nghị định số 151/2025/NĐ-CP ngày 12/6/2025",
+    });
+    const maternity = parseLegalBasis(rawRecordOf("2.000693").can_cu_phap_ly).items;
+    expect(maternity.map((i) => i.number)).toContain("2222/QĐ-BHXH");
+    expect(maternity.find((i) => i.number === "2222/QĐ-BHXH")!.title).toMatch(
+      /^BAN HÀNH QUY TRÌNH GIẢI QUYẾT/,
+    );
+    expect(
+      maternity.some((i) => i.title.startsWith("QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT BẢO HIỂM XÃ HỘI")),
+    ).toBe(true);
+  });
 });
