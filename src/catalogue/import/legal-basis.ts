@@ -59,7 +59,7 @@ export function parseLegalBasis(text: string): ParsedLegalBasis {
     // "Luật Cư trú 202068/2020/QH14", "ngày 12/6/20252418/QĐ-BNNMT": the year ending the title glued
     // to the number.
     const year = /^((?:19|20)\d{2})(\d{1,4}\/)/.exec(number);
-    const numberHasYear = /^\d+[a-z]?(?:\.\d+)?\/\d{4}\//.test(number.slice(year?.[1]!.length ?? 0));
+    const numberHasYear = /^\d+[a-z]?(?:\.\d+)?\/\d{4}\//.test(number.slice(year?.[1]?.length ?? 0));
     if (year && (before === " " || (before === "/" && !numberHasYear))) {
       number = number.slice(year[1]!.length);
       start += year[1]!.length;
