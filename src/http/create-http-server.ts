@@ -25,6 +25,10 @@ export interface HttpServerOptions {
   logger: Logger;
   health: HealthSource;
   bodyLimitBytes?: number;
+  /** Time allowed to send the request headers (default 10 s). */
+  headersTimeoutMs?: number;
+  /** Time allowed to send the whole request (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface HttpServer {
@@ -109,7 +113,15 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     },
     listen(port, host) {
       if (server) return Promise.reject(new Error("the HTTP server is already listening"));
-      const created = createAdaptorServer({ fetch: app.fetch });
+      const created = createAdaptorServer({
+        fetch: app.fetch,
+        // A client that trickles its request (slowloris) is cut off instead of holding a connection.
+        serverOptions: {
+          headersTimeout: options.headersTimeoutMs ?? 10_000,
+          requestTimeout: options.requestTimeoutMs ?? 30_000,
+          connectionsCheckingInterval: Math.min(options.headersTimeoutMs ?? 10_000, 5_000),
+        },
+      });
       server = created;
       return new Promise((resolve, reject) => {
         created.once("error", (error: NodeJS.ErrnoException) => {

@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { Writable } from "node:stream";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
@@ -207,6 +208,33 @@ describe("createHttpServer", () => {
     server.route("POST", "/webhook/zalo", (c) => c.text("ok"));
     expect(() => server.route("POST", "/webhook/zalo", (c) => c.text("ok"))).toThrow(/already registered/);
     expect(() => server.route("GET", "/healthz", (c) => c.text("ok"))).toThrow(/already registered/);
+  });
+
+  it("cuts off a client that never finishes its headers", async () => {
+    const logger = createLogger({
+      level: "silent",
+      destination: new Writable({ write: (_c, _e, done) => done() }),
+    });
+    const server = createHttpServer({
+      logger,
+      headersTimeoutMs: 300,
+      health: {
+        catalogue: () => ({ procedures: 0, version: "" }),
+        storage: async () => true,
+        channels: () => ({}),
+      },
+    });
+    const base = await start(server);
+    const socket = connect(Number(new URL(base).port), "127.0.0.1");
+    let answer = "";
+    socket.on("data", (d) => {
+      answer += d;
+    });
+    socket.write("POST /webhook/telegram HTTP/1.1\r\nHost: x\r\n");
+    const started = Date.now();
+    await new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 
   it("explains a port that is in use", async () => {
