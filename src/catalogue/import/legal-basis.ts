@@ -32,7 +32,10 @@ export function documentNumbers(text: string): string[] {
 }
 
 export function parseLegalBasis(text: string): ParsedLegalBasis {
-  const body = text.startsWith(HEADER) ? text.slice(HEADER.length) : text;
+  const headed = text.startsWith(HEADER) ? text.slice(HEADER.length) : text;
+  // Page furniture: the next section of the page ("Cơ quan thực hiện…") leaked into a few records.
+  const leak = headed.indexOf("Cơ quan thực hiện");
+  const body = leak === -1 ? headed : headed.slice(0, leak);
   const official = meaningful(body);
   if (official === null) return { items: [], issues: [], official: null };
   const issues: string[] = [];

@@ -31,7 +31,9 @@ function readHeading(raw: string): Heading & { isCase: boolean } {
   let title = tidy(raw);
   let role: Role;
   let notes = false;
-  const marker = /\*\s*(Giấy tờ phải nộp|Giấy tờ phải xuất trình|Lưu ý)\s*:?\s*$/i.exec(title);
+  const marker =
+    /\*\s*(Giấy tờ phải nộp|Giấy tờ phải xuất trình|Lưu ý)\s*:?\s*$/i.exec(title) ??
+    /^(Giấy tờ phải nộp|Giấy tờ phải xuất trình|Lưu ý)\s*:?$/i.exec(title);
   if (marker) {
     const word = marker[1]!.toLowerCase();
     if (word.includes("nộp")) role = "nop";

@@ -147,4 +147,18 @@ describe("parseLegalBasis on concatenated title+number cells", () => {
       maternity.some((i) => i.title.startsWith("QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT BẢO HIỂM XÃ HỘI")),
     ).toBe(true);
   });
+
+  it("drops the next page section that leaked into the table (3.000163 'Cơ quan thực hiện…')", () => {
+    const { items, issues } = parseLegalBasis(rawRecordOf("3.000163").can_cu_phap_ly);
+    expect(items).toEqual([
+      {
+        number: "02/2014/TTLT-TANDTC-VKSNDTC-BTP-BTC",
+        title: "Thông tư liên tịch 02/2014/TTLT-TANDTC-VKSNDTC-BTP-BTC",
+      },
+      { number: "110/2015/QH13", title: "Nghị quyết 110/2015/QH13" },
+      { number: "21/2014/L-CTN", title: "Lệnh 21/2014/L-CTN" },
+      { number: "56/2010/QH12", title: "Nghị quyết 56/2010/QH12" },
+    ]);
+    expect(issues).toEqual([]);
+  });
 });

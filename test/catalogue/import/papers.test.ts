@@ -207,4 +207,13 @@ describe("quantities inside a paper's text", () => {
     expect(names[1]).toMatch(/^01 bản chính Biên bản của cơ sở cai nghiện ma túy tự nguyện/);
     expect(cases[0]!.papers.every((p) => p.originals === 1 && p.copies === 1)).toBe(true);
   });
+
+  it("reads 'Giấy tờ phải nộp' without the star as a role, not a case (3.000163)", () => {
+    const { cases } = parsePapers(rawRecordOf("3.000163").thanh_phan_ho_so);
+    expect(cases[0]!.title).toBeNull();
+    expect(cases[0]!.papers.map((p) => [p.name, p.role, p.originals, p.copies])).toEqual([
+      ["Đơn khởi kiện", "nop", 1, null],
+      ["Tài liệu, chứng cứ kèm theo (nếu có)", "nop", 0, 1],
+    ]);
+  });
 });
