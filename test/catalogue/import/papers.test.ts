@@ -214,6 +214,8 @@ describe("quantities inside a paper's text", () => {
     expect(cases[0]!.papers.map((p) => [p.name, p.role, p.originals, p.copies])).toEqual([
       ["Đơn khởi kiện", "nop", 1, null],
       ["Tài liệu, chứng cứ kèm theo (nếu có)", "nop", 0, 1],
+      // then a "--" table: the same case, the record no longer says "nộp".
+      ["Tài liệu, chứng cứ kèm theo (nếu có)", undefined, 1, 1],
     ]);
   });
 });
