@@ -176,6 +176,8 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         mountWebhook,
         clock,
         defaultLocale: config.defaultLocale,
+        // The citizen's /lang choice for Telegram's own lines (the apology, the stale-button notice).
+        prefs: stores.keyValue("prefs"),
       });
       channels.push({
         name: "telegram",

@@ -10,15 +10,16 @@ import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError, type Context, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { TelegramConfig } from "../../config.ts";
-import type { ChannelCapabilities, Locale } from "../../core/model.ts";
-import type { AddressLock, Assistant, Clock } from "../../core/ports.ts";
+import type { Address, ChannelCapabilities, Locale } from "../../core/model.ts";
+import type { AddressLock, Assistant, Clock, KeyValueStore } from "../../core/ports.ts";
+import { citizenPrefs } from "../../core/records.ts";
 import type { Logger, UserIdHasher } from "../../logger.ts";
 import { type ApiLimits, DEFAULT_API_LIMITS, hardenApi } from "./api-client.ts";
 import { CITIZEN_COMMANDS, type CommandName, setCommands, type Translator } from "./commands.ts";
 import { deliverReplies } from "./deliver.ts";
 import { escapeHtml } from "./html.ts";
 import { TELEGRAM_TEXT_LIMIT } from "./pack-html.ts";
-import { toInboundEvent } from "./to-event.ts";
+import { telegramAddress, toInboundEvent } from "./to-event.ts";
 import { TELEGRAM_WEBHOOK_PATH, telegramWebhookHandler, type WebhookHandler } from "./webhook-route.ts";
 
 export const telegramCapabilities: ChannelCapabilities = {
@@ -40,8 +41,13 @@ export interface TelegramChannelDeps {
   /** Registers a POST route on the shared HTTP server; required in webhook mode. */
   mountWebhook?: (path: string, handler: WebhookHandler) => void;
   clock?: Clock;
-  /** Locale for the channel's own texts when the user's language is unknown. */
+  /** Locale for the channel's own texts (the apology, the stale-button notice) by default. */
   defaultLocale?: Locale;
+  /**
+   * The core's citizen preferences (namespace "prefs", keyed by address): the channel's own texts
+   * then follow a citizen who switched language with /lang, like the core's answers do.
+   */
+  prefs?: KeyValueStore<unknown>;
   /** Commands shown in Telegram's menu. */
   commands?: readonly CommandName[];
   /** Known bot identity (tests, or to skip getMe); otherwise fetched on start. */
@@ -76,10 +82,15 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   });
   hardenApi(bot.api, limits, logger);
 
-  /** The locale for the channel's own texts, from Telegram's language_code. */
-  const localeOf = (hint: string | undefined): Locale => {
-    const language = hint?.toLowerCase().split("-")[0];
-    return language === "vi" || language === "en" ? language : defaultLocale;
+  /** The locale for the channel's own texts: the citizen's /lang choice, else the default. */
+  const localeFor = async (address: Address): Promise<Locale> => {
+    if (!deps.prefs) return defaultLocale;
+    try {
+      return citizenPrefs.safeParse(await deps.prefs.get(address)).data?.locale ?? defaultLocale;
+    } catch (error) {
+      logger.warn({ err: safeError(error) }, "citizen preferences unreadable; using the default language");
+      return defaultLocale;
+    }
   };
 
   const updateLogger = (ctx: Context): Logger =>
@@ -116,7 +127,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     }
     if (translation.kind === "bad-callback") {
       log.info("callback data refused: not a choice id");
-      await answerQuietly(ctx, log, t(localeOf(translation.languageHint), "choice.stale"));
+      await answerQuietly(ctx, log, t(await localeFor(translation.address), "choice.stale"));
       return;
     }
     const { event } = translation;
@@ -145,13 +156,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     log.error({ err: safeError(error.error) }, "telegram update failed");
     if (ctx.chat?.type !== "private" || !canStillSend(error.error)) return;
     try {
-      await bot.api.sendMessage(
-        ctx.chat.id,
-        escapeHtml(t(localeOf(ctx.from?.language_code), "error.generic")),
-        {
-          parse_mode: "HTML",
-        },
-      );
+      const locale = await localeFor(telegramAddress(ctx.chat.id));
+      await bot.api.sendMessage(ctx.chat.id, escapeHtml(t(locale, "error.generic")), { parse_mode: "HTML" });
     } catch (sendError) {
       log.warn({ err: safeError(sendError) }, "could not tell the citizen about the error");
     }

@@ -27,7 +27,7 @@ export type IgnoreReason =
 export type Translation =
   | { kind: "event"; event: InboundEvent; callbackQueryId?: string }
   /** A callback query whose data is not ours: answer it, tell the citizen, do not call the core. */
-  | { kind: "bad-callback"; callbackQueryId: string; address: Address; userId: string; languageHint?: string }
+  | { kind: "bad-callback"; callbackQueryId: string; address: Address; userId: string }
   | { kind: "ignored"; reason: IgnoreReason; callbackQueryId?: string };
 
 export function telegramAddress(chatId: number): Address {
@@ -44,13 +44,7 @@ export function toInboundEvent(update: Update, botUsername: string, now: number)
     if (chat.type !== "private") return { kind: "ignored", reason: "not-private", callbackQueryId };
     const base = baseOf(telegramAddress(chat.id), query.from, now);
     if (!isValidCallbackData(query.data)) {
-      return {
-        kind: "bad-callback",
-        callbackQueryId,
-        address: base.address,
-        userId: base.userId,
-        ...(base.languageHint !== undefined && { languageHint: base.languageHint }),
-      };
+      return { kind: "bad-callback", callbackQueryId, address: base.address, userId: base.userId };
     }
     return {
       kind: "event",

@@ -240,11 +240,30 @@ describe("Telegram channel, polling", () => {
     expect(all).not.toContain(String(citizen.id));
   });
 
-  it("answers in English when the citizen's Telegram is in English and the core fails", async () => {
-    const [sent] = await exchange(
-      textUpdate("gây lỗi", { from: { id: 4242, is_bot: false, first_name: "Ann", language_code: "en-GB" } }),
-    );
-    expect(sent).toMatchObject({ chat_id: 4242, text: t("en", "error.generic") });
+  it("apologises in the language the citizen chose with /lang (the core's prefs), not Telegram's", async () => {
+    await channel.stop();
+    const prefs = new Map<string, unknown>([[`telegram:${citizen.id}`, { locale: "en" }]]);
+    ({ channel, logs } = buildChannel({
+      api,
+      assistant,
+      overrides: {
+        prefs: {
+          get: async (key) => prefs.get(key),
+          set: async (key, value) => void prefs.set(key, value),
+          delete: async (key) => void prefs.delete(key),
+        },
+      },
+    }));
+    await channel.start();
+    const [english] = await exchange(textUpdate("gây lỗi"));
+    expect(english).toMatchObject({ chat_id: citizen.id, text: t("en", "error.generic") });
+    // Another citizen whose Telegram is in English but who never chose: the default, Vietnamese.
+    const ann = { id: 4242, is_bot: false, first_name: "Ann", language_code: "en-GB" };
+    const [vietnamese] = await exchange(textUpdate("gây lỗi", { from: ann }));
+    expect(vietnamese).toMatchObject({ chat_id: 4242, text: t("vi", "error.generic") });
+    api.pushUpdate(callbackUpdate("x".repeat(70)));
+    const [toast] = await api.waitForCalls("answerCallbackQuery");
+    expect(toast?.params.text).toBe(t("en", "choice.stale"));
   });
 
   it("reports itself down, with a hint in the log, when another instance polls the same bot (409)", async () => {

@@ -79,7 +79,6 @@ describe("toInboundEvent", () => {
       expect(translate(callbackUpdate(forged))).toMatchObject({
         kind: "bad-callback",
         address: `telegram:${citizen.id}`,
-        languageHint: "vi",
       });
     }
   });
