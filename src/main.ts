@@ -196,6 +196,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         mountWebhook,
         hashUserId,
         clock,
+        // The citizen's /lang choice for Zalo's own lines; message ids seen by any instance.
+        prefs: stores.keyValue("prefs"),
+        seenStore: stores.keyValue<number>("zalo-seen"),
       });
       channels.push({
         name: "zalo",
