@@ -18,7 +18,8 @@ function withNote<T extends Fee>(fee: T, note: string | undefined): T {
 }
 
 function money(amount: number): string {
-  return `${amount.toLocaleString("vi-VN")} đồng`;
+  // Not toLocaleString: its output depends on the ICU data of the Node build, and files must not.
+  return `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} đồng`;
 }
 
 export function resolveFee(
