@@ -119,17 +119,19 @@ export function coverageOf(
   let covered = 0;
   let specificity = 0;
   let phrase = 0;
-  const expansionOf = new Map<number, readonly Token[]>();
-  for (const e of analysis.expansions) for (const p of e.positions) expansionOf.set(p, e.tokens);
+  const expansionsAt = new Map<number, (readonly Token[])[]>();
+  for (const e of analysis.expansions) {
+    for (const p of e.positions) expansionsAt.set(p, [...(expansionsAt.get(p) ?? []), e.tokens]);
+  }
   analysis.content.forEach((t, i) => {
     if (/^\d+$/.test(t.folded)) return;
     const weight = Math.min(index.idf(t.folded), index.maxIdf);
     let credit = termCredit(t, doc, index);
     if (credit > 0) specificity = Math.max(specificity, weight * credit);
-    const expansion = expansionOf.get(i);
-    if (expansion) {
+    for (const expansion of expansionsAt.get(i) ?? []) {
       const found = expansion.filter((e) => doc.allTerms.has(e.folded));
-      if (found.length / expansion.length >= 0.5) {
+      // Half the official words, or three of a long official name, explain the citizen's term.
+      if (found.length >= Math.min(3, Math.ceil(expansion.length / 2))) {
         // A citizen term from the vocabulary is domain language: as specific as the rarest word found.
         credit = 1;
         specificity = Math.max(specificity, ...found.map((e) => index.idf(e.folded)), index.maxIdf / 2);

@@ -27,15 +27,18 @@ export interface RerankWeights {
   readonly fuse: number;
   /** Weight of how much of the candidate's own name (or best alias) the question explains. */
   readonly name: number;
+  /** Weight of the share of the question's syllable pairs found in the candidate's name. */
+  readonly pairs: number;
   readonly cues: CueWeights;
   /** Lowest multiplier for a query whose marked words all appear in another accented form. */
   readonly accentFloor: number;
 }
 
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
-  bm25: 0.5,
+  bm25: 0.45,
   fuse: 0.25,
   name: 0.25,
+  pairs: 0.1,
   cues: DEFAULT_CUE_WEIGHTS,
   accentFloor: 0.85,
 };
@@ -87,6 +90,9 @@ export interface RerankContext {
   readonly terms: ReadonlySet<string>;
   readonly cues: ReadonlySet<Variant>;
   readonly idf: (term: string) => number;
+  /** The question's neighbouring syllable pairs and their rarity. */
+  readonly pairs: readonly string[];
+  readonly pairIdf: (pair: string) => number;
 }
 
 export function rerank(
@@ -123,7 +129,19 @@ export function rerank(
       explainedShare(c.doc.familyKey, ctx.terms, ctx.idf),
       ...c.doc.aliases.map((a) => explainedShare(a, ctx.terms, ctx.idf)),
     );
-    const base = w.bm25 * (top > 0 ? c.bm25 / top : 0) + w.fuse * fuseSimilarity + w.name * nameShare;
+    let pairTotal = 0;
+    let pairFound = 0;
+    for (const p of ctx.pairs) {
+      const weight = ctx.pairIdf(p);
+      pairTotal += weight;
+      if (c.doc.namePairs.has(p)) pairFound += weight;
+    }
+    const pairShare = pairTotal > 0 ? pairFound / pairTotal : 0;
+    const base =
+      w.bm25 * (top > 0 ? c.bm25 / top : 0) +
+      w.fuse * fuseSimilarity +
+      w.name * nameShare +
+      w.pairs * pairShare;
     const agreement = accentAgreement(tokens, c.doc);
     const accent = agreement === null ? 1 : w.accentFloor + (1 - w.accentFloor) * agreement;
     const score = base * cueFactor(cues, c.doc.variants, w.cues) * accent;

@@ -144,6 +144,8 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
         terms: new Set([...content, ...expansion]),
         cues: analysis.cues,
         idf: (t) => index.idf(t),
+        pairs: [...new Set(bigrams)],
+        pairIdf: (p) => index.pairIdf(p),
       },
       weights,
     );

@@ -1,7 +1,8 @@
 /**
- * The candidate generator: a MiniSearch (BM25+) index over each procedure's folded name, curated
- * aliases, field and result, plus syllable bigrams of name and aliases so compounds ("khai_sinh")
- * outrank scattered syllables. Fuzziness is per term by length (none up to 3 letters, 1 edit up
+ * The candidate generator: a MiniSearch (BM25+) index with one document per procedure name and
+ * per curated alias (folded), plus their syllable bigrams so compounds ("khai_sinh") outrank
+ * scattered syllables. Field and result texts are not indexed (they made every query scan long
+ * posting lists); they still count in the coverage check. Fuzziness is per term by length (none up to 3 letters, 1 edit up
  * to 7, 2 beyond) and prefix matching is allowed on the last term only; both only for words the
  * catalogue does not know (a known syllable is spelled right).
  */
@@ -54,8 +55,6 @@ interface IndexDocument {
   id: number;
   name: string;
   bigrams: string;
-  field: string;
-  result: string;
 }
 
 const LEVEL_NOTE = /\((thuc hien )?(tai |o )?cap (trung uong|tinh|tinh|xa|huyen|bo)[^)]*\)/g;
@@ -142,31 +141,25 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
       variants: nameVariants(procedure.name),
       prior: procedurePrior(procedure),
     });
-    // One index document for the official name (with field and result), one per alias: a
+    // One index document for the official name, one per alias: a
     // procedure scores by its best document, so many aliases do not add up.
     owner.push(id);
-    documents.push({ id: owner.length - 1, name: nameText, bigrams: bigramText(nameText), field, result });
+    documents.push({ id: owner.length - 1, name: nameText, bigrams: bigramText(nameText) });
     for (const b of namePairs) {
       pairs.add(b);
       pairDf.set(b, (pairDf.get(b) ?? 0) + 1);
     }
     for (const alias of aliases) {
       owner.push(id);
-      documents.push({
-        id: owner.length - 1,
-        name: alias,
-        bigrams: bigramText(alias),
-        field: "",
-        result: "",
-      });
+      documents.push({ id: owner.length - 1, name: alias, bigrams: bigramText(alias) });
     }
   });
   const mini = new MiniSearch<IndexDocument>({
-    fields: ["name", "bigrams", "field", "result"],
+    fields: ["name", "bigrams"],
     tokenize: (text) => text.split(" "),
     processTerm: (term) => (term === "" ? null : term),
     searchOptions: {
-      boost: { name: 3, bigrams: 2.5, field: 0.6, result: 0.6 },
+      boost: { name: 3, bigrams: 2.5 },
       weights: { fuzzy: 0.45, prefix: 0.3 },
       combineWith: "OR",
     },
@@ -232,30 +225,39 @@ export function searchIndex(index: TokenIndex, q: IndexQuery, limit: number): In
 }
 
 /**
- * Words found in more than this share of names ("cấp", "đăng", "ký", "giấy") cost the most to
+ * Words found in more than 8 % of names ("cấp", "đăng", "ký", "giấy") cost the most to
  * score and separate nothing; they are left to the pairs, the re-rank and the coverage check.
  */
 export const COMMON_WORD_IDF = Math.log(1 + (1 - 0.08) / 0.08);
+/** Pairs found in more than 2 % of names ("dang_ky", "giay_chung") are not sent to the index. */
+export const COMMON_PAIR_IDF = Math.log(1 + (1 - 0.02) / 0.02);
 
-/** Drops common words, but always keeps the two rarest so a query of common words still runs. */
+/** At most this many words go to the index per part of the query (rarest first). */
+const MAX_INDEX_TERMS = 8;
+
+/**
+ * Drops common words (always keeping the two rarest so a query of common words still runs) and
+ * keeps at most MAX_INDEX_TERMS, rarest first, in query order.
+ */
 function selective(index: TokenIndex, terms: readonly string[]): string[] {
-  const rare = terms.filter((t) => index.idf(t) >= COMMON_WORD_IDF);
-  if (rare.length >= 2 || rare.length === terms.length) return rare;
-  return [...terms].sort((a, b) => index.idf(b) - index.idf(a)).slice(0, Math.min(2, terms.length));
+  const byRarity = [...terms].sort((a, b) => index.idf(b) - index.idf(a));
+  const rare = byRarity.filter((t) => index.idf(t) >= COMMON_WORD_IDF);
+  const keep = new Set((rare.length >= 2 ? rare : byRarity.slice(0, 2)).slice(0, MAX_INDEX_TERMS));
+  return terms.filter((t) => keep.has(t));
 }
 
 function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
   const q: IndexQuery = {
     content: selective(index, query.content),
     expansion: selective(index, query.expansion),
-    bigrams: query.bigrams,
+    bigrams: query.bigrams.filter((b) => index.pairIdf(b) >= COMMON_PAIR_IDF),
   };
   const queries: Query[] = [];
   const lastContent = q.content.length - 1;
   if (q.content.length > 0) {
     queries.push({
       queries: [q.content.join(" ")],
-      fields: ["name", "field", "result"],
+      fields: ["name"],
       // A syllable the catalogue knows is spelled right: only unknown words get typo tolerance,
       // which also keeps long questions cheap.
       fuzzy: (term) => (index.syllables.has(term) ? false : fuzzyFor(term)),
@@ -266,7 +268,7 @@ function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
   if (q.expansion.length > 0) {
     queries.push({
       queries: [q.expansion.join(" ")],
-      fields: ["name", "field", "result"],
+      fields: ["name"],
       boostTerm: () => EXPANSION_BOOST,
     });
   }

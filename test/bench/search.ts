@@ -3,6 +3,7 @@
  * queries, heap used, on the full catalogue and on a synthetic catalogue 10× larger (procedures
  * cloned with altered names and codes); plus the worst pathological queries (how long one blocks).
  */
+import { cpus, loadavg } from "node:os";
 import type { Catalogue } from "../../src/catalogue/catalogue.ts";
 import { loadCatalogue } from "../../src/catalogue/load.ts";
 import type { Procedure } from "../../src/catalogue/schema.ts";
@@ -106,17 +107,25 @@ function bench(label: string, catalogue: Catalogue, queries: readonly string[]):
   const heapAfter = process.memoryUsage().heapUsed;
   for (const q of queries.slice(0, 200)) search.search(q); // warm-up
   const times: number[] = [];
+  const cpu: number[] = [];
   for (const q of queries) {
+    const c = process.cpuUsage();
     const s = performance.now();
     search.search(q);
     times.push(performance.now() - s);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const total = times.reduce((a, b) => a + b, 0);
   console.log(`\n${label}: ${catalogue.procedures.length} procedures, ${queries.length} queries`);
   console.log(`  index build   ${ms(build)}`);
   console.log(
     `  latency       p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  p99 ${ms(percentile(times, 99))}  max ${ms(times.at(-1)!)}  mean ${ms(total / times.length)}`,
+  );
+  console.log(
+    `  cpu time      p50 ${ms(percentile(cpu, 50))}  p95 ${ms(percentile(cpu, 95))}  p99 ${ms(percentile(cpu, 99))}  (process CPU per query: less sensitive to other load)`,
   );
   console.log(
     `  heap used     ${mb(process.memoryUsage().heapUsed)} total (search index ≈ ${mb(heapAfter - heapBefore)})`,
@@ -145,6 +154,11 @@ function bench(label: string, catalogue: Catalogue, queries: readonly string[]):
 async function main(): Promise<void> {
   const t0 = performance.now();
   const catalogue = await loadCatalogue("procedures");
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} on ${cpus().length} cores`,
+  );
   console.log(
     `catalogue loaded in ${ms(performance.now() - t0)} (${catalogue.procedures.length} procedures); node ${process.version}`,
   );
