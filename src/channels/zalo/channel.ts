@@ -136,6 +136,8 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       logger.info({ user: hashUserId(outcome.event.userId) }, "zalo update dropped: already received");
       return "duplicate";
     }
+    // Stopping began while this update was checked: leave it for Zalo to deliver again.
+    if (!accepting) return "unavailable";
     const task = lock
       .run(outcome.event.address, () => handle(outcome.event, outcome.chatId))
       .catch((error: unknown) => logger.error({ err: error }, "zalo update failed"))

@@ -16,7 +16,7 @@ export const ZALO_SECRET_HEADER = "x-bot-api-secret-token";
 /** Real payloads are 270–420 bytes; 64 KiB leaves room for long texts and stops abuse. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-export type WebhookVerdict = "accepted" | "duplicate" | "ignored" | "malformed";
+export type WebhookVerdict = "accepted" | "duplicate" | "ignored" | "malformed" | "unavailable";
 
 export interface ZaloWebhookOptions {
   secret: string;
@@ -67,6 +67,7 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): FetchHand
     }
     const verdict = await options.accept(parsed);
     if (verdict === "malformed") return status(400);
+    if (verdict === "unavailable") return status(503);
     return status(200);
   };
 }

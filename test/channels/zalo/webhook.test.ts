@@ -105,6 +105,7 @@ describe("createZaloWebhookHandler", () => {
     expect((await setup("malformed").handler(post(BODY))).status).toBe(400);
     expect((await setup("ignored").handler(post(BODY))).status).toBe(200);
     expect((await setup("duplicate").handler(post(BODY))).status).toBe(200);
+    expect((await setup("unavailable").handler(post(BODY))).status).toBe(503);
   });
 
   it("answers 503 while the channel is not accepting", async () => {
