@@ -13,6 +13,8 @@ export interface ConfidenceInput {
   readonly specificity: number;
   /** Phrase evidence (see coverage.ts): 0 when only scattered single words match. */
   readonly phrase: number;
+  /** Whether the best candidate is a procedure citizens carry out (not only businesses or agencies). */
+  readonly citizen: boolean;
   /** Score of the best candidate. */
   readonly top: number;
   /** Score of the best candidate that is not a level twin of the top one (0 when none). */
@@ -46,7 +48,10 @@ export const DEFAULT_THRESHOLDS: ConfidenceThresholds = {
 export function decide(input: ConfidenceInput, t: ConfidenceThresholds = DEFAULT_THRESHOLDS): Decision {
   if (input.top <= 0 || input.coverage < t.minCoverage || input.specificity < t.minSpecificity) return "none";
   if (input.phrase < t.minPhrase) return "none";
-  if (input.coverage < t.answerCoverage) return input.phrase >= t.partialPhrase ? "clarify" : "none";
+  // A partial match is worth a question only with a rare phrase, and only for a procedure citizens
+  // carry out: a half-matching business licence is an accident of shared words.
+  if (input.coverage < t.answerCoverage)
+    return input.phrase >= t.partialPhrase && input.citizen ? "clarify" : "none";
   if (input.second > 0 && input.second / input.top >= t.closeRatio) return "clarify";
   return "answer";
 }

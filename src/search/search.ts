@@ -162,7 +162,10 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
     const functional = new Set([...aspectPositions(analysis.content), ...cuePositions(analysis.content)]);
     const { coverage, specificity, phrase } = coverageOf(analysis, reranked[0]!.doc, index, functional);
     const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
-    const decision = decide({ coverage, specificity, phrase, top: top.score, second }, thresholds);
+    const decision = decide(
+      { coverage, specificity, phrase, citizen: reranked[0]!.doc.citizen, top: top.score, second },
+      thresholds,
+    );
     if (decision === "none") return { result: none, analysis, coverage, specificity, phrase };
     const result: SearchResult = {
       query: raw,

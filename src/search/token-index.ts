@@ -11,7 +11,7 @@ import type { Procedure } from "../catalogue/schema.ts";
 import { nameVariants, type Variant } from "./cues.ts";
 import { vocabularyPairs, vocabularySyllables } from "./expand.ts";
 import { foldText, type Token, tokenize } from "./normalize.ts";
-import { procedurePrior } from "./priors.ts";
+import { citizenFactor, procedurePrior } from "./priors.ts";
 import { NAME_ABBREVIATIONS } from "./vocabulary.ts";
 
 /** What the ranking keeps about one procedure. */
@@ -33,6 +33,8 @@ export interface IndexedProcedure {
   readonly familyKey: string;
   readonly variants: ReadonlySet<Variant>;
   readonly prior: number;
+  /** True when citizens (people, households) may apply, not only businesses or agencies. */
+  readonly citizen: boolean;
 }
 
 export interface TokenIndex {
@@ -58,6 +60,15 @@ interface IndexDocument {
 }
 
 const LEVEL_NOTE = /\((thuc hien )?(tai |o )?cap (trung uong|tinh|tinh|xa|huyen|bo)[^)]*\)/g;
+/** Channel and level notes at the end of a name say how, not what ("… thực hiện bằng dịch vụ công …"). */
+const TRAILING_NOTE =
+  /\s(thuc hien )?(bang dich vu cong|tai cap (trung uong|tinh|xa|huyen)|o cap (tinh|xa))\b.*$|\scap (xa|tinh|bo|huyen|trung uong)$/;
+
+/** The part of a folded name that says what the procedure is. */
+export function coreName(folded: string): string {
+  const core = folded.replace(LEVEL_NOTE, " ").replace(TRAILING_NOTE, "").replace(/\s+/g, " ").trim();
+  return core === "" ? folded : core;
+}
 const LEADING_THU_TUC = /^thu tuc:? /;
 
 export function fuzzyFor(term: string): number | false {
@@ -108,7 +119,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
   const syllables = vocabularySyllables();
   procedures.forEach((procedure, id) => {
     const name = foldText(procedure.name).replace(LEADING_THU_TUC, "");
-    const nameText = withAbbreviations(name);
+    const nameText = withAbbreviations(coreName(name));
     const aliases = procedure.aliases.map(foldText).filter(Boolean);
     const tokens: Token[] = [
       ...tokenize(procedure.name),
@@ -137,9 +148,10 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
       accented: new Set(tokens.map((t) => t.accented)),
       folded,
       allTerms,
-      familyKey: name.replace(LEVEL_NOTE, "").replace(/\s+/g, " ").trim(),
+      familyKey: coreName(name),
       variants: nameVariants(procedure.name),
       prior: procedurePrior(procedure),
+      citizen: citizenFactor(procedure.applicants, procedure.official.applicants),
     });
     // One index document for the official name, one per alias: a
     // procedure scores by its best document, so many aliases do not add up.

@@ -70,7 +70,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["giấy độc thân", "xác nhận độc thân", "độc thân", "chưa kết hôn", "tình trạng hôn nhân"],
     means: "xác nhận tình trạng hôn nhân",
   },
-  { says: ["nhận con", "nhận cha", "nhận mẹ", "ngoài giá thú"], means: "nhận cha mẹ con" },
+  { says: ["nhận cha", "nhận mẹ", "ngoài giá thú"], means: "nhận cha mẹ con" },
   {
     says: [
       "đổi tên",
@@ -177,6 +177,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
   { says: ["giảm trừ gia cảnh", "người phụ thuộc"], means: "đăng ký thuế người phụ thuộc" },
   { says: ["thuế khoán"], means: "khai thuế hộ kinh doanh" },
+  { says: ["nộp thuế", "đóng thuế", "kê khai thuế"], means: "khai thuế" },
   {
     says: ["karaoke", "quán bar", "vũ trường", "nhà nghỉ", "khách sạn"],
     means: "giấy chứng nhận đủ điều kiện về an ninh trật tự",
@@ -184,6 +185,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   // Bảo hiểm
   { says: ["bhxh", "bảo hiểm xh"], means: "bảo hiểm xã hội" },
   { says: ["bhyt", "bảo hiểm yt", "thẻ bảo hiểm"], means: "bảo hiểm y tế" },
+  {
+    says: ["mua bảo hiểm y tế", "mua bhyt", "mua thẻ bảo hiểm y tế", "mua thẻ bhyt", "đóng bảo hiểm y tế"],
+    means: "đăng ký đóng cấp thẻ bảo hiểm y tế",
+  },
   {
     says: ["rút bảo hiểm", "rút bhxh", "rút sổ bảo hiểm", "lấy tiền bảo hiểm"],
     means: "hưởng bảo hiểm xã hội một lần",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS, decide } from "../../src/search/confidence.ts";
 
-const strong = { coverage: 1, specificity: 6, phrase: 7, top: 1, second: 0.5 };
+const strong = { coverage: 1, specificity: 6, phrase: 7, citizen: true, top: 1, second: 0.5 };
 
 describe("confidence", () => {
   it("answers a full, specific match with a clear lead", () => {
@@ -15,6 +15,7 @@ describe("confidence", () => {
   it("asks on a partial match that has a rare phrase, and says none without one", () => {
     expect(decide({ ...strong, coverage: 0.6 })).toBe("clarify");
     expect(decide({ ...strong, coverage: 0.6, phrase: 3 })).toBe("none");
+    expect(decide({ ...strong, coverage: 0.6, citizen: false })).toBe("none");
   });
 
   it("says none for low coverage, scattered words or generic words only", () => {
