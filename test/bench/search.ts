@@ -100,9 +100,11 @@ const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
 function bench(label: string, catalogue: Catalogue, queries: readonly string[]): void {
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const search = createSearch(catalogue);
   const build = performance.now() - t0;
+  const buildCpu = process.cpuUsage(c0);
   globalThis.gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
   for (const q of queries.slice(0, 200)) search.search(q); // warm-up
@@ -120,7 +122,7 @@ function bench(label: string, catalogue: Catalogue, queries: readonly string[]):
   cpu.sort((a, b) => a - b);
   const total = times.reduce((a, b) => a + b, 0);
   console.log(`\n${label}: ${catalogue.procedures.length} procedures, ${queries.length} queries`);
-  console.log(`  index build   ${ms(build)}`);
+  console.log(`  index build   ${ms(build)} (cpu ${ms((buildCpu.user + buildCpu.system) / 1000)})`);
   console.log(
     `  latency       p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  p99 ${ms(percentile(times, 99))}  max ${ms(times.at(-1)!)}  mean ${ms(total / times.length)}`,
   );
