@@ -1,12 +1,13 @@
 /**
  * Sends core replies to a Zalo chat, in order. Zalo has no buttons: a message is rendered as plain
- * text (choices as numbered lines and a hint) and split at 2,000 UTF-16 units by the client. A photo
+ * text (choices as numbered lines and a hint); consecutive replies are sent together and split at
+ * 2,000 UTF-16 units by the client, since every message counts against the monthly quota. A photo
  * goes by URL; if Zalo refuses it, its caption and URL are sent as text rather than lost.
  */
-import type { Address, ChannelCapabilities, Reply } from "../../core/model.ts";
+import type { Address, ChannelCapabilities } from "../../core/model.ts";
 import type { Messenger } from "../../core/ports.ts";
 import type { Logger } from "../../logger.ts";
-import { renderPhotoPlain, renderPlain } from "../render-plain.ts";
+import { type PhotoReply, renderPhotoPlain, renderPlain } from "../render-plain.ts";
 import { ZaloApiError } from "./api-error.ts";
 import { ZALO_MAX_TEXT, type ZaloClient } from "./client.ts";
 
@@ -34,18 +35,31 @@ export function createZaloMessenger(options: ZaloMessengerOptions): Messenger {
     async send(address, replies) {
       const chatId = zaloChatId(address);
       if (chatId === undefined) throw new TypeError(`Not a Zalo address: ${address.split(":")[0]}:…`);
-      for (const reply of replies) await sendOne(address, chatId, reply);
+      // Consecutive texts go out together (fewer messages against the quota); a reply with choices
+      // ends a group, so its numbers are the last thing the citizen reads.
+      let texts: string[] = [];
+      const flush = async () => {
+        const text = texts.join("\n\n");
+        texts = [];
+        if (text.trim() !== "") await client.sendMessage(chatId, text);
+      };
+      for (const reply of replies) {
+        if (reply.kind === "photo") {
+          await flush();
+          await sendPhoto(chatId, reply);
+          continue;
+        }
+        const count = reply.choices?.length ?? 0;
+        const choiceHint = count > 0 ? await options.choiceHint(count, address) : "";
+        const text = renderPlain(reply, { choiceHint });
+        if (text.trim() !== "") texts.push(text);
+        if (count > 0) await flush();
+      }
+      await flush();
     },
   };
 
-  async function sendOne(address: Address, chatId: string, reply: Reply): Promise<void> {
-    if (reply.kind === "message") {
-      const count = reply.choices?.length ?? 0;
-      const choiceHint = count > 0 ? await options.choiceHint(count, address) : "";
-      const text = renderPlain(reply, { choiceHint });
-      if (text.trim() !== "") await client.sendMessage(chatId, text);
-      return;
-    }
+  async function sendPhoto(chatId: string, reply: PhotoReply): Promise<void> {
     try {
       await client.sendPhoto(chatId, reply.url, reply.caption?.trim() || undefined);
     } catch (error) {

@@ -29,7 +29,7 @@ describe("zaloChatId", () => {
 });
 
 describe("createZaloMessenger", () => {
-  it("sends each reply in order as plain text, choices numbered with the hint", async () => {
+  it("sends consecutive replies together as plain text, choices numbered with the hint", async () => {
     await messenger.send(`zalo:${CHAT}`, [
       {
         kind: "message",
@@ -48,8 +48,31 @@ describe("createZaloMessenger", () => {
       },
     ]);
     expect(api.textsTo(CHAT)).toEqual([
-      "Đăng ký kết hôn\nLệ phí: miễn.",
-      "Thông tin này có giúp ích không?\n\n1. Có\n2. Không\nTrả lời bằng số từ 1 đến 2.",
+      "Đăng ký kết hôn\nLệ phí: miễn.\n\nThông tin này có giúp ích không?\n\n1. Có\n2. Không\nTrả lời bằng số từ 1 đến 2.",
+    ]);
+  });
+
+  it("ends a message after choices and around photos, so numbers come last", async () => {
+    await messenger.send(`zalo:${CHAT}`, [
+      {
+        kind: "message",
+        blocks: [{ kind: "paragraph", text: "Đã đổi sang tiếng Việt." }],
+        choices: [{ id: "a", label: "Có" }],
+      },
+      { kind: "message", blocks: [{ kind: "paragraph", text: "Mẫu tờ khai:" }] },
+      { kind: "photo", url: "https://example.gov.vn/mau.png" },
+      { kind: "message", blocks: [{ kind: "paragraph", text: "Bạn cần gì thêm?" }] },
+    ]);
+    expect(api.calls.map((c) => c.method)).toEqual([
+      "sendMessage",
+      "sendMessage",
+      "sendPhoto",
+      "sendMessage",
+    ]);
+    expect(api.textsTo(CHAT)).toEqual([
+      "Đã đổi sang tiếng Việt.\n\n1. Có\nTrả lời bằng số từ 1 đến 1.",
+      "Mẫu tờ khai:",
+      "Bạn cần gì thêm?",
     ]);
   });
 
