@@ -43,11 +43,7 @@ export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   accentFloor: 0.85,
 };
 
-interface FuseDoc {
-  readonly i: number;
-  readonly name: string;
-  readonly aliases: readonly string[];
-}
+const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.6, includeScore: true };
 
 /**
  * Accent check: among the query's marked tokens whose folded form the candidate contains, the
@@ -103,26 +99,17 @@ export function rerank(
   const { phrases, tokens, cues } = ctx;
   if (candidates.length === 0) return [];
   const top = Math.max(...candidates.map((c) => c.bm25));
-  const similarity = new Array<number>(candidates.length).fill(0);
-  const docs: FuseDoc[] = candidates.map((c, i) => ({ i, name: c.doc.name, aliases: c.doc.aliases }));
-  const fuse = new Fuse(docs, {
-    keys: [
-      { name: "name", weight: 2 },
-      { name: "aliases", weight: 1 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.6,
-    minMatchCharLength: 2,
-    useTokenSearch: true,
-  });
-  for (const p of phrases) {
-    if (p.trim() === "") continue;
-    for (const r of fuse.search(p, { limit: candidates.length })) {
-      const s = 1 - (r.score ?? 1);
-      if (s > similarity[r.item.i]!) similarity[r.item.i] = s;
+  // Phrase-level fuzzy similarity (fuse.js Bitap, location ignored) of each pattern to the
+  // candidate's core name and aliases; the best pattern counts.
+  const similarity = candidates.map((c) => {
+    let best = 0;
+    for (const p of phrases) {
+      if (p.trim() === "") continue;
+      const m = Fuse.match(p, c.doc.fuseText, FUSE_OPTIONS);
+      if (m.isMatch) best = Math.max(best, 1 - (m.score ?? 1));
     }
-  }
+    return best;
+  });
   const ranked = candidates.map((c, i) => {
     const fuseSimilarity = similarity[i]!;
     const nameShare = Math.max(

@@ -31,6 +31,8 @@ export interface IndexedProcedure {
   readonly namePairs: ReadonlySet<string>;
   /** The name without level notes such as "(thực hiện tại cấp tỉnh)": equal keys are level twins. */
   readonly familyKey: string;
+  /** Core name and aliases in one folded text, for the fuse.js phrase match. */
+  readonly fuseText: string;
   readonly variants: ReadonlySet<Variant>;
   readonly prior: number;
   /** True when citizens (people, households) may apply, not only businesses or agencies. */
@@ -149,6 +151,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
       folded,
       allTerms,
       familyKey: coreName(name),
+      fuseText: [coreName(name), ...aliases].join(" | "),
       variants: nameVariants(procedure.name),
       prior: procedurePrior(procedure),
       citizen: citizenFactor(procedure.applicants, procedure.official.applicants),
