@@ -12,21 +12,33 @@
  *    wait), the time from the POST to the reply arriving at the stand-in, updates/s answered, and
  *    the app's resident memory. The machine's load average is printed: figures taken on a busy
  *    machine are upper bounds.
+ * 3. Quota: with the real assistant over the real catalogue (SQLite in a temporary folder), each
+ *    question of the held-out search evaluation set (test/search/eval-set.yaml) is asked by a new
+ *    citizen, and the Zalo messages the answer takes are counted (every one counts against Zalo's
+ *    monthly quota). Skip with `--no-quota`.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { Agent, request } from "node:http";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { loadCatalogue } from "../../src/catalogue/load.ts";
 import { renderPlain } from "../../src/channels/render-plain.ts";
 import { splitText } from "../../src/channels/split-text.ts";
 import { createZaloChannel } from "../../src/channels/zalo/channel.ts";
+import { createZaloClient } from "../../src/channels/zalo/client.ts";
+import { createZaloMessenger } from "../../src/channels/zalo/messenger.ts";
+import { createAssistant } from "../../src/core/assistant.ts";
 import type { InboundEvent, Reply } from "../../src/core/model.ts";
 import { createHttpServer } from "../../src/http/create-http-server.ts";
 import { translator } from "../../src/locales/index.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createSearch } from "../../src/search/search.ts";
+import { createStores } from "../../src/storage/create-stores.ts";
 import { createKeyedQueue } from "../../src/storage/keyed-queue.ts";
 import { startZaloApiStandIn } from "../support/zalo-api-stand-in.ts";
 import { zaloText } from "../support/zalo-updates.ts";
@@ -271,9 +283,79 @@ async function benchWebhook(total: number, concurrency: number, chats: number): 
   await api.close();
 }
 
+async function benchQuota(): Promise<void> {
+  const doc = parse(readFileSync("test/search/eval-set.yaml", "utf8")) as { items?: { q?: unknown }[] };
+  const questions = (doc.items ?? []).map((i) => i.q).filter((q): q is string => typeof q === "string");
+  const loadStarted = performance.now();
+  const catalogue = await loadCatalogue("procedures");
+  const search = createSearch(catalogue);
+  const dataDir = await mkdtemp(join(tmpdir(), "hoi-thu-tuc-bench-zalo-"));
+  const stores = await createStores({ dataDir, redisUrl: null });
+  const logger = createLogger({ level: "silent", pretty: false });
+  const assistant = createAssistant({
+    catalogue: () => catalogue,
+    search: () => search,
+    stores: {
+      conversations: stores.keyValue("conversations"),
+      checklists: stores.keyValue("checklists"),
+      prefs: stores.keyValue("prefs"),
+      rateLimits: stores.keyValue("rate-limits"),
+      unanswered: stores.appendLog("unanswered"),
+      votes: stores.appendLog("votes"),
+    },
+    clock: { now: () => Date.now() },
+    logger,
+  });
+  const api = await startZaloApiStandIn();
+  const t = translator("vi");
+  const messenger = createZaloMessenger({
+    client: createZaloClient({ token: api.token, apiRoot: api.apiRoot }),
+    logger,
+    choiceHint: (count) => t("choice.hint", { max: count }),
+  });
+  const loadMs = performance.now() - loadStarted;
+  const counts: number[] = [];
+  let units = 0;
+  for (const [i, question] of questions.entries()) {
+    const address = `zalo:bench${i.toString(16).padStart(16, "0")}` as const;
+    const replies = await assistant.handle({
+      kind: "text",
+      text: question,
+      address,
+      userId: address,
+      receivedAt: Date.now(),
+    });
+    api.clear();
+    await messenger.send(address, replies);
+    const sent = api.callsOf("sendMessage");
+    counts.push(sent.length + api.callsOf("sendPhoto").length);
+    units += sent.reduce((sum, c) => sum + String(c.params.text).length, 0);
+  }
+  counts.sort((a, b) => a - b);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const histogram = new Map<number, number>();
+  for (const c of counts) histogram.set(c, (histogram.get(c) ?? 0) + 1);
+  console.log("\nQuota: Zalo messages per first answer (real assistant and catalogue)");
+  console.log(
+    `  ${questions.length} questions from test/search/eval-set.yaml (catalogue and search loaded in ${Math.round(loadMs)} ms)`,
+  );
+  console.log(
+    `  messages per answer: mean ${(total / counts.length).toFixed(2)}, median ${percentile(counts, 50)}, p90 ${percentile(counts, 90)}, max ${counts.at(-1)}`,
+  );
+  console.log(`  distribution: ${[...histogram].map(([n, k]) => `${n} msg × ${k}`).join(", ")}`);
+  console.log(`  mean length sent: ${Math.round(units / questions.length)} UTF-16 units per answer`);
+  console.log(
+    `  → 3,000 messages/month (Basic plan, reported) ≈ ${Math.floor(3000 / (total / counts.length))} first answers`,
+  );
+  await api.close();
+  await stores.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
 if (process.argv[2] === "--app") {
   await runApp(process.env.BENCH_ZALO_TOKEN ?? "", process.env.BENCH_ZALO_API_ROOT ?? "");
 } else {
   benchRendering();
   await benchWebhook(arg("updates", 3000), arg("concurrency", 20), arg("chats", 500));
+  if (!process.argv.includes("--no-quota")) await benchQuota();
 }
