@@ -146,7 +146,7 @@ export const procedure = z.object({
 });
 
 /**
- * A curated overlay (`<code>.curated.yaml` next to the procedure file). The importer never writes
+ * A curated overlay (`procedures/curated/<code>.yaml`). The importer never writes
  * these. Everything is optional; what is set replaces or extends the imported record.
  */
 export const curatedOverlay = z.object({
