@@ -48,7 +48,10 @@ export interface TelegramApiStandIn {
   pushUpdate(update: Omit<Update, "update_id"> & { update_id?: number }): number;
   /** The next `count` calls of `method` fail with `fault` (before any other queued fault). */
   failNext(method: string, fault: Fault, count?: number): void;
-  /** Resolves with the calls once `predicate` holds over them, or rejects after `timeoutMs`. */
+  /**
+   * Resolves with the calls once `predicate` holds over them, or rejects after `timeoutMs`. The
+   * predicate is checked now and on every call that arrives, so it should depend on the calls.
+   */
   waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Resolves when `count` calls of `method` have arrived (in total). */
   waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
