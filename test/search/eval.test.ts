@@ -31,4 +31,10 @@ describe("search evaluation set", () => {
     expect(e.inScope.top3).toBeGreaterThanOrEqual(0.97);
     expect(e.outOfScope.rejected).toBeGreaterThanOrEqual(0.9);
   });
+
+  it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
+    const e = evaluate(search, readQuerySet("test/search/dev-set.yaml"));
+    console.log(`\nSearch dev set (test/search/dev-set.yaml)\n${formatEvaluation(e)}`);
+    expect(e.inScope.n + e.outOfScope.n).toBeGreaterThan(0);
+  });
 });
