@@ -142,7 +142,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
     const envelope = envelopeSchema.safeParse(json);
     if (!envelope.success) {
       throw fail("malformed", {
-        code: status,
+        code: status >= 400 ? status : undefined,
         httpStatus: status,
         description: "answer is not a Zalo envelope",
       });
