@@ -66,6 +66,19 @@ const MARKED: ReadonlySet<Variant> = new Set([
   "amend",
 ]);
 
+/** Variants that are operations on a paper (as opposed to who or where it is for). */
+const OPERATIONS: ReadonlySet<Variant> = new Set([
+  "reissue",
+  "exchange",
+  "extend",
+  "delete",
+  "terminate",
+  "suspend",
+  "revoke",
+  "amend",
+  "lost",
+]);
+
 export function nameVariants(name: string): Set<Variant> {
   const folded = fold(name.toLowerCase());
   const out = new Set<Variant>();
@@ -279,12 +292,13 @@ export function cueFactor(
     if (!satisfied(cue, variants)) factor *= w.missed;
     else if (MARKED.has(cue) || cue === "first") factor *= w.reward;
   }
-  // A name that covers several variants ("cấp lại, cấp đổi …") is not penalised for the others
-  // once it gives the citizen what they asked for.
-  const answersACue = [...cues].some((c) => c !== "first" && c !== "over14" && satisfied(c, variants));
-  if (answersACue) return factor;
+  // A name that covers several operations ("cấp lại, cấp đổi …") is not penalised for the other
+  // operations once it does the one asked for; audience variants (foreign, under 14, mobile,
+  // border, bundle) still count.
+  const answersAnOperation = [...cues].some((c) => OPERATIONS.has(c) && satisfied(c, variants));
   for (const variant of variants) {
     if (!MARKED.has(variant)) continue;
+    if (answersAnOperation && OPERATIONS.has(variant)) continue;
     const asked = [...cues].some((c) => satisfied(c, new Set([variant])) && c !== "first" && c !== "over14");
     if (!asked) factor *= w.unasked;
   }
