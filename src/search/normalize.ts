@@ -66,14 +66,14 @@ export function foldText(text: string): string {
 
 /**
  * Makes any input safe to search: caps its length before any regular expression runs, drops
- * control and format characters, and collapses a run of one repeated character (a pathological
- * "aaaa…" line) to three.
+ * control and format characters, and collapses a run of one repeated non-digit character (a
+ * pathological "aaaa…" line) to three; digits are kept, so codes such as 1.000080 survive.
  */
 export function sanitizeQuery(raw: string): string {
   const capped = raw.length > MAX_QUERY_CHARS * 4 ? raw.slice(0, MAX_QUERY_CHARS * 4) : raw;
   const text = capped
     .normalize("NFC")
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]+/gu, " ")
-    .replace(/(.)\1{3,}/gu, "$1$1$1");
+    .replace(/(\P{N})\1{3,}/gu, "$1$1$1");
   return text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
 }

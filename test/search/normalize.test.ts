@@ -41,3 +41,9 @@ describe("normalize", () => {
     expect(sanitizeQuery("khai sinh ".repeat(10_000)).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
   });
 });
+
+describe("sanitizeQuery keeps digits", () => {
+  it("keeps runs of zeros in national codes", () => {
+    expect(sanitizeQuery("thủ tục 1.000080")).toBe("thủ tục 1.000080");
+  });
+});
