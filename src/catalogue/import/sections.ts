@@ -39,8 +39,17 @@ export function parseSteps(text: string): string[] {
   return lines(meaningful(text));
 }
 
+/**
+ * `yeu_cau_dieu_kien`. In a few records the portal put the result block's furniture here
+ * ("Không có thông tinTừ khóaKhông có thông tinMô tả…Chọn cơ quan thực hiện…"): cut it off.
+ */
 export function parseConditions(text: string): string[] {
-  return lines(meaningful(text));
+  let body = text;
+  const furniture = body.indexOf(FURNITURE);
+  if (furniture !== -1) body = body.slice(0, furniture);
+  const keywords = body.indexOf(`${NO_INFO}Từ khóa`);
+  if (keywords !== -1) body = body.slice(0, keywords);
+  return lines(meaningful(body));
 }
 
 const LEVELS: Record<string, Level> = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   parseApplicants,
+  parseConditions,
   parseLevels,
   parseRelated,
   parseResults,
@@ -80,5 +81,18 @@ describe("simple sections", () => {
   it("finds related codes and nothing in 'Không có thông tin'", () => {
     expect(parseRelated("Không có thông tin", "1.001193")).toEqual([]);
     expect(parseRelated("Xem 2.000635 và 1.001193, 1.004873", "1.001193")).toEqual(["1.004873", "2.000635"]);
+  });
+});
+
+describe("parseConditions drops the result block's furniture", () => {
+  it("reads 2.001204's conditions, which hold only furniture, as none", () => {
+    expect(rawRecordOf("2.001204").yeu_cau_dieu_kien).toContain("Từ khóa");
+    expect(parseConditions(rawRecordOf("2.001204").yeu_cau_dieu_kien)).toEqual([]);
+  });
+
+  it("keeps real conditions before the furniture", () => {
+    expect(
+      parseConditions("Có đủ năng lực hành vi dân sự.Không có thông tinTừ khóaKhông có thông tinMô tả"),
+    ).toEqual(["Có đủ năng lực hành vi dân sự."]);
   });
 });
