@@ -205,7 +205,12 @@ describe("the conversation router", () => {
       },
       {
         when: /kết hôn/,
-        result: { decision: "clarify", answer: null, candidates: [{ code: "9.999998", name: "gone", score: 2 }], aspect: null },
+        result: {
+          decision: "clarify",
+          answer: null,
+          candidates: [{ code: "9.999998", name: "gone", score: 2 }],
+          aspect: null,
+        },
       },
     ]);
     const clarified = run([text("khai sinh")], context({ search: staleIndex })).last;
