@@ -176,9 +176,10 @@ function splitEntries(body: string): Entry[] {
     // "01 bản chính Bảng kê khai…" opening the table: the name starts with a quantity.
     if (tidy(text) === "" && previous === undefined && /^\s+\S/.test(body.slice(m.index + m[0].length)))
       continue;
-    if (tidy(text) === "" && previous !== undefined) {
-      // "…giấy phép nhập khẩu: 01 bản chính1 bản chính": the first quantity was part of the text.
-      previous.text += previous.quantityText;
+    if (!/\p{L}/u.test(text) && previous !== undefined) {
+      // "…giấy phép nhập khẩu: 01 bản chính1 bản chính" or "…: 01 bản chính.1 bản chính": the first
+      // quantity was part of the text (only punctuation stands between the two).
+      previous.text += previous.quantityText + text;
       previous.quantity = { originals, copies };
       previous.quantityText = body.slice(textEnd, m.index + m[0].length);
     } else {

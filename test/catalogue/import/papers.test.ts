@@ -185,6 +185,18 @@ describe("quantities inside a paper's text", () => {
     ]);
   });
 
+  it("reads '…: 01 bản chính.1 bản chính' as one paper, never a paper named '.' (1.009559)", () => {
+    const { cases } = parsePapers(rawRecordOf("1.009559").thanh_phan_ho_so);
+    const papers = cases.flatMap((c) => c.papers);
+    expect(papers.every((p) => /\p{L}/u.test(p.name))).toBe(true);
+    expect(papers).toContainEqual(
+      expect.objectContaining({
+        name: expect.stringMatching(/Nghị định 18\/2021\/NĐ-CP: 01 bản chính\.$/),
+        originals: 1,
+      }),
+    );
+  });
+
   it("reads a name that opens with a quantity (3.000160)", () => {
     const { cases, issues } = parsePapers(rawRecordOf("3.000160").thanh_phan_ho_so);
     expect(cases[0]!.papers).toEqual([
