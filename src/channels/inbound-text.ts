@@ -1,8 +1,8 @@
 /**
  * What every channel does to a citizen's text before the core sees it: control characters and
  * bidirectional overrides dropped (line breaks and tabs kept), NFC (Zalo and some keyboards send
- * NFD Vietnamese), trimmed, capped; and `/command args` recognised. Same rules as the Telegram
- * adapter's (src/channels/telegram/to-event.ts), so both channels hand the core the same events.
+ * NFD Vietnamese), trimmed, capped; and `/command args` recognised. Telegram, Zalo and the
+ * terminal share these rules, so every channel hands the core the same events.
  */
 
 /** A guard against absurd payloads: the core still gets enough to say it read only the beginning. */

@@ -8,13 +8,10 @@
  */
 import type { Message, Update, User } from "grammy/types";
 import type { Address, InboundEvent } from "../../core/model.ts";
+import { cleanText, parseCommand } from "../inbound-text.ts";
 import { isValidCallbackData } from "./keyboard.ts";
 
-/**
- * A guard against absurd payloads, well above Telegram's own 4,096: a long message still reaches
- * the core whole enough for it to say it read only the beginning.
- */
-export const MAX_INBOUND_TEXT = 16_384;
+export { cleanText, MAX_INBOUND_TEXT, parseCommand } from "../inbound-text.ts";
 
 export type IgnoreReason =
   | "not-private"
@@ -112,42 +109,4 @@ function unsupportedKind(message: Message): "sticker" | "voice" | "file" | "loca
   if (message.document || message.video || message.animation) return "file";
   if (message.location || message.venue) return "location";
   return "other";
-}
-
-/**
- * Drops control characters (keeping line breaks and tabs), normalises to NFC, trims, and caps the
- * length at a code point boundary.
- */
-export function cleanText(raw: string): string {
-  const cleaned = raw.replace(UNWANTED_CHARACTERS, (c) => (KEPT_CONTROLS.has(c) ? c : ""));
-  let text = cleaned.normalize("NFC").trim();
-  if (text.length > MAX_INBOUND_TEXT) {
-    let cut = MAX_INBOUND_TEXT;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    text = text.slice(0, cut);
-  }
-  return text;
-}
-
-/** Control characters (C0, DEL, C1) and bidirectional overrides. */
-const UNWANTED_CHARACTERS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-const KEPT_CONTROLS = new Set(["\t", "\n", "\r"]);
-
-interface ParsedCommand {
-  name: string;
-  mention?: string;
-  args: string;
-}
-
-/** `/name`, `/name@bot`, `/name args…`; names are Telegram's 1–32 of a-z, 0-9 and `_`. */
-export function parseCommand(text: string): ParsedCommand | null {
-  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)\s*([\s\S]*)$/.exec(text);
-  if (!match) return null;
-  const [, name, mention, args] = match;
-  return {
-    name: name!.toLowerCase(),
-    ...(mention !== undefined && { mention }),
-    args: (args ?? "").trim(),
-  };
 }
