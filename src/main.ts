@@ -16,7 +16,7 @@ import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
-import { createAssistant, UNANSWERED_LOG, VOTES_LOG } from "./core/assistant.ts";
+import { createAssistant } from "./core/assistant.ts";
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
 import { t, translator } from "./locales/index.ts";
@@ -29,6 +29,7 @@ import {
   describeDataDirFailure,
   StartupError,
 } from "./startup-error.ts";
+import { assistantStores } from "./storage/assistant-stores.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
 
@@ -127,14 +128,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     const assistant = createAssistant({
       catalogue: () => current.catalogue,
       search: () => current.search,
-      stores: {
-        conversations: stores.keyValue("conversations"),
-        checklists: stores.keyValue("checklists"),
-        prefs: stores.keyValue("prefs"),
-        rateLimits: stores.keyValue("rate-limits"),
-        unanswered: stores.appendLog(UNANSWERED_LOG),
-        votes: stores.appendLog(VOTES_LOG),
-      },
+      stores: assistantStores(stores),
       clock,
       logger,
       // No lock here: each channel holds the address lock around handling *and* delivering.

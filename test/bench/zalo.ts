@@ -38,6 +38,7 @@ import { createHttpServer } from "../../src/http/create-http-server.ts";
 import { translator } from "../../src/locales/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSearch } from "../../src/search/search.ts";
+import { assistantStores } from "../../src/storage/assistant-stores.ts";
 import { createStores } from "../../src/storage/create-stores.ts";
 import { createKeyedQueue } from "../../src/storage/keyed-queue.ts";
 import { startZaloApiStandIn } from "../support/zalo-api-stand-in.ts";
@@ -295,14 +296,7 @@ async function benchQuota(): Promise<void> {
   const assistant = createAssistant({
     catalogue: () => catalogue,
     search: () => search,
-    stores: {
-      conversations: stores.keyValue("conversations"),
-      checklists: stores.keyValue("checklists"),
-      prefs: stores.keyValue("prefs"),
-      rateLimits: stores.keyValue("rate-limits"),
-      unanswered: stores.appendLog("unanswered"),
-      votes: stores.appendLog("votes"),
-    },
+    stores: assistantStores(stores),
     clock: { now: () => Date.now() },
     logger,
   });

@@ -15,6 +15,7 @@ import type { Assistant } from "../../../src/core/ports.ts";
 import { t } from "../../../src/locales/index.ts";
 import { createSearch } from "../../../src/search/search.ts";
 import type { ProcedureSearch } from "../../../src/search/types.ts";
+import { assistantStores } from "../../../src/storage/assistant-stores.ts";
 import { createStores, type Stores } from "../../../src/storage/create-stores.ts";
 import { startTelegramApiStandIn, type TelegramApiStandIn } from "../../support/telegram-api-stand-in.ts";
 import { buildChannel, captureLogs } from "../../support/telegram-harness.ts";
@@ -39,14 +40,7 @@ beforeEach(async () => {
   const assistant: Assistant = createAssistant({
     catalogue: () => catalogue,
     search: () => search,
-    stores: {
-      conversations: stores.keyValue("conversations"),
-      checklists: stores.keyValue("checklists"),
-      prefs: stores.keyValue("prefs"),
-      rateLimits: stores.keyValue("rate-limits"),
-      unanswered: stores.appendLog("unanswered"),
-      votes: stores.appendLog("votes"),
-    },
+    stores: assistantStores(stores),
     clock: { now: () => Date.now() },
     logger: captureLogs().logger,
   });

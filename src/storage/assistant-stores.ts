@@ -1,0 +1,17 @@
+/**
+ * The assistant's stores, each in its own namespace of the configured storage. One place, so the
+ * composition root, tests and benchmarks wire the assistant to the same namespaces.
+ */
+import { type AssistantDeps, UNANSWERED_LOG, VOTES_LOG } from "../core/assistant.ts";
+import type { Stores } from "./create-stores.ts";
+
+export function assistantStores(stores: Pick<Stores, "keyValue" | "appendLog">): AssistantDeps["stores"] {
+  return {
+    conversations: stores.keyValue("conversations"),
+    checklists: stores.keyValue("checklists"),
+    prefs: stores.keyValue("prefs"),
+    rateLimits: stores.keyValue("rate-limits"),
+    unanswered: stores.appendLog(UNANSWERED_LOG),
+    votes: stores.appendLog(VOTES_LOG),
+  };
+}
