@@ -130,7 +130,7 @@ export const en: Messages = {
     "Parts of this section could not be read clearly from the official page. Please check the link at the end.",
   "card.officialWording": "Official wording:",
   "card.casesPick":
-    "This procedure has {n} cases. Tap “Prepare my papers” and pick yours to see the papers to bring.",
+    "This procedure has {n} cases. Choose “Prepare my papers”, then pick yours to see the papers to bring.",
   "card.moreNotes": "{n} more notes on the official page.",
   "card.paperCountUnknown": "number of copies: not known",
   "card.notStated": "The official page does not say.",
@@ -153,14 +153,14 @@ export const en: Messages = {
   "checklist.pickCase": "Which case applies to you?",
   "checklist.caseDefault": "Case {n}",
   "checklist.title": "Papers for: {name}",
-  "checklist.instructions": "Tap the papers you already have to tick them.",
+  "checklist.instructions": "Choose the papers you already have to tick them.",
   "checklist.missing": "Still missing:",
   "checklist.complete": "You have every paper. Remember to bring them when you go.",
   "checklist.saved":
     "I will keep this list for you for 30 days. Type “còn thiếu gì” (what is missing) or /hoso to see it again.",
   "checklist.noPapers": "This case has no specific list of papers. See the official page.",
   "checklist.none":
-    "You are not preparing any papers yet. Ask about a procedure, then tap “Prepare my papers”.",
+    "You are not preparing any papers yet. Ask about a procedure, then choose “Prepare my papers”.",
   "checklist.listTitle": "Papers you are preparing:",
   "checklist.listItem": "{name}: {missing} of {total} still missing",
   "checklist.show": "Show",
