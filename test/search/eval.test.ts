@@ -32,6 +32,15 @@ describe("search evaluation set", () => {
     expect(e.outOfScope.rejected).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("reports the fresh held-out set (unseen questions; no threshold, the honest generalisation figure)", () => {
+    const fresh = readQuerySet("test/search/fresh-set.yaml");
+    expect(fresh.length).toBeGreaterThanOrEqual(150);
+    expect(fresh.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(30);
+    const e = evaluate(search, fresh);
+    console.log(`\nSearch fresh held-out set (test/search/fresh-set.yaml)\n${formatEvaluation(e)}`);
+    console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
+  });
+
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
     const e = evaluate(search, readQuerySet("test/search/dev-set.yaml"));
     console.log(`\nSearch dev set (test/search/dev-set.yaml)\n${formatEvaluation(e)}`);
