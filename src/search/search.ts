@@ -29,6 +29,11 @@ export interface SearchOptions {
   readonly rerankDepth?: number;
   readonly weights?: RerankWeights;
   readonly thresholds?: ConfidenceThresholds;
+  /**
+   * Re-rank every index candidate exactly (fuse.js on all of them) instead of only those that can
+   * reach the shown places; the results are the same, only slower (tests compare the two).
+   */
+  readonly exhaustiveRerank?: boolean;
 }
 
 /** A search plus the details tests and the benchmark look at. */
@@ -148,6 +153,15 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
         pairIdf: (p) => index.pairIdf(p),
       },
       weights,
+      options.exhaustiveRerank
+        ? {}
+        : {
+            // Only the shown candidates and the best of another family (for the confidence gap) need
+            // exact scores: the rest skip the fuse.js match when they provably cannot reach them.
+            exactTop: MAX_CANDIDATES,
+            familyOf: (c) => c.doc.familyKey,
+            replacementsOf: (c) => c.doc.procedure.status.replacedBy,
+          },
     );
     const ranked = keepReplacementsFirst(
       reranked,
