@@ -6,7 +6,7 @@
 import Fuse from "fuse.js";
 import { type CueWeights, cueFactor, DEFAULT_CUE_WEIGHTS, type Variant } from "./cues.ts";
 import { hasMarks, type Token } from "./normalize.ts";
-import type { IndexedProcedure } from "./token-index.ts";
+import type { IndexedProcedure, WeightedWords } from "./token-index.ts";
 
 export interface Candidate {
   readonly doc: IndexedProcedure;
@@ -80,6 +80,19 @@ export function explainedShare(
   return total > 0 ? found / total : 0;
 }
 
+/** `explainedShare` over words whose weights were computed beforehand (same sums, same order). */
+export function explainedWeightedShare(text: WeightedWords, queryTerms: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  const { words, weights } = text;
+  for (let i = 0; i < words.length; i++) {
+    const w = weights[i]!;
+    total += w;
+    if (queryTerms.has(words[i]!)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 export interface RerankContext {
   /** Fuse patterns: the typed words and the same with vocabulary terms rewritten. */
   readonly phrases: readonly string[];
@@ -131,15 +144,17 @@ export function rerank(
   let top = 0;
   for (const c of candidates) top = Math.max(top, c.bm25);
   const patterns = phrases.filter((p) => p.trim() !== "");
+  const pairWeights = ctx.pairs.map((p) => ctx.pairIdf(p));
   const pending: Pending[] = candidates.map((c) => {
-    let nameShare = explainedShare(c.doc.familyKey, ctx.terms, ctx.idf);
-    for (const a of c.doc.aliases) nameShare = Math.max(nameShare, explainedShare(a, ctx.terms, ctx.idf));
+    let nameShare = 0;
+    for (const words of c.doc.nameWords)
+      nameShare = Math.max(nameShare, explainedWeightedShare(words, ctx.terms));
     let pairTotal = 0;
     let pairFound = 0;
-    for (const p of ctx.pairs) {
-      const weight = ctx.pairIdf(p);
+    for (let i = 0; i < ctx.pairs.length; i++) {
+      const weight = pairWeights[i]!;
       pairTotal += weight;
-      if (c.doc.namePairs.has(p)) pairFound += weight;
+      if (c.doc.namePairs.has(ctx.pairs[i]!)) pairFound += weight;
     }
     const pairShare = pairTotal > 0 ? pairFound / pairTotal : 0;
     const agreement = accentAgreement(tokens, c.doc);

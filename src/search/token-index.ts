@@ -31,12 +31,23 @@ export interface IndexedProcedure {
   readonly namePairs: ReadonlySet<string>;
   /** The name without level notes such as "(thực hiện tại cấp tỉnh)": equal keys are level twins. */
   readonly familyKey: string;
+  /**
+   * The core name (`familyKey`) and each alias as words with their IDF weights, for the share of
+   * its own name a question explains (filled once the whole catalogue's frequencies are known).
+   */
+  readonly nameWords: readonly WeightedWords[];
   /** Core name and aliases in one folded text, for the fuse.js phrase match. */
   readonly fuseText: string;
   readonly variants: ReadonlySet<Variant>;
   readonly prior: number;
   /** True when citizens (people, households) may apply, not only businesses or agencies. */
   readonly citizen: boolean;
+}
+
+/** A folded text's words and their inverse document frequencies. */
+export interface WeightedWords {
+  readonly words: readonly string[];
+  readonly weights: readonly number[];
 }
 
 export interface TokenIndex {
@@ -112,7 +123,7 @@ function withAbbreviations(folded: string): string {
 }
 
 export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
-  const docs: IndexedProcedure[] = [];
+  const docs: { -readonly [K in keyof IndexedProcedure]: IndexedProcedure[K] }[] = [];
   const documents: IndexDocument[] = [];
   const df = new Map<string, number>();
   const owner: number[] = [];
@@ -151,6 +162,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
       folded,
       allTerms,
       familyKey: coreName(name),
+      nameWords: [],
       fuseText: [coreName(name), ...aliases].join(" | "),
       variants: nameVariants(procedure.name),
       prior: procedurePrior(procedure),
@@ -182,6 +194,16 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
   mini.addAll(documents);
   const n = procedures.length;
   const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+  const idf = (term: string): number => {
+    const d = df.get(term);
+    return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  };
+  for (const doc of docs) {
+    doc.nameWords = [doc.familyKey, ...doc.aliases].map((text) => {
+      const words = text.split(" ").filter((t) => t !== "");
+      return { words, weights: words.map(idf) };
+    });
+  }
   return {
     docs,
     owner,
@@ -193,10 +215,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
       const d = pairDf.get(pair);
       return d === undefined ? 0 : Math.log(1 + (n - d + 0.5) / (d + 0.5));
     },
-    idf(term: string): number {
-      const d = df.get(term);
-      return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
-    },
+    idf,
   };
 }
 
