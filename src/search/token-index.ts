@@ -55,6 +55,8 @@ export interface TokenIndex {
   readonly docs: readonly IndexedProcedure[];
   /** Index document id → procedure id (a procedure has one document per name and alias). */
   readonly owner: readonly number[];
+  /** Index document id → its procedure's prior (the index's document boost). */
+  readonly documentPrior: Float64Array;
   readonly mini: MiniSearch<IndexDocument>;
   /** Folded syllables known to the catalogue and the vocabulary (for Telex repair). */
   readonly syllables: ReadonlySet<string>;
@@ -227,6 +229,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
   return {
     docs,
     owner,
+    documentPrior: Float64Array.from(owner, (id) => docs[id]!.prior),
     mini,
     pairs,
     syllables,
@@ -338,6 +341,6 @@ function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
   if (queries.length === 0) return [];
   return index.mini.search(
     { combineWith: "OR", queries },
-    { boostDocument: (id) => index.docs[index.owner[id as number]!]?.prior ?? 1 },
+    { boostDocument: (id) => index.documentPrior[id as number] ?? 1 },
   );
 }
