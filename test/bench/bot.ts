@@ -3,6 +3,7 @@
  *        `[--concurrency N]` closed loop instead (N updates in flight, each followed by the next as soon as answered): the
  *                            highest rate the app sustains, with its latencies
  *        `[--max-old-space MB]` run the app with node --max-old-space-size=MB
+ *        `[--semi-space MB]`  run the app with node --max-semi-space-size=MB (young generation)
  *        `[--core instant]`  the same channel, HTTP server, storage and address lock, with a core
  *                            that answers at once (a fixed 1.4 kB card with 4 buttons): the
  *                            channel's own cost, without search
@@ -52,6 +53,8 @@ interface Args {
   core: "full" | "instant";
   /** V8 old-space limit for the app (node --max-old-space-size), to see memory against speed. */
   maxOldSpaceMb: number | null;
+  /** V8 semi-space limit for the app (node --max-semi-space-size). */
+  semiSpaceMb: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -80,6 +83,7 @@ function parseArgs(argv: string[]): Args {
     concurrency: value("concurrency") === undefined ? null : number("concurrency", 1),
     core: value("core") === "instant" ? "instant" : "full",
     maxOldSpaceMb: value("max-old-space") === undefined ? null : number("max-old-space", 1),
+    semiSpaceMb: value("semi-space") === undefined ? null : number("semi-space", 1),
   };
 }
 
@@ -237,6 +241,7 @@ function startChild(
       "tsx",
       "--expose-gc",
       ...(args.maxOldSpaceMb === null ? [] : [`--max-old-space-size=${args.maxOldSpaceMb}`]),
+      ...(args.semiSpaceMb === null ? [] : [`--max-semi-space-size=${args.semiSpaceMb}`]),
       ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
     env,
@@ -572,6 +577,11 @@ function report(result: Result, args: Args): void {
   console.log(
     `  machine: ${cpus().length} cores, load average ${result.load.toFixed(1)} at the end of the run`,
   );
+  const v8 = [
+    ...(args.maxOldSpaceMb === null ? [] : [`--max-old-space-size=${args.maxOldSpaceMb}`]),
+    ...(args.semiSpaceMb === null ? [] : [`--max-semi-space-size=${args.semiSpaceMb}`]),
+  ];
+  if (v8.length > 0) console.log(`  app V8 flags: ${v8.join(" ")}`);
   console.log(
     `  app RSS (MB): after start ${result.rssStartMb.toFixed(0)}, peak ${result.rssPeakMb.toFixed(0)}, end ${result.rssEndMb.toFixed(0)} (live JS heap after a full GC ${result.heapEndMb.toFixed(0)})`,
   );
