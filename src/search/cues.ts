@@ -215,6 +215,17 @@ function cueRules(): readonly CompiledCue[] {
   return compiled;
 }
 
+/** Folded neighbouring syllable pairs of the cue phrases ("han_quoc"): spellings the search knows. */
+export function cuePairs(): Set<string> {
+  const out = new Set<string>();
+  for (const rule of cueRules()) {
+    for (const p of rule.says) {
+      for (let i = 0; i + 1 < p.length; i++) out.add(`${p[i]!.folded}_${p[i + 1]!.folded}`);
+    }
+  }
+  return out;
+}
+
 /** The age a question mentions ("con 5 tuổi", "dưới 14"), for the under/over 14 ID-card siblings. */
 function ageCue(tokens: readonly Token[]): Variant | null {
   for (let i = 0; i < tokens.length; i++) {

@@ -9,7 +9,7 @@
  */
 import MiniSearch, { type SearchResult as MiniResult, type Query } from "minisearch";
 import type { Procedure } from "../catalogue/schema.ts";
-import { nameVariants, type Variant } from "./cues.ts";
+import { cuePairs, nameVariants, type Variant } from "./cues.ts";
 import { vocabularyPairs, vocabularySyllables } from "./expand.ts";
 import { foldText, type Token, tokenize } from "./normalize.ts";
 import { citizenFactor, procedurePrior } from "./priors.ts";
@@ -141,7 +141,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
   const documents: IndexDocument[] = [];
   const df = new Map<string, number>();
   const owner: number[] = [];
-  const pairs = vocabularyPairs();
+  const pairs = new Set([...vocabularyPairs(), ...cuePairs()]);
   const pairDf = new Map<string, number>();
   const contextDf = new Map<string, number>();
   const syllables = vocabularySyllables();
