@@ -129,6 +129,7 @@ async function runApp(): Promise<void> {
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
     if (message.type === "rss-gc") process.send?.({ type: "rss", ...memory(true) });
+    if (message.type === "cpu") process.send?.({ type: "cpu", ...process.cpuUsage() });
     if (message.type === "stop") void app.shutdown("bench done").then(() => process.exit(0));
   });
   process.send?.({ type: "ready", port: app.httpPort, rss: process.memoryUsage().rss });
@@ -204,6 +205,7 @@ async function runInstantCore(): Promise<void> {
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
     if (message.type === "rss-gc") process.send?.({ type: "rss", ...memory(true) });
+    if (message.type === "cpu") process.send?.({ type: "cpu", ...process.cpuUsage() });
     if (message.type === "stop") {
       void (async () => {
         await channel.stop();
@@ -273,6 +275,19 @@ function startChild(
   });
 }
 
+/** The app's process CPU time so far (user + system), in ms. */
+function askCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type: string; user?: number; system?: number }) => {
+      if (message.type !== "cpu") return;
+      child.off("message", onMessage);
+      resolve((message.user! + message.system!) / 1000);
+    };
+    child.on("message", onMessage);
+    child.send({ type: "cpu" });
+  });
+}
+
 function askMemory(child: ChildProcess, afterGc = false): Promise<{ rss: number; heapUsed: number }> {
   return new Promise((resolve) => {
     const onMessage = (message: { type: string; rss?: number; heapUsed?: number }) => {
@@ -308,6 +323,8 @@ interface Result {
   redisKeysRemoved: number | null;
   /** Catalogue edits made during the run (each one a hot reload). */
   reloads: number;
+  /** The app's process CPU time during the measured run (all updates, answered or not). */
+  cpuMs: number;
 }
 
 async function runOnce(storage: "sqlite" | "redis", args: Args, questions: string[]): Promise<Result> {
@@ -439,6 +456,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
 
   measuring = true;
   let rssPeak = (await askMemory(child)).rss;
+  const cpuBegin = await askCpu(child);
   const begin = performance.now();
   const end = begin + args.seconds * 1000;
   let lastRss = begin;
@@ -502,6 +520,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
   await Promise.race([Promise.all(workers), new Promise((r) => setTimeout(r, 15_000))]);
   const seconds = (performance.now() - begin) / 1000;
   const load = loadavg()[0]!;
+  const cpuMs = (await askCpu(child)) - cpuBegin;
   const alive = child.exitCode === null;
   if (!alive) throw new Error(`the app exited during the run (code ${child.exitCode}, ${reloads} reloads)`);
   const { rss: rssEnd } = await askMemory(child);
@@ -535,6 +554,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
     load,
     redisKeysRemoved,
     reloads,
+    cpuMs,
   };
 }
 
@@ -615,6 +635,11 @@ function report(result: Result, args: Args): void {
     ...(args.semiSpaceMb === null ? [] : [`--max-semi-space-size=${args.semiSpaceMb}`]),
   ];
   if (v8.length > 0) console.log(`  app V8 flags: ${v8.join(" ")}`);
+  // CPU per update hardly depends on other load: the capacity one core would give this app.
+  const cpuPerUpdate = result.cpuMs / Math.max(1, result.completed + result.failed + result.noReply);
+  console.log(
+    `  app CPU per update: ${cpuPerUpdate.toFixed(2)} ms (one core's worth would answer ≈ ${(1000 / cpuPerUpdate).toFixed(0)} updates/s)`,
+  );
   if (result.reloads > 0)
     console.log(`  catalogue edited ${result.reloads} times during the run (hot reloads)`);
   console.log(
