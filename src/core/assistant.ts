@@ -96,12 +96,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function process(event: InboundEvent, log: Logger, seen: { locale: Locale }): Promise<Reply[]> {
     const now = deps.clock.now();
     const userKey = hashId(`${event.address.split(":")[0]}:${event.userId}`, settings.hashSalt);
-    const prefs =
-      (await readParsed(stores.prefs, event.address, (v) => citizenPrefs.safeParse(v).data)) ?? {};
+    // The four reads are independent: one wait instead of four round-trips. The conversation and
+    // checklists are read even when the rate limit then stops the event (a wasted read, no harm).
+    const [storedPrefs, window, storedState, storedChecklists] = await Promise.all([
+      readParsed(stores.prefs, event.address, (v) => citizenPrefs.safeParse(v).data),
+      readParsed(stores.rateLimits, userKey, (v) => rateWindow.safeParse(v).data),
+      readParsed(stores.conversations, event.address, (v) => conversationState.safeParse(v).data),
+      readParsed(stores.checklists, event.address, (v) => savedChecklists.safeParse(v).data),
+    ]);
+    const prefs = storedPrefs ?? {};
     let locale: Locale = prefs.locale ?? settings.defaultLocale;
     seen.locale = locale;
 
-    const window = await readParsed(stores.rateLimits, userKey, (v) => rateWindow.safeParse(v).data);
     const verdict = checkRateLimit(window, now, settings.rateLimit);
     await stores.rateLimits.set(userKey, verdict.window, settings.rateLimit.windowMs * 2);
     if (verdict.outcome !== "allow") {
@@ -111,17 +117,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         : [];
     }
 
-    const state =
-      (await readParsed(stores.conversations, event.address, (v) => conversationState.safeParse(v).data)) ??
-      initialConversationState();
-    const checklists = (await readParsed(
-      stores.checklists,
-      event.address,
-      (v) => savedChecklists.safeParse(v).data,
-    )) ?? {
-      v: 1 as const,
-      items: [],
-    };
+    const state = storedState ?? initialConversationState();
+    const checklists = storedChecklists ?? { v: 1 as const, items: [] };
     const ctx: FlowContext = {
       catalogue: deps.catalogue(),
       search: deps.search(),

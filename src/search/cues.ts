@@ -26,7 +26,9 @@ export type Variant =
   | "revoke"
   | "lost"
   | "bundle"
-  | "amend";
+  | "amend"
+  /** Query only: a damaged paper ("rách", "hỏng"), replaced by exchange (cấp đổi) or re-issue. */
+  | "damaged";
 
 /** Variants read from a folded procedure name. */
 const NAME_PATTERNS: readonly [Variant, RegExp][] = [
@@ -64,6 +66,7 @@ const MARKED: ReadonlySet<Variant> = new Set([
   "lost",
   "bundle",
   "amend",
+  "damaged",
 ]);
 
 /** Variants that are operations on a paper (as opposed to who or where it is for). */
@@ -77,6 +80,7 @@ const OPERATIONS: ReadonlySet<Variant> = new Set([
   "revoke",
   "amend",
   "lost",
+  "damaged",
 ]);
 
 export function nameVariants(name: string): Set<Variant> {
@@ -92,25 +96,16 @@ interface CueRule {
   readonly unless?: readonly string[];
 }
 
+/** Elders and spouses ("em", "anh", "con"… are also how writers call themselves: not here). */
+const PEOPLE = ["bố", "mẹ", "cha", "ông", "bà", "cụ", "vợ", "chồng"];
+const WHOSE = ["", " em", " tôi", " mình", " cháu", " con", " nội", " ngoại", " cụ", " nhà em", " nhà tôi"];
+const WHOSE_TWICE = [" nội em", " nội tôi", " nội mình", " ngoại em", " ngoại tôi", " ngoại mình"];
+const DIED: readonly string[] = PEOPLE.flatMap((p) => [...WHOSE, ...WHOSE_TWICE].map((w) => `${p}${w} mất`));
+
 const CUE_RULES: readonly CueRule[] = [
   {
     cue: "reissue",
-    says: [
-      "mất",
-      "bị mất",
-      "thất lạc",
-      "rách",
-      "bị rách",
-      "hỏng",
-      "bị hỏng",
-      "hư",
-      "làm lại",
-      "cấp lại",
-      "đăng ký lại",
-      "bị cháy",
-      "mất cắp",
-      "bị trộm",
-    ],
+    says: ["mất", "bị mất", "thất lạc", "làm lại", "cấp lại", "đăng ký lại", "bị cháy", "mất cắp", "bị trộm"],
     unless: [
       "mất bao",
       "mất tiền",
@@ -126,8 +121,14 @@ const CUE_RULES: readonly CueRule[] = [
       "vợ mất",
       "chồng mất",
       "đã mất",
+      // "mất" right after a person (and who they are to the writer) means died: "bố em mất".
+      ...DIED,
     ],
   },
+  // The law replaces a damaged paper by exchange (căn cước, land certificate, vehicle
+  // registration, health-insurance card: "cấp đổi") and a lost one by re-issue; some procedures
+  // cover both ("cấp lại, đổi"). A damaged paper asks for either.
+  { cue: "damaged", says: ["rách", "bị rách", "hỏng", "bị hỏng", "hư", "hư hỏng", "bị hư", "mờ", "nhòe"] },
   {
     cue: "exchange",
     says: ["hết hạn", "đổi", "cấp đổi", "đủ 25 tuổi", "đủ 40 tuổi", "đủ 60 tuổi", "sang thẻ", "cũ sang"],
@@ -214,6 +215,17 @@ function cueRules(): readonly CompiledCue[] {
   return compiled;
 }
 
+/** Folded neighbouring syllable pairs of the cue phrases ("han_quoc"): spellings the search knows. */
+export function cuePairs(): Set<string> {
+  const out = new Set<string>();
+  for (const rule of cueRules()) {
+    for (const p of rule.says) {
+      for (let i = 0; i + 1 < p.length; i++) out.add(`${p[i]!.folded}_${p[i + 1]!.folded}`);
+    }
+  }
+  return out;
+}
+
 /** The age a question mentions ("con 5 tuổi", "dưới 14"), for the under/over 14 ID-card siblings. */
 function ageCue(tokens: readonly Token[]): Variant | null {
   for (let i = 0; i < tokens.length; i++) {
@@ -253,6 +265,8 @@ function satisfied(cue: Variant, variants: ReadonlySet<Variant>): boolean {
   switch (cue) {
     case "reissue":
       return variants.has("reissue") || variants.has("lost");
+    case "damaged":
+      return variants.has("exchange") || variants.has("reissue");
     case "exchange":
       return variants.has("exchange") || variants.has("extend");
     case "extend":

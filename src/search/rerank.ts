@@ -6,7 +6,7 @@
 import Fuse from "fuse.js";
 import { type CueWeights, cueFactor, DEFAULT_CUE_WEIGHTS, type Variant } from "./cues.ts";
 import { hasMarks, type Token } from "./normalize.ts";
-import type { IndexedProcedure } from "./token-index.ts";
+import type { IndexedProcedure, WeightedWords } from "./token-index.ts";
 
 export interface Candidate {
   readonly doc: IndexedProcedure;
@@ -43,7 +43,10 @@ export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   accentFloor: 0.85,
 };
 
-const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.6, includeScore: true };
+const FUSE_THRESHOLD = 0.6;
+const FUSE_OPTIONS = { ignoreLocation: true, threshold: FUSE_THRESHOLD, includeScore: true };
+/** Fuse's Bitap matches patterns of up to 32 characters in one piece. */
+const BITAP_WORD = 32;
 
 /**
  * Accent check: among the query's marked tokens whose folded form the candidate contains, the
@@ -77,6 +80,19 @@ export function explainedShare(
   return total > 0 ? found / total : 0;
 }
 
+/** `explainedShare` over words whose weights were computed beforehand (same sums, same order). */
+export function explainedWeightedShare(text: WeightedWords, queryTerms: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  const { words, weights } = text;
+  for (let i = 0; i < words.length; i++) {
+    const w = weights[i]!;
+    total += w;
+    if (queryTerms.has(words[i]!)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 export interface RerankContext {
   /** Fuse patterns: the typed words and the same with vocabulary terms rewritten. */
   readonly phrases: readonly string[];
@@ -91,48 +107,153 @@ export interface RerankContext {
   readonly pairIdf: (pair: string) => number;
 }
 
+export interface RerankOptions {
+  /**
+   * How many leading places must be exact (fuse similarity computed and order final). Candidates
+   * that provably cannot reach them skip the fuse.js match and keep their score without it.
+   * Default: every candidate is exact.
+   */
+  readonly exactTop?: number;
+  /** Family of a candidate: the exact places must also hold the best candidate of a second family. */
+  readonly familyOf?: (c: Candidate) => string;
+  /** Codes that must rank above a candidate (its replacements): they are made exact with it. */
+  readonly replacementsOf?: (c: Candidate) => readonly string[] | undefined;
+}
+
+interface Pending {
+  readonly c: Candidate;
+  /** Score parts besides the fuse similarity (kept apart: the sum is formed in one order). */
+  readonly bm25Part: number;
+  readonly namePart: number;
+  readonly pairPart: number;
+  readonly cue: number;
+  readonly accent: number;
+  fuseSimilarity: number;
+  score: number;
+  exact: boolean;
+}
+
 export function rerank(
   candidates: readonly Candidate[],
   ctx: RerankContext,
   w: RerankWeights = DEFAULT_RERANK_WEIGHTS,
+  options: RerankOptions = {},
 ): RankedCandidate[] {
   const { phrases, tokens, cues } = ctx;
   if (candidates.length === 0) return [];
-  const top = Math.max(...candidates.map((c) => c.bm25));
-  // Phrase-level fuzzy similarity (fuse.js Bitap, location ignored) of each pattern to the
-  // candidate's core name and aliases; the best pattern counts.
-  const similarity = candidates.map((c) => {
-    let best = 0;
-    for (const p of phrases) {
-      if (p.trim() === "") continue;
-      const m = Fuse.match(p, c.doc.fuseText, FUSE_OPTIONS);
-      if (m.isMatch) best = Math.max(best, 1 - (m.score ?? 1));
-    }
-    return best;
-  });
-  const ranked = candidates.map((c, i) => {
-    const fuseSimilarity = similarity[i]!;
-    const nameShare = Math.max(
-      explainedShare(c.doc.familyKey, ctx.terms, ctx.idf),
-      ...c.doc.aliases.map((a) => explainedShare(a, ctx.terms, ctx.idf)),
-    );
+  let top = 0;
+  for (const c of candidates) top = Math.max(top, c.bm25);
+  const patterns = phrases.filter((p) => p.trim() !== "");
+  const pairWeights = ctx.pairs.map((p) => ctx.pairIdf(p));
+  const pending: Pending[] = candidates.map((c) => {
+    let nameShare = 0;
+    for (const words of c.doc.nameWords)
+      nameShare = Math.max(nameShare, explainedWeightedShare(words, ctx.terms));
     let pairTotal = 0;
     let pairFound = 0;
-    for (const p of ctx.pairs) {
-      const weight = ctx.pairIdf(p);
+    for (let i = 0; i < ctx.pairs.length; i++) {
+      const weight = pairWeights[i]!;
       pairTotal += weight;
-      if (c.doc.namePairs.has(p)) pairFound += weight;
+      if (c.doc.namePairs.has(ctx.pairs[i]!)) pairFound += weight;
     }
     const pairShare = pairTotal > 0 ? pairFound / pairTotal : 0;
-    const base =
-      w.bm25 * (top > 0 ? c.bm25 / top : 0) +
-      w.fuse * fuseSimilarity +
-      w.name * nameShare +
-      w.pairs * pairShare;
     const agreement = accentAgreement(tokens, c.doc);
-    const accent = agreement === null ? 1 : w.accentFloor + (1 - w.accentFloor) * agreement;
-    const score = base * cueFactor(cues, c.doc.variants, w.cues) * accent;
-    return { ...c, fuseSimilarity, score };
+    const p: Pending = {
+      c,
+      bm25Part: w.bm25 * (top > 0 ? c.bm25 / top : 0),
+      namePart: w.name * nameShare,
+      pairPart: w.pairs * pairShare,
+      cue: cueFactor(cues, c.doc.variants, w.cues),
+      accent: agreement === null ? 1 : w.accentFloor + (1 - w.accentFloor) * agreement,
+      fuseSimilarity: 0,
+      score: 0,
+      exact: false,
+    };
+    p.score = scoreWith(p, 0);
+    return p;
   });
-  return ranked.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
+  function scoreWith(p: Pending, fuseSimilarity: number): number {
+    return (p.bm25Part + w.fuse * fuseSimilarity + p.namePart + p.pairPart) * p.cue * p.accent;
+  }
+  // Phrase-level fuzzy similarity (fuse.js Bitap, location ignored) of each pattern to the
+  // candidate's core name and aliases; the best pattern counts. Bitap's result is the fewest
+  // errors at which the pattern matches, whatever the threshold above it; a lower threshold only
+  // stops the search sooner. So a candidate that can only matter with a similarity of at least s
+  // is matched with threshold 1 − s: its similarity is exact when it reaches s, and provably below
+  // s (the candidate cannot reach the exact places) when there is no match. Patterns over 32
+  // characters are matched in chunks whose scores are averaged: those keep the full threshold.
+  const similarityOf = (p: Pending, needed: number): number | null => {
+    let best = 0;
+    let found = false;
+    for (const pattern of patterns) {
+      const threshold =
+        pattern.length <= BITAP_WORD ? Math.min(FUSE_THRESHOLD, 1 - needed + 1e-6) : FUSE_THRESHOLD;
+      const m = Fuse.match(pattern, p.c.doc.fuseText, { ...FUSE_OPTIONS, threshold });
+      if (m.isMatch) {
+        found = true;
+        best = Math.max(best, 1 - (m.score ?? 1));
+      }
+    }
+    return found || needed <= 1 - FUSE_THRESHOLD ? best : null;
+  };
+  const upper = (p: Pending) => scoreWith(p, 1);
+  const byUpper = [...pending].sort((a, b) => upper(b) - upper(a) || a.c.doc.id - b.c.doc.id);
+  const need = options.exactTop ?? pending.length;
+  const familyOf = options.familyOf;
+  const byCode = new Map(pending.map((p) => [p.c.doc.procedure.code, p]));
+  /** Exact candidates, best first. */
+  const exact: Pending[] = [];
+  const below = new Set<Pending>();
+  const settled = (next: Pending) => {
+    // The exact places are final when `need` exact candidates (and one of a second family) score
+    // above anything the next candidate could reach.
+    const bound = upper(next);
+    const above = exact.filter((p) => p.score > bound);
+    if (above.length < need) return false;
+    if (!familyOf) return true;
+    const first = familyOf(above[0]!.c);
+    return above.some((p) => familyOf(p.c) !== first);
+  };
+  /** The score a candidate must reach to matter: the last exact place, or the best of another family. */
+  const stake = (p: Pending): number => {
+    if (exact.length < need) return 0;
+    let t = exact[need - 1]!.score;
+    if (familyOf) {
+      const first = familyOf(exact[0]!.c);
+      if (familyOf(p.c) !== first) t = Math.min(t, exact.find((e) => familyOf(e.c) !== first)?.score ?? 0);
+    }
+    return t;
+  };
+  const neededSimilarity = (p: Pending, t: number) =>
+    t <= 0 ? 0 : (t / (p.cue * p.accent) - p.bm25Part - p.namePart - p.pairPart) / w.fuse;
+  const makeExact = (p: Pending, needed: number): boolean => {
+    const similarity = similarityOf(p, needed);
+    if (similarity === null) return false;
+    p.fuseSimilarity = similarity;
+    p.score = scoreWith(p, similarity);
+    p.exact = true;
+    exact.push(p);
+    exact.sort((a, b) => b.score - a.score || a.c.doc.id - b.c.doc.id);
+    return true;
+  };
+  for (const p of byUpper) {
+    if (p.exact || below.has(p)) continue;
+    if (exact.length > 0 && settled(p)) break;
+    const replacements = (options.replacementsOf?.(p.c) ?? [])
+      .map((code) => byCode.get(code))
+      .filter((r): r is Pending => r !== undefined && !r.exact);
+    if (replacements.length > 0) {
+      // A repealed candidate and its replacements are ranked together, exactly.
+      makeExact(p, 0);
+      for (const r of replacements) {
+        below.delete(r);
+        makeExact(r, 0);
+      }
+      continue;
+    }
+    if (!makeExact(p, neededSimilarity(p, stake(p)))) below.add(p);
+  }
+  return pending
+    .map((p) => ({ ...p.c, fuseSimilarity: p.fuseSimilarity, score: p.score }))
+    .sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
 }

@@ -6,6 +6,7 @@
  * the citizen vocabulary, query the BM25 index (fuzzy by length, bigrams, priors), re-rank the top
  * candidates with fuse.js, keep repealed procedures below their replacements, and decide.
  */
+import Fuse from "fuse.js";
 import type { Catalogue } from "../catalogue/catalogue.ts";
 import { aspectPositions } from "./aspect.ts";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
@@ -21,7 +22,14 @@ import {
   type RerankWeights,
   rerank,
 } from "./rerank.ts";
-import { bigramText, buildTokenIndex, searchIndex, type TokenIndex } from "./token-index.ts";
+import {
+  bigramText,
+  buildTokenIndex,
+  type IndexedProcedure,
+  type IndexHit,
+  searchIndex,
+  type TokenIndex,
+} from "./token-index.ts";
 import type { Aspect, ProcedureSearch, SearchCandidate, SearchResult } from "./types.ts";
 
 export interface SearchOptions {
@@ -29,6 +37,11 @@ export interface SearchOptions {
   readonly rerankDepth?: number;
   readonly weights?: RerankWeights;
   readonly thresholds?: ConfidenceThresholds;
+  /**
+   * Re-rank every index candidate exactly (fuse.js on all of them) instead of only those that can
+   * reach the shown places; the results are the same, only slower (tests compare the two).
+   */
+  readonly exhaustiveRerank?: boolean;
 }
 
 /** A search plus the details tests and the benchmark look at. */
@@ -46,6 +59,37 @@ const MAX_CANDIDATES = 5;
 const MAX_SEARCH_TERMS = 16;
 /** Fuse's Bitap cost grows with the pattern: the re-rank looks at the first words only. */
 const MAX_FUSE_WORDS = 10;
+/**
+ * When the token index finds nothing (every word unknown and beyond its typo tolerance), a fuse.js
+ * scan over all core names and aliases looks for the typed words; its pattern is one Bitap piece
+ * (32 characters), which bounds the scan's time (bench:search prints it).
+ */
+const FALLBACK_PATTERN_CHARS = 32;
+const FALLBACK_THRESHOLD = 0.3;
+/** Fuzzy similarity of the fallback's best match needed to offer it as a choice. */
+const FALLBACK_CLARIFY_SIMILARITY = 0.8;
+/** At most this many procedures are matched by the fallback (those sharing the most trigrams). */
+const FALLBACK_SCAN = 60;
+
+/** Letter trigrams of a folded text, spaces removed. */
+function trigrams(text: string): Set<string> {
+  const letters = text.replace(/ /g, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= letters.length; i++) out.add(letters.slice(i, i + 3));
+  return out;
+}
+
+function trigramIndex(docs: readonly IndexedProcedure[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const doc of docs) {
+    for (const g of trigrams(doc.fuseText.replace(/ \| /g, " "))) {
+      const ids = out.get(g);
+      if (ids) ids.push(doc.id);
+      else out.set(g, [doc.id]);
+    }
+  }
+  return out;
+}
 const CODE = /(?<![\d.])(\d)\s?[.,]\s?(\d{6})(?!\d)/g;
 
 function round(n: number): number {
@@ -63,6 +107,34 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
   const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const docByCode = new Map(index.docs.map((d) => [d.procedure.code, d]));
+  // Built on first use: most searches never need it, and it would add to the build time.
+  let fallbackGrams: Map<string, number[]> | undefined;
+  /**
+   * The fuse.js fallback: procedures sharing the most letter trigrams with the typed words (spaces
+   * ignored, so "khaisinh" meets "khai sinh"), then Bitap on their core names and aliases. At most
+   * FALLBACK_SCAN procedures are matched, whatever the catalogue's size: bounded time.
+   */
+  function fuseFallback(content: readonly string[]): IndexHit[] {
+    const pattern = content.join(" ").slice(0, FALLBACK_PATTERN_CHARS).trim();
+    const grams = trigrams(pattern);
+    if (grams.size === 0) return [];
+    fallbackGrams ??= trigramIndex(index.docs);
+    const shared = new Map<number, number>();
+    for (const g of grams)
+      for (const id of fallbackGrams.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const minShared = Math.max(2, Math.ceil(grams.size / 3));
+    const scan = [...shared.entries()]
+      .filter(([, n]) => n >= minShared)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, FALLBACK_SCAN);
+    const hits: IndexHit[] = [];
+    for (const [id] of scan) {
+      const doc = index.docs[id]!;
+      const m = Fuse.match(pattern, doc.fuseText, { ignoreLocation: true, threshold: FALLBACK_THRESHOLD });
+      if (m.isMatch) hits.push({ doc, score: 1 - (m.score ?? 1), queryTerms: [] });
+    }
+    return hits.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id).slice(0, depth);
+  }
 
   const toCandidate = (r: RankedCandidate): SearchCandidate => ({
     code: r.doc.procedure.code,
@@ -116,7 +188,8 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
       ...bigramsOf(analysis.content.slice(0, MAX_SEARCH_TERMS + 1)),
       ...analysis.expansions.flatMap((e) => bigramsOf(e.tokens)),
     ];
-    const raws = searchIndex(index, { content, expansion, bigrams: [...new Set(bigrams)] }, depth);
+    const found = searchIndex(index, { content, expansion, bigrams: [...new Set(bigrams)] }, depth);
+    const raws = found.length > 0 ? found : fuseFallback(content);
     if (raws.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
     const candidates: Candidate[] = raws.map((r) => ({
       doc: r.doc,
@@ -148,6 +221,15 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
         pairIdf: (p) => index.pairIdf(p),
       },
       weights,
+      options.exhaustiveRerank
+        ? {}
+        : {
+            // Only the shown candidates and the best of another family (for the confidence gap) need
+            // exact scores: the rest skip the fuse.js match when they provably cannot reach them.
+            exactTop: MAX_CANDIDATES,
+            familyOf: (c) => c.doc.familyKey,
+            replacementsOf: (c) => c.doc.procedure.status.replacedBy,
+          },
     );
     const ranked = keepReplacementsFirst(
       reranked,
@@ -162,10 +244,17 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
     const functional = new Set([...aspectPositions(analysis.content), ...cuePositions(analysis.content)]);
     const { coverage, specificity, phrase } = coverageOf(analysis, reranked[0]!.doc, index, functional);
     const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
-    const decision = decide(
-      { coverage, specificity, phrase, citizen: reranked[0]!.doc.citizen, top: top.score, second },
-      thresholds,
-    );
+    // A fallback match is never answered directly: with a close fuzzy match of a procedure citizens
+    // carry out, the citizen is asked to choose; otherwise nothing fits.
+    const decision =
+      found.length > 0
+        ? decide(
+            { coverage, specificity, phrase, citizen: reranked[0]!.doc.citizen, top: top.score, second },
+            thresholds,
+          )
+        : raws[0]!.score >= FALLBACK_CLARIFY_SIMILARITY && raws[0]!.doc.citizen
+          ? "clarify"
+          : "none";
     if (decision === "none") return { result: none, analysis, coverage, specificity, phrase };
     const result: SearchResult = {
       query: raw,

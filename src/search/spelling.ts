@@ -58,7 +58,9 @@ export function repairPairs(tokens: readonly Token[], pairs: ReadonlySet<string>
     const a = out[i]!.folded;
     const b = out[i + 1]!.folded;
     if (known(a, b)) continue;
-    const fixB = spellingVariants(b).find((v) => known(a, v));
+    // A syllable that forms a known pair with its next neighbour is spelled right ("người hàn quốc").
+    const after = i + 2 < out.length ? out[i + 2]!.folded : null;
+    const fixB = after !== null && known(b, after) ? undefined : spellingVariants(b).find((v) => known(a, v));
     if (fixB) {
       out[i + 1] = { accented: fixB, folded: fixB };
       continue;

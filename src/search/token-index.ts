@@ -1,14 +1,15 @@
 /**
  * The candidate generator: a MiniSearch (BM25+) index with one document per procedure name and
  * per curated alias (folded), plus their syllable bigrams so compounds ("khai_sinh") outrank
- * scattered syllables. Field and result texts are not indexed (they made every query scan long
- * posting lists); they still count in the coverage check. Fuzziness is per term by length (none up to 3 letters, 1 edit up
- * to 7, 2 beyond) and prefix matching is allowed on the last term only; both only for words the
+ * scattered syllables. Field and result texts are indexed too, on the name document only, at a
+ * low boost (CONTEXT_BOOST), searched with exact words that are rare there (no typo tolerance:
+ * long posting lists); they also count in the coverage check. Fuzziness is per term by length
+ * (none up to 3 letters, 1 edit up to 7, 2 beyond) and prefix matching is allowed on the last term only; both only for words the
  * catalogue does not know (a known syllable is spelled right).
  */
 import MiniSearch, { type SearchResult as MiniResult, type Query } from "minisearch";
 import type { Procedure } from "../catalogue/schema.ts";
-import { nameVariants, type Variant } from "./cues.ts";
+import { cuePairs, nameVariants, type Variant } from "./cues.ts";
 import { vocabularyPairs, vocabularySyllables } from "./expand.ts";
 import { foldText, type Token, tokenize } from "./normalize.ts";
 import { citizenFactor, procedurePrior } from "./priors.ts";
@@ -31,6 +32,11 @@ export interface IndexedProcedure {
   readonly namePairs: ReadonlySet<string>;
   /** The name without level notes such as "(thực hiện tại cấp tỉnh)": equal keys are level twins. */
   readonly familyKey: string;
+  /**
+   * The core name (`familyKey`) and each alias as words with their IDF weights, for the share of
+   * its own name a question explains (filled once the whole catalogue's frequencies are known).
+   */
+  readonly nameWords: readonly WeightedWords[];
   /** Core name and aliases in one folded text, for the fuse.js phrase match. */
   readonly fuseText: string;
   readonly variants: ReadonlySet<Variant>;
@@ -39,10 +45,18 @@ export interface IndexedProcedure {
   readonly citizen: boolean;
 }
 
+/** A folded text's words and their inverse document frequencies. */
+export interface WeightedWords {
+  readonly words: readonly string[];
+  readonly weights: readonly number[];
+}
+
 export interface TokenIndex {
   readonly docs: readonly IndexedProcedure[];
   /** Index document id → procedure id (a procedure has one document per name and alias). */
   readonly owner: readonly number[];
+  /** Index document id → its procedure's prior (the index's document boost). */
+  readonly documentPrior: Float64Array;
   readonly mini: MiniSearch<IndexDocument>;
   /** Folded syllables known to the catalogue and the vocabulary (for Telex repair). */
   readonly syllables: ReadonlySet<string>;
@@ -50,6 +64,8 @@ export interface TokenIndex {
   readonly pairs: ReadonlySet<string>;
   /** Inverse document frequency of a folded name/alias token (unknown tokens get `maxIdf`). */
   idf(term: string): number;
+  /** Inverse document frequency of a folded word among the procedures' field and result texts. */
+  contextIdf(term: string): number;
   /** Inverse document frequency of a syllable pair ("khai_sinh") among names and aliases. */
   pairIdf(pair: string): number;
   readonly maxIdf: number;
@@ -59,7 +75,16 @@ interface IndexDocument {
   id: number;
   name: string;
   bigrams: string;
+  /** Field and result of the procedure (on its name document only), searched at a low boost. */
+  context: string;
 }
+
+/**
+ * Boost of the field and result words against the name's 3: a question that names the paper it
+ * wants ("giấy chứng nhận", "thẻ") or the area ("đất đai") finds procedures whose name says it
+ * differently, without outranking a name match.
+ */
+export const CONTEXT_BOOST = 0.4;
 
 const LEVEL_NOTE = /\((thuc hien )?(tai |o )?cap (trung uong|tinh|tinh|xa|huyen|bo)[^)]*\)/g;
 /** Channel and level notes at the end of a name say how, not what ("… thực hiện bằng dịch vụ công …"). */
@@ -112,12 +137,13 @@ function withAbbreviations(folded: string): string {
 }
 
 export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
-  const docs: IndexedProcedure[] = [];
+  const docs: { -readonly [K in keyof IndexedProcedure]: IndexedProcedure[K] }[] = [];
   const documents: IndexDocument[] = [];
   const df = new Map<string, number>();
   const owner: number[] = [];
-  const pairs = vocabularyPairs();
+  const pairs = new Set([...vocabularyPairs(), ...cuePairs()]);
   const pairDf = new Map<string, number>();
+  const contextDf = new Map<string, number>();
   const syllables = vocabularySyllables();
   procedures.forEach((procedure, id) => {
     const name = foldText(procedure.name).replace(LEADING_THU_TUC, "");
@@ -138,6 +164,8 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
     const field = foldText(procedure.field);
     const allTerms = new Set(folded);
     for (const t of `${field} ${result}`.split(" ")) if (t) allTerms.add(t);
+    for (const t of new Set(`${field} ${result}`.split(" ")))
+      if (t) contextDf.set(t, (contextDf.get(t) ?? 0) + 1);
     const namePairs = new Set<string>();
     for (const text of [nameText, ...aliases])
       for (const b of bigramText(text).split(" ")) if (b) namePairs.add(b);
@@ -151,6 +179,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
       folded,
       allTerms,
       familyKey: coreName(name),
+      nameWords: [],
       fuseText: [coreName(name), ...aliases].join(" | "),
       variants: nameVariants(procedure.name),
       prior: procedurePrior(procedure),
@@ -159,22 +188,27 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
     // One index document for the official name, one per alias: a
     // procedure scores by its best document, so many aliases do not add up.
     owner.push(id);
-    documents.push({ id: owner.length - 1, name: nameText, bigrams: bigramText(nameText) });
+    documents.push({
+      id: owner.length - 1,
+      name: nameText,
+      bigrams: bigramText(nameText),
+      context: [...new Set(`${field} ${result}`.split(" ").filter(Boolean))].join(" "),
+    });
     for (const b of namePairs) {
       pairs.add(b);
       pairDf.set(b, (pairDf.get(b) ?? 0) + 1);
     }
     for (const alias of aliases) {
       owner.push(id);
-      documents.push({ id: owner.length - 1, name: alias, bigrams: bigramText(alias) });
+      documents.push({ id: owner.length - 1, name: alias, bigrams: bigramText(alias), context: "" });
     }
   });
   const mini = new MiniSearch<IndexDocument>({
-    fields: ["name", "bigrams"],
+    fields: ["name", "bigrams", "context"],
     tokenize: (text) => text.split(" "),
     processTerm: (term) => (term === "" ? null : term),
     searchOptions: {
-      boost: { name: 3, bigrams: 2.5 },
+      boost: { name: 3, bigrams: 2.5, context: CONTEXT_BOOST },
       weights: { fuzzy: 0.45, prefix: 0.3 },
       combineWith: "OR",
     },
@@ -182,9 +216,20 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
   mini.addAll(documents);
   const n = procedures.length;
   const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+  const idf = (term: string): number => {
+    const d = df.get(term);
+    return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  };
+  for (const doc of docs) {
+    doc.nameWords = [doc.familyKey, ...doc.aliases].map((text) => {
+      const words = text.split(" ").filter((t) => t !== "");
+      return { words, weights: words.map(idf) };
+    });
+  }
   return {
     docs,
     owner,
+    documentPrior: Float64Array.from(owner, (id) => docs[id]!.prior),
     mini,
     pairs,
     syllables,
@@ -193,9 +238,10 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
       const d = pairDf.get(pair);
       return d === undefined ? 0 : Math.log(1 + (n - d + 0.5) / (d + 0.5));
     },
-    idf(term: string): number {
-      const d = df.get(term);
-      return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    idf,
+    contextIdf(term: string): number {
+      const d = contextDf.get(term);
+      return d === undefined ? 0 : Math.log(1 + (n - d + 0.5) / (d + 0.5));
     },
   };
 }
@@ -288,9 +334,13 @@ function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
     });
   }
   if (q.bigrams.length > 0) queries.push({ queries: [q.bigrams.join(" ")], fields: ["bigrams"] });
+  // Field and result words: exact words only, and only those rare there too (long posting lists
+  // would cost more than they tell).
+  const contextTerms = q.content.filter((t) => index.contextIdf(t) >= COMMON_WORD_IDF);
+  if (contextTerms.length > 0) queries.push({ queries: [contextTerms.join(" ")], fields: ["context"] });
   if (queries.length === 0) return [];
   return index.mini.search(
     { combineWith: "OR", queries },
-    { boostDocument: (id) => index.docs[index.owner[id as number]!]?.prior ?? 1 },
+    { boostDocument: (id) => index.documentPrior[id as number] ?? 1 },
   );
 }

@@ -2,7 +2,12 @@
  * `npm run bench:bot [-- --seconds 60 --rate 300 --users 2000 --connections 40 --storage sqlite|redis|both]`
  *        `[--concurrency N]` closed loop instead (N updates in flight, each followed by the next as soon as answered): the
  *                            highest rate the app sustains, with its latencies
- *        `[--max-old-space MB]` run the app with node --max-old-space-size=MB
+ *        `[--max-old-space MB]` run the app with node --max-old-space-size=MB (default: as `npm start`)
+ *        `[--semi-space MB]`  run the app with node --max-semi-space-size=MB (young generation;
+ *                            default: as `npm start`)
+ *        `[--reload-every S]` every S seconds, edit one procedure's name in the app's catalogue copy:
+ *                            the app reloads the catalogue and rebuilds the search under load (the
+ *                            memory peak a heap cap must survive)
  *        `[--core instant]`  the same channel, HTTP server, storage and address lock, with a core
  *                            that answers at once (a fixed 1.4 kB card with 4 buttons): the
  *                            channel's own cost, without search
@@ -25,7 +30,8 @@
  * Targets (issue 4): ≥ 300 updates/s, p99 ≤ 100 ms, RSS ≤ 300 MB on this 2-core machine.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { Agent, request } from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,6 +58,17 @@ interface Args {
   core: "full" | "instant";
   /** V8 old-space limit for the app (node --max-old-space-size), to see memory against speed. */
   maxOldSpaceMb: number | null;
+  /** V8 semi-space limit for the app (node --max-semi-space-size). */
+  semiSpaceMb: number | null;
+  /** Seconds between catalogue edits during the run (hot reloads), or none. */
+  reloadEverySeconds: number | null;
+}
+
+/** A `--name=N` flag of the `npm start` script in package.json, or null. */
+function startFlag(name: string): number | null {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts?: { start?: string } };
+  const m = (pkg.scripts?.start ?? "").match(new RegExp(`--${name}=(\\d+)`));
+  return m ? Number(m[1]) : null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -79,7 +96,12 @@ function parseArgs(argv: string[]): Args {
     connections: number("connections", 40),
     concurrency: value("concurrency") === undefined ? null : number("concurrency", 1),
     core: value("core") === "instant" ? "instant" : "full",
-    maxOldSpaceMb: value("max-old-space") === undefined ? null : number("max-old-space", 1),
+    // Without the options, the app runs with the V8 heap flags `npm start` uses (package.json).
+    maxOldSpaceMb:
+      value("max-old-space") === undefined ? startFlag("max-old-space-size") : number("max-old-space", 1),
+    semiSpaceMb:
+      value("semi-space") === undefined ? startFlag("max-semi-space-size") : number("semi-space", 1),
+    reloadEverySeconds: value("reload-every") === undefined ? null : number("reload-every", 1),
   };
 }
 
@@ -107,6 +129,7 @@ async function runApp(): Promise<void> {
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
     if (message.type === "rss-gc") process.send?.({ type: "rss", ...memory(true) });
+    if (message.type === "cpu") process.send?.({ type: "cpu", ...process.cpuUsage() });
     if (message.type === "stop") void app.shutdown("bench done").then(() => process.exit(0));
   });
   process.send?.({ type: "ready", port: app.httpPort, rss: process.memoryUsage().rss });
@@ -182,6 +205,7 @@ async function runInstantCore(): Promise<void> {
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
     if (message.type === "rss-gc") process.send?.({ type: "rss", ...memory(true) });
+    if (message.type === "cpu") process.send?.({ type: "cpu", ...process.cpuUsage() });
     if (message.type === "stop") {
       void (async () => {
         await channel.stop();
@@ -237,6 +261,7 @@ function startChild(
       "tsx",
       "--expose-gc",
       ...(args.maxOldSpaceMb === null ? [] : [`--max-old-space-size=${args.maxOldSpaceMb}`]),
+      ...(args.semiSpaceMb === null ? [] : [`--max-semi-space-size=${args.semiSpaceMb}`]),
       ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
     env,
@@ -247,6 +272,19 @@ function startChild(
     child.on("message", (message: { type: string; port?: number; rss?: number }) => {
       if (message.type === "ready") resolve({ child, port: message.port!, rss: message.rss! });
     });
+  });
+}
+
+/** The app's process CPU time so far (user + system), in ms. */
+function askCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type: string; user?: number; system?: number }) => {
+      if (message.type !== "cpu") return;
+      child.off("message", onMessage);
+      resolve((message.user! + message.system!) / 1000);
+    };
+    child.on("message", onMessage);
+    child.send({ type: "cpu" });
   });
 }
 
@@ -283,6 +321,10 @@ interface Result {
   /** 1-minute load average at the end: other work on the machine skews the figures. */
   load: number;
   redisKeysRemoved: number | null;
+  /** Catalogue edits made during the run (each one a hot reload). */
+  reloads: number;
+  /** The app's process CPU time during the measured run (all updates, answered or not). */
+  cpuMs: number;
 }
 
 async function runOnce(storage: "sqlite" | "redis", args: Args, questions: string[]): Promise<Result> {
@@ -414,6 +456,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
 
   measuring = true;
   let rssPeak = (await askMemory(child)).rss;
+  const cpuBegin = await askCpu(child);
   const begin = performance.now();
   const end = begin + args.seconds * 1000;
   let lastRss = begin;
@@ -444,7 +487,17 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
     for (let i = 0; i < args.connections; i++) workers.push(connection());
   }
   let generated = 0;
+  let reloads = 0;
+  let lastReload = begin;
+  const reloadFile = join(catalogueDir, "tu-van-phap-luat", "1.000404.yaml");
+  const reloadOriginal = await readFile(reloadFile, "utf8");
   while (performance.now() < end) {
+    if (args.reloadEverySeconds !== null && performance.now() - lastReload > args.reloadEverySeconds * 1000) {
+      lastReload = performance.now();
+      reloads++;
+      const edited = reloadOriginal.replace(/^name: (.*)$/m, `name: $1 (bench ${reloads})`);
+      void writeFile(reloadFile, edited);
+    }
     // Open loop: the updates due by now at the fixed rate, whatever the app's state.
     if (args.concurrency === null) {
       const due = Math.floor(((performance.now() - begin) / 1000) * args.rate);
@@ -467,6 +520,9 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
   await Promise.race([Promise.all(workers), new Promise((r) => setTimeout(r, 15_000))]);
   const seconds = (performance.now() - begin) / 1000;
   const load = loadavg()[0]!;
+  const cpuMs = (await askCpu(child)) - cpuBegin;
+  const alive = child.exitCode === null;
+  if (!alive) throw new Error(`the app exited during the run (code ${child.exitCode}, ${reloads} reloads)`);
   const { rss: rssEnd } = await askMemory(child);
   rssPeak = Math.max(rssPeak, rssEnd);
   const { heapUsed: heapEnd } = await askMemory(child, true);
@@ -497,6 +553,8 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
     heapEndMb: mb(heapEnd),
     load,
     redisKeysRemoved,
+    reloads,
+    cpuMs,
   };
 }
 
@@ -572,6 +630,18 @@ function report(result: Result, args: Args): void {
   console.log(
     `  machine: ${cpus().length} cores, load average ${result.load.toFixed(1)} at the end of the run`,
   );
+  const v8 = [
+    ...(args.maxOldSpaceMb === null ? [] : [`--max-old-space-size=${args.maxOldSpaceMb}`]),
+    ...(args.semiSpaceMb === null ? [] : [`--max-semi-space-size=${args.semiSpaceMb}`]),
+  ];
+  if (v8.length > 0) console.log(`  app V8 flags: ${v8.join(" ")}`);
+  // CPU per update hardly depends on other load: the capacity one core would give this app.
+  const cpuPerUpdate = result.cpuMs / Math.max(1, result.completed + result.failed + result.noReply);
+  console.log(
+    `  app CPU per update: ${cpuPerUpdate.toFixed(2)} ms (one core's worth would answer ≈ ${(1000 / cpuPerUpdate).toFixed(0)} updates/s)`,
+  );
+  if (result.reloads > 0)
+    console.log(`  catalogue edited ${result.reloads} times during the run (hot reloads)`);
   console.log(
     `  app RSS (MB): after start ${result.rssStartMb.toFixed(0)}, peak ${result.rssPeakMb.toFixed(0)}, end ${result.rssEndMb.toFixed(0)} (live JS heap after a full GC ${result.heapEndMb.toFixed(0)})`,
   );

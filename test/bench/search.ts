@@ -141,6 +141,12 @@ function bench(label: string, catalogue: Catalogue, queries: readonly string[]):
     ["100 KB line", "đăng ký khai sinh ".repeat(6000).slice(0, 100 * 1024)],
     ["4,000 distinct syllables", Array.from({ length: 800 }, (_, i) => `tu${i}`).join(" ")],
     ["emoji only", "👍".repeat(2000)],
+    // Unknown to the token index: the fuse.js fallback runs (its first use builds its trigram map).
+    ["fallback: glued words", "chungthucbansaogiaykhaisinh"],
+    [
+      "fallback: 40 unknown words",
+      Array.from({ length: 40 }, (_, i) => `qx${"abcdefghij"[i % 10]}zt`).join(" "),
+    ],
   ];
   for (const [name, q] of pathological) {
     const runs: number[] = [];

@@ -17,6 +17,20 @@ describe("sibling cues", () => {
   it("does not read 'mất bao lâu' or 'bố mất' as a lost paper", () => {
     expect(cues("làm hộ chiếu mất bao lâu")).toEqual([]);
     expect(cues("bố mất làm giấy tờ gì")).toEqual([]);
+    expect(cues("bố em mất rồi báo tử ở đâu")).toEqual([]);
+    expect(cues("bà nội tôi mất tuần trước")).toEqual([]);
+    expect(cues("em bị mất căn cước")).toEqual(["reissue"]);
+  });
+
+  it("reads a damaged paper as asking for exchange or re-issue", () => {
+    expect(cues("sổ đỏ bị rách")).toEqual(["damaged"]);
+    const damaged = detectCues(tokenize("thẻ căn cước bị hỏng"));
+    const plain = detectCues(tokenize("thẻ căn cước"));
+    for (const name of ["Cấp đổi thẻ căn cước", "Cấp lại thẻ căn cước"])
+      expect(cueFactor(damaged, nameVariants(name))).toBeGreaterThan(cueFactor(plain, nameVariants(name)));
+    expect(cueFactor(damaged, nameVariants("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên"))).toBeLessThan(
+      1,
+    );
   });
 
   it("reads variants from procedure names", () => {

@@ -30,11 +30,20 @@ describe("search evaluation set", () => {
     expect(e.inScope.top1).toBeGreaterThanOrEqual(0.9);
     expect(e.inScope.top3).toBeGreaterThanOrEqual(0.97);
     expect(e.outOfScope.rejected).toBeGreaterThanOrEqual(0.9);
-  });
+  }, 60_000);
+
+  it("reports the fresh held-out set (unseen questions; no threshold, the honest generalisation figure)", () => {
+    const fresh = readQuerySet("test/search/fresh-set.yaml");
+    expect(fresh.length).toBeGreaterThanOrEqual(150);
+    expect(fresh.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(30);
+    const e = evaluate(search, fresh);
+    console.log(`\nSearch fresh held-out set (test/search/fresh-set.yaml)\n${formatEvaluation(e)}`);
+    console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
+  }, 60_000);
 
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
     const e = evaluate(search, readQuerySet("test/search/dev-set.yaml"));
     console.log(`\nSearch dev set (test/search/dev-set.yaml)\n${formatEvaluation(e)}`);
     expect(e.inScope.n + e.outOfScope.n).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

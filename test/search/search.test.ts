@@ -81,6 +81,20 @@ describe("createSearch", () => {
     }
   });
 
+  it("falls back to fuse.js when the token index finds nothing, and only offers choices then", () => {
+    // Words typed without spaces are unknown to the index: the fallback finds the procedure and
+    // asks the citizen to choose (never a direct answer).
+    const glued = search.search("thuongtru");
+    expect(glued.decision).toBe("clarify");
+    expect(glued.candidates.map((c) => c.code)).toContain("1.004222");
+    const copy = search.search("chungthucbansao");
+    expect(copy.decision).toBe("clarify");
+    expect(copy.candidates.map((c) => c.code)).toContain("2.000815");
+    // Gibberish still gets "nothing fits".
+    for (const q of ["asdfghjkl", "qwertyuiop", "xxxxxxxxx yyyyyyy"])
+      expect(search.search(q).decision).toBe("none");
+  });
+
   it("reports the aspect", () => {
     expect(search.search("đăng ký kết hôn cần giấy tờ gì").aspect).toBe("papers");
     expect(search.search("làm hộ chiếu mất bao lâu").aspect).toBe("time");

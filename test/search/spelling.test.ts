@@ -20,4 +20,14 @@ describe("pair-checked spelling repair", () => {
     expect(repaired("kin doanh")).toBe("kinh doanh");
     expect(repaired("gia vang")).toBe("gia vang");
   });
+
+  it("leaves a syllable alone when it forms a known pair with its next neighbour", () => {
+    const known = new Set(["nguoi_hanh", "han_quoc"]);
+    const fix = (text: string) =>
+      repairPairs(tokenize(text), known)
+        .map((t) => t.folded)
+        .join(" ");
+    expect(fix("nguoi han quoc")).toBe("nguoi han quoc");
+    expect(fix("nguoi han nghe")).toBe("nguoi hanh nghe");
+  });
 });
