@@ -13,16 +13,20 @@ import { CatalogueError } from "./catalogue/errors.ts";
 import { loadCatalogue } from "./catalogue/load.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
+import { type ChannelMessengers, createOutbound } from "./channels/outbound.ts";
 import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
 import { createAssistant } from "./core/assistant.ts";
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
+import { createStaffApi } from "./http/staff-api.ts";
 import { t, translator } from "./locales/index.ts";
 import { createLogger, createUserIdHasher, type Logger, loadLogSalt } from "./logger.ts";
 import { createSearch } from "./search/search.ts";
 import type { ProcedureSearch } from "./search/types.ts";
+import { createStaffDesk } from "./staff/desk.ts";
+import { createStaffDirectory } from "./staff/directory.ts";
 import {
   describeCatalogueError,
   describeChannelFailure,
@@ -139,6 +143,21 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       },
     });
 
+    // Staff: who they are (config only), the desk their messages go to, and the /api they call.
+    // Capabilities register their staff commands on `desk` and their routes on `api` here, before
+    // the channels start and the API is mounted.
+    const staffDesk = createStaffDesk({
+      directory: createStaffDirectory(config.staff),
+      logger,
+      locale: config.defaultLocale,
+      clock,
+    });
+    const staffApi = createStaffApi(config.apiToken);
+    // Every channel's messenger, for what the core sends on its own; filled as channels are built.
+    const messengers: ChannelMessengers = {};
+    const outbound = createOutbound(messengers);
+    void outbound;
+
     const needsHttp = !consoleMode || config.http.portFromEnv;
     const channels: RunningChannel[] = [];
     const http: HttpServer | null = needsHttp
@@ -172,7 +191,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         defaultLocale: config.defaultLocale,
         // The citizen's /lang choice for Telegram's own lines (the apology, the stale-button notice).
         prefs: stores.keyValue("prefs"),
+        staff: { desk: staffDesk, chatId: config.staff.chatId },
       });
+      messengers.telegram = telegram.messenger;
       channels.push({
         name: "telegram",
         start: () => telegram.start(),
@@ -194,6 +215,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         prefs: stores.keyValue("prefs"),
         seenStore: stores.keyValue<number>("zalo-seen"),
       });
+      messengers.zalo = zalo.messenger;
       channels.push({
         name: "zalo",
         start: () => zalo.start(),
@@ -212,6 +234,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
           clock,
         })
       : null;
+    if (consoleChat) messengers.console = consoleChat.messenger;
     if (consoleChat)
       channels.push({
         name: "console",
@@ -222,6 +245,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
 
     let httpPort: number | null = null;
     if (http) {
+      http.mount("/api", staffApi);
       httpPort = (await http.listen(config.http.port, config.http.host)).port;
       cleanups.push(() => http.close());
       logger.info({ host: config.http.host, port: httpPort }, "http server listening");

@@ -180,4 +180,11 @@ export const en: Messages = {
   "lang.vi": "Tiếng Việt",
   "lang.en": "English",
   "lang.set": "Switched to English.",
+
+  "staff.notStaff": "Sorry, only staff listed by the office can use this.",
+  "staff.needsSupervisor": "This needs a supervisor.",
+  "staff.help.title": "Staff commands",
+  "staff.help.role": "Your role: {role}.",
+  "staff.role.operator": "operator",
+  "staff.role.supervisor": "supervisor",
 };

@@ -188,6 +188,14 @@ export const vi = {
   "lang.vi": "Tiếng Việt",
   "lang.en": "English",
   "lang.set": "Đã chuyển sang tiếng Việt.",
+
+  // Staff desk (the staff group and staff members' private chats).
+  "staff.notStaff": "Xin lỗi, chỉ cán bộ có tên trong danh sách của cơ quan mới dùng được chức năng này.",
+  "staff.needsSupervisor": "Việc này cần quyền lãnh đạo (supervisor).",
+  "staff.help.title": "Lệnh dành cho cán bộ",
+  "staff.help.role": "Vai trò của bạn: {role}.",
+  "staff.role.operator": "cán bộ tiếp nhận",
+  "staff.role.supervisor": "lãnh đạo",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -18,7 +18,7 @@ import { createUserIdHasher, type Logger, type UserIdHasher } from "../../logger
 import { ZaloApiError } from "./api-error.ts";
 import { createZaloClient, type ZaloClient } from "./client.ts";
 import { toInboundEvent, unwrapUpdate } from "./inbound.ts";
-import { createZaloMessenger, ZALO_CAPABILITIES } from "./messenger.ts";
+import { createZaloMessenger, withDeliveryErrors, ZALO_CAPABILITIES } from "./messenger.ts";
 import { createPoller, type Poller } from "./poller.ts";
 import { createRecentKeys } from "./recent-keys.ts";
 import { createZaloWebhookHandler, type WebhookVerdict, ZALO_WEBHOOK_PATH } from "./webhook.ts";
@@ -65,7 +65,7 @@ export interface ZaloChannel {
   /** Stops receiving, then waits for the work in progress. */
   stop(): Promise<void>;
   readonly capabilities: ChannelCapabilities;
-  /** For messages the core sends on its own (broadcasts, hotline answers). */
+  /** For messages the core sends on its own (broadcasts, hotline answers); fails with DeliveryError. */
   readonly messenger: Messenger;
   readonly client: ZaloClient;
   /** Started and (in polling mode) still polling; for /healthz. */
@@ -208,7 +208,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
 
   return {
     capabilities: ZALO_CAPABILITIES,
-    messenger,
+    messenger: withDeliveryErrors(messenger),
     client,
     isUp: () => accepting && (config.mode === "webhook" || poller?.running === true),
 
