@@ -27,6 +27,9 @@ import { createSearch } from "./search/search.ts";
 import type { ProcedureSearch } from "./search/types.ts";
 import { createStaffDesk } from "./staff/desk.ts";
 import { createStaffDirectory } from "./staff/directory.ts";
+import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
+import { createTicketService } from "./tickets/service.ts";
+import { ticketStores } from "./tickets/stores.ts";
 import {
   describeCatalogueError,
   describeChannelFailure,
@@ -156,7 +159,24 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // Every channel's messenger, for what the core sends on its own; filled as channels are built.
     const messengers: ChannelMessengers = {};
     const outbound = createOutbound(messengers);
-    void outbound;
+
+    // The hotline: tickets, and the outbox notifier that delivers their notifications (started
+    // once the channels are up; its first scan sends what a previous run left undelivered).
+    let notifier: TicketNotifier | undefined;
+    const tickets = createTicketService({
+      stores: ticketStores(stores),
+      clock,
+      dueRules: () => current.catalogue.locality,
+      onQueued: (code) => notifier?.kick(code),
+    });
+    notifier = createTicketNotifier({
+      service: tickets,
+      messenger: outbound,
+      staffAddress: config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`,
+      staffLocale: config.defaultLocale,
+      clock,
+      logger,
+    });
 
     const needsHttp = !consoleMode || config.http.portFromEnv;
     const channels: RunningChannel[] = [];
@@ -258,6 +278,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         throw new StartupError(describeChannelFailure(channel.name, error));
       }
     }
+    notifier.start();
+    const startedNotifier = notifier;
+    cleanups.push(() => startedNotifier.stop());
     logger.info(
       { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },
       "ready",

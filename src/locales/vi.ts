@@ -196,6 +196,46 @@ export const vi = {
   "staff.help.role": "Vai trò của bạn: {role}.",
   "staff.role.operator": "cán bộ tiếp nhận",
   "staff.role.supervisor": "lãnh đạo",
+
+  // Hotline tickets: categories and statuses.
+  "ticket.category.thai_do": "Thái độ cán bộ",
+  "ticket.category.tre_han": "Hồ sơ trễ hẹn",
+  "ticket.category.nhung_nhieu": "Bị đòi thêm giấy tờ nhiều lần hoặc đòi tiền ngoài quy định",
+  "ticket.category.quy_dinh": "Quy định hành chính chưa hợp lý",
+  "ticket.category.kien_nghi": "Góp ý, sáng kiến",
+  "ticket.category.khac": "Việc khác",
+  "ticket.status.new": "Mới gửi",
+  "ticket.status.received": "Đã tiếp nhận",
+  "ticket.status.in_progress": "Đang xử lý",
+  "ticket.status.answered": "Đã trả lời",
+  "ticket.status.closed": "Đã đóng",
+  "ticket.status.reopened": "Mở lại",
+
+  // Hotline: what the citizen is told in their chat.
+  "ticket.notice.status": "Phản ánh {code} của bạn: {status}.",
+  "ticket.notice.closed":
+    "Phản ánh {code} đã được đóng. Bạn hãy gõ /trangthai {code} để đánh giá việc giải quyết, hoặc báo nếu việc chưa được giải quyết (trong 7 ngày).",
+  "ticket.notice.answer": "Cơ quan đã trả lời phản ánh {code} của bạn:",
+  "ticket.notice.answerNext": "Nếu còn thắc mắc, bạn gõ /trangthai {code} để xem lại.",
+
+  // Hotline: cards in the staff chat.
+  "ticket.card.new": "Phản ánh mới {code}",
+  "ticket.card.reopened": "Phản ánh {code} được mở lại: người dân báo việc chưa được giải quyết.",
+  "ticket.card.reopenReason": "Lý do người dân nêu: {reason}",
+  "ticket.card.rated": "Phản ánh {code} được người dân đánh giá {score}/5.",
+  "ticket.card.category": "Loại: {category}",
+  "ticket.card.procedure": "Thủ tục: {name} ({code})",
+  "ticket.card.description": "Nội dung: {text}",
+  "ticket.card.phone": "Liên hệ: {phone}",
+  "ticket.card.anonymous": "Liên hệ: người dân chọn ẩn danh",
+  "ticket.card.due": "Hạn trả lời: {date}",
+  "ticket.card.status": "Trạng thái: {status}",
+  "ticket.card.assignee": "Người xử lý: {who}",
+  "ticket.card.photo": "Ảnh kèm phản ánh {code}",
+  "ticket.card.howToAnswer": "Để trả lời người dân: bấm “Trả lời” (reply) vào tin nhắn này rồi gõ nội dung.",
+  "ticket.card.take": "Nhận xử lý",
+  "ticket.card.inProgress": "Đang xử lý",
+  "ticket.card.close": "Đóng",
 } as const;
 
 export type MessageKey = keyof typeof vi;
