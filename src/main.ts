@@ -20,16 +20,15 @@ import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts"
 import { createAssistant } from "./core/assistant.ts";
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
+import { createOpen311Api } from "./http/open311.ts";
 import { createStaffApi } from "./http/staff-api.ts";
+import { createTicketsApi } from "./http/tickets-api.ts";
 import { t, translator } from "./locales/index.ts";
 import { createLogger, createUserIdHasher, type Logger, loadLogSalt } from "./logger.ts";
 import { createSearch } from "./search/search.ts";
 import type { ProcedureSearch } from "./search/types.ts";
 import { createStaffDesk } from "./staff/desk.ts";
 import { createStaffDirectory } from "./staff/directory.ts";
-import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
-import { createTicketService } from "./tickets/service.ts";
-import { ticketStores } from "./tickets/stores.ts";
 import {
   describeCatalogueError,
   describeChannelFailure,
@@ -39,6 +38,11 @@ import {
 import { assistantStores } from "./storage/assistant-stores.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
+import { createCheckedActions } from "./tickets/checked-action.ts";
+import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
+import { createTicketService } from "./tickets/service.ts";
+import { ticketStores } from "./tickets/stores.ts";
+import { createTicketWebhook, type TicketWebhook, webhookStores } from "./tickets/webhook-outbox.ts";
 
 export { StartupError } from "./startup-error.ts";
 
@@ -149,8 +153,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // Staff: who they are (config only), the desk their messages go to, and the /api they call.
     // Capabilities register their staff commands on `desk` and their routes on `api` here, before
     // the channels start and the API is mounted.
+    const staffDirectory = createStaffDirectory(config.staff);
     const staffDesk = createStaffDesk({
-      directory: createStaffDirectory(config.staff),
+      directory: staffDirectory,
       logger,
       locale: config.defaultLocale,
       clock,
@@ -163,19 +168,56 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // The hotline: tickets, and the outbox notifier that delivers their notifications (started
     // once the channels are up; its first scan sends what a previous run left undelivered).
     let notifier: TicketNotifier | undefined;
+    let webhook: TicketWebhook | undefined;
+    const onQueued = (code: string) => {
+      notifier?.kick(code);
+      webhook?.kick(code);
+    };
     const tickets = createTicketService({
       stores: ticketStores(stores),
       clock,
       dueRules: () => current.catalogue.locality,
-      onQueued: (code) => notifier?.kick(code),
+      onQueued,
     });
     notifier = createTicketNotifier({
       service: tickets,
       messenger: outbound,
-      staffAddress: config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`,
+      staffAddress:
+        config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`,
       staffLocale: config.defaultLocale,
       clock,
       logger,
+    });
+    // The optional signed webhook to the office's system (TICKET_WEBHOOK_URL), with its own outbox.
+    webhook = config.ticketWebhook
+      ? createTicketWebhook({
+          ...config.ticketWebhook,
+          service: tickets,
+          stores: webhookStores(stores),
+          clock,
+          logger,
+        })
+      : undefined;
+    // The hotline's HTTP API (/api/tickets, behind the bearer token) and its Open311 subset.
+    staffApi.route(
+      "/tickets",
+      createTicketsApi({
+        service: tickets,
+        checked: createCheckedActions({
+          service: tickets,
+          tickets: ticketStores(stores).tickets,
+          clock,
+          onQueued,
+        }),
+        directory: staffDirectory,
+        clock,
+      }),
+    );
+    const open311 = createOpen311Api({
+      apiToken: config.apiToken,
+      service: tickets,
+      clock,
+      locale: config.defaultLocale,
     });
 
     const needsHttp = !consoleMode || config.http.portFromEnv;
@@ -266,6 +308,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     let httpPort: number | null = null;
     if (http) {
       http.mount("/api", staffApi);
+      http.mount("/open311/v2", open311);
       httpPort = (await http.listen(config.http.port, config.http.host)).port;
       cleanups.push(() => http.close());
       logger.info({ host: config.http.host, port: httpPort }, "http server listening");
@@ -281,6 +324,11 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     notifier.start();
     const startedNotifier = notifier;
     cleanups.push(() => startedNotifier.stop());
+    if (webhook) {
+      const startedWebhook = webhook;
+      await startedWebhook.start();
+      cleanups.push(() => startedWebhook.stop());
+    }
     logger.info(
       { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },
       "ready",
