@@ -14,6 +14,7 @@ import { loadCatalogue } from "./catalogue/load.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { type ChannelMessengers, createOutbound } from "./channels/outbound.ts";
+import { CITIZEN_COMMANDS, HOTLINE_COMMANDS } from "./channels/telegram/commands.ts";
 import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
@@ -27,9 +28,6 @@ import { createSearch } from "./search/search.ts";
 import type { ProcedureSearch } from "./search/types.ts";
 import { createStaffDesk } from "./staff/desk.ts";
 import { createStaffDirectory } from "./staff/directory.ts";
-import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
-import { createTicketService } from "./tickets/service.ts";
-import { ticketStores } from "./tickets/stores.ts";
 import {
   describeCatalogueError,
   describeChannelFailure,
@@ -39,6 +37,9 @@ import {
 import { assistantStores } from "./storage/assistant-stores.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
+import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
+import { createTicketService } from "./tickets/service.ts";
+import { ticketStores } from "./tickets/stores.ts";
 
 export { StartupError } from "./startup-error.ts";
 
@@ -132,30 +133,6 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     });
     cleanups.push(() => watcher.close());
 
-    const assistant = createAssistant({
-      catalogue: () => current.catalogue,
-      search: () => current.search,
-      stores: assistantStores(stores),
-      clock,
-      logger,
-      // No lock here: each channel holds the address lock around handling *and* delivering.
-      settings: {
-        defaultLocale: config.defaultLocale,
-        rateLimit: { max: config.rateLimitPerMinute, windowMs: 60_000 },
-        hashSalt: salt,
-      },
-    });
-
-    // Staff: who they are (config only), the desk their messages go to, and the /api they call.
-    // Capabilities register their staff commands on `desk` and their routes on `api` here, before
-    // the channels start and the API is mounted.
-    const staffDesk = createStaffDesk({
-      directory: createStaffDirectory(config.staff),
-      logger,
-      locale: config.defaultLocale,
-      clock,
-    });
-    const staffApi = createStaffApi(config.apiToken);
     // Every channel's messenger, for what the core sends on its own; filled as channels are built.
     const messengers: ChannelMessengers = {};
     const outbound = createOutbound(messengers);
@@ -172,11 +149,38 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     notifier = createTicketNotifier({
       service: tickets,
       messenger: outbound,
-      staffAddress: config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`,
+      staffAddress:
+        config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`,
       staffLocale: config.defaultLocale,
       clock,
       logger,
     });
+
+    const assistant = createAssistant({
+      catalogue: () => current.catalogue,
+      search: () => current.search,
+      stores: assistantStores(stores),
+      clock,
+      logger,
+      // No lock here: each channel holds the address lock around handling *and* delivering.
+      settings: {
+        defaultLocale: config.defaultLocale,
+        rateLimit: { max: config.rateLimitPerMinute, windowMs: 60_000 },
+        hashSalt: salt,
+      },
+      hotline: { tickets },
+    });
+
+    // Staff: who they are (config only), the desk their messages go to, and the /api they call.
+    // Capabilities register their staff commands on `desk` and their routes on `api` here, before
+    // the channels start and the API is mounted.
+    const staffDesk = createStaffDesk({
+      directory: createStaffDirectory(config.staff),
+      logger,
+      locale: config.defaultLocale,
+      clock,
+    });
+    const staffApi = createStaffApi(config.apiToken);
 
     const needsHttp = !consoleMode || config.http.portFromEnv;
     const channels: RunningChannel[] = [];
@@ -212,6 +216,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         // The citizen's /lang choice for Telegram's own lines (the apology, the stale-button notice).
         prefs: stores.keyValue("prefs"),
         staff: { desk: staffDesk, chatId: config.staff.chatId },
+        commands: [...CITIZEN_COMMANDS, ...HOTLINE_COMMANDS],
       });
       messengers.telegram = telegram.messenger;
       channels.push({
