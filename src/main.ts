@@ -19,6 +19,7 @@ import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
 import { createAssistant } from "./core/assistant.ts";
+import type { Address } from "./core/model.ts";
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
 import { createStaffApi } from "./http/staff-api.ts";
@@ -37,8 +38,10 @@ import {
 import { assistantStores } from "./storage/assistant-stores.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
+import { createMorningJobs } from "./tickets/morning-jobs.ts";
 import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
 import { createTicketService } from "./tickets/service.ts";
+import { hotlineStaffCapability } from "./tickets/staff-actions.ts";
 import { ticketStores } from "./tickets/stores.ts";
 
 export { StartupError } from "./startup-error.ts";
@@ -137,6 +140,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     const messengers: ChannelMessengers = {};
     const outbound = createOutbound(messengers);
 
+    // The staff chat is a Telegram group: without Telegram or STAFF_CHAT_ID, staff cards are not posted.
+    const staffChat: Address | null =
+      config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`;
     // The hotline: tickets, and the outbox notifier that delivers their notifications (started
     // once the channels are up; its first scan sends what a previous run left undelivered).
     let notifier: TicketNotifier | undefined;
@@ -149,8 +155,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     notifier = createTicketNotifier({
       service: tickets,
       messenger: outbound,
-      staffAddress:
-        config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`,
+      staffAddress: staffChat,
       staffLocale: config.defaultLocale,
       clock,
       logger,
@@ -181,6 +186,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       clock,
     });
     const staffApi = createStaffApi(config.apiToken);
+    staffDesk.register(hotlineStaffCapability({ tickets, clock }));
 
     const needsHttp = !consoleMode || config.http.portFromEnv;
     const channels: RunningChannel[] = [];
@@ -286,6 +292,19 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     notifier.start();
     const startedNotifier = notifier;
     cleanups.push(() => startedNotifier.stop());
+    // Overdue reminders in the staff chat each working morning, and erasure after the retention period.
+    const morning = createMorningJobs({
+      tickets,
+      messenger: outbound,
+      staffAddress: staffChat,
+      staffLocale: config.defaultLocale,
+      locality: () => current.catalogue.locality,
+      days: stores.versioned<{ at: number }>("ticket-days"),
+      clock,
+      logger,
+    });
+    morning.start();
+    cleanups.push(async () => morning.stop());
     logger.info(
       { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },
       "ready",

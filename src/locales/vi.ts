@@ -219,6 +219,7 @@ export const vi = {
   "ticket.notice.answerNext": "Nếu còn thắc mắc, bạn gõ /trangthai {code} để xem lại.",
 
   // Hotline: cards in the staff chat.
+  "ticket.card.title": "Phản ánh {code}",
   "ticket.card.new": "Phản ánh mới {code}",
   "ticket.card.reopened": "Phản ánh {code} được mở lại: người dân báo việc chưa được giải quyết.",
   "ticket.card.reopenReason": "Lý do người dân nêu: {reason}",
@@ -236,6 +237,44 @@ export const vi = {
   "ticket.card.take": "Nhận xử lý",
   "ticket.card.inProgress": "Đang xử lý",
   "ticket.card.close": "Đóng",
+
+  // Hotline: staff actions, statistics and reminders.
+  "staffCommand.thongke":
+    "Thống kê phản ánh: theo tình trạng, theo loại, thời gian trả lời, quá hạn, mức hài lòng",
+  "staffCommand.xem": "Xem một phản ánh: /xem PA-2611-0042",
+  "staffCommand.traloi":
+    "Trả lời người dân: /traloi PA-2611-0042 nội dung (hoặc trả lời thẳng vào thẻ phản ánh)",
+  "staffCommand.quahan": "Danh sách phản ánh quá hạn trả lời",
+  "ticket.staff.taken": "{who} đã nhận xử lý phản ánh {code}.",
+  "ticket.staff.statusSet": "Phản ánh {code}: đã chuyển sang “{status}”.",
+  "ticket.staff.closed": "Đã đóng phản ánh {code}. Người dân đã được báo.",
+  "ticket.staff.answered": "Đã gửi trả lời phản ánh {code} cho người dân.",
+  "ticket.staff.takenBy": "Phản ánh {code} đã có {who} nhận xử lý. Chỉ lãnh đạo mới chuyển người xử lý được.",
+  "ticket.staff.wrongStatus": "Phản ánh {code} đang ở tình trạng “{status}”, không làm việc này được.",
+  "ticket.staff.invalid": "Việc này không áp dụng cho phản ánh {code} lúc này.",
+  "ticket.staff.conflict": "Có người vừa thay đổi phản ánh {code}. Bạn thử lại.",
+  "ticket.staff.notFound": "Không có phản ánh {code}.",
+  "ticket.staff.badCode": "Bạn ghi mã phản ánh, ví dụ: /xem PA-2611-0042",
+  "ticket.staff.answerUsage":
+    "Cách trả lời: /traloi PA-2611-0042 nội dung trả lời, hoặc trả lời thẳng vào thẻ phản ánh.",
+  "ticket.staff.answerEmpty": "Nội dung trả lời đang trống. Bạn gõ nội dung trả lời cho người dân.",
+  "ticket.staff.answerLong": "Nội dung trả lời dài {length} ký tự, tối đa {max} ký tự. Bạn viết ngắn lại.",
+  "ticket.stats.title": "Thống kê phản ánh",
+  "ticket.stats.total": "Tổng số: {total}",
+  "ticket.stats.byStatus": "Theo tình trạng:",
+  "ticket.stats.byCategory": "Theo loại:",
+  "ticket.stats.line": "{label}: {count}",
+  "ticket.stats.median": "Thời gian trả lời (trung vị): {hours} giờ, trên {count} phản ánh đã trả lời",
+  "ticket.stats.medianNone": "Thời gian trả lời: chưa có phản ánh nào được trả lời",
+  "ticket.stats.overdue": "Quá hạn trả lời: {count}",
+  "ticket.stats.satisfaction": "Mức hài lòng: {average}/5 ({count} lượt đánh giá)",
+  "ticket.stats.satisfactionNone": "Mức hài lòng: chưa có lượt đánh giá nào",
+  "ticket.overdue.title": "Nhắc việc: {count} phản ánh quá hạn trả lời",
+  "ticket.overdue.none": "Không có phản ánh nào quá hạn trả lời.",
+  "ticket.overdue.line": "{code}: {category}, hạn {date}, {status}{assignee}",
+  "ticket.overdue.assignee": ", người xử lý {who}",
+  "ticket.overdue.unassigned": ", chưa có người nhận",
+  "ticket.overdue.more": "… và {count} phản ánh khác.",
 
   // Hotline: the citizen's feedback form.
   "feedback.intro":
