@@ -245,6 +245,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         // The citizen's /lang choice for Zalo's own lines; message ids seen by any instance.
         prefs: stores.keyValue("prefs"),
         seenStore: stores.keyValue<number>("zalo-seen"),
+        staffDesk,
       });
       messengers.zalo = zalo.messenger;
       channels.push({
