@@ -155,7 +155,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   /** A staff member's private message, when the staff desk takes it; null otherwise. */
   async function staffReplies(event: InboundEvent): Promise<Reply[] | null> {
     const desk = deps.staffDesk;
-    if (!desk || !desk.isStaff("zalo", event.userId)) return null;
+    if (!desk?.isStaff("zalo", event.userId)) return null;
     const base = {
       channel: "zalo" as const,
       address: event.address,
