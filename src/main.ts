@@ -14,10 +14,12 @@ import { loadCatalogue } from "./catalogue/load.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { type ChannelMessengers, createOutbound } from "./channels/outbound.ts";
+import { CITIZEN_COMMANDS, HOTLINE_COMMANDS } from "./channels/telegram/commands.ts";
 import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
 import { createAssistant } from "./core/assistant.ts";
+import type { Address } from "./core/model.ts";
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
 import { createOpen311Api } from "./http/open311.ts";
@@ -39,8 +41,10 @@ import { assistantStores } from "./storage/assistant-stores.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
 import { createCheckedActions } from "./tickets/checked-action.ts";
+import { createMorningJobs } from "./tickets/morning-jobs.ts";
 import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
 import { createTicketService } from "./tickets/service.ts";
+import { hotlineStaffCapability } from "./tickets/staff-actions.ts";
 import { ticketStores } from "./tickets/stores.ts";
 import { createTicketWebhook, type TicketWebhook, webhookStores } from "./tickets/webhook-outbox.ts";
 
@@ -136,35 +140,13 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     });
     cleanups.push(() => watcher.close());
 
-    const assistant = createAssistant({
-      catalogue: () => current.catalogue,
-      search: () => current.search,
-      stores: assistantStores(stores),
-      clock,
-      logger,
-      // No lock here: each channel holds the address lock around handling *and* delivering.
-      settings: {
-        defaultLocale: config.defaultLocale,
-        rateLimit: { max: config.rateLimitPerMinute, windowMs: 60_000 },
-        hashSalt: salt,
-      },
-    });
-
-    // Staff: who they are (config only), the desk their messages go to, and the /api they call.
-    // Capabilities register their staff commands on `desk` and their routes on `api` here, before
-    // the channels start and the API is mounted.
-    const staffDirectory = createStaffDirectory(config.staff);
-    const staffDesk = createStaffDesk({
-      directory: staffDirectory,
-      logger,
-      locale: config.defaultLocale,
-      clock,
-    });
-    const staffApi = createStaffApi(config.apiToken);
     // Every channel's messenger, for what the core sends on its own; filled as channels are built.
     const messengers: ChannelMessengers = {};
     const outbound = createOutbound(messengers);
 
+    // The staff chat is a Telegram group: without Telegram or STAFF_CHAT_ID, staff cards are not posted.
+    const staffChat: Address | null =
+      config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`;
     // The hotline: tickets, and the outbox notifier that delivers their notifications (started
     // once the channels are up; its first scan sends what a previous run left undelivered).
     let notifier: TicketNotifier | undefined;
@@ -182,12 +164,39 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     notifier = createTicketNotifier({
       service: tickets,
       messenger: outbound,
-      staffAddress:
-        config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`,
+      staffAddress: staffChat,
       staffLocale: config.defaultLocale,
       clock,
       logger,
     });
+
+    const assistant = createAssistant({
+      catalogue: () => current.catalogue,
+      search: () => current.search,
+      stores: assistantStores(stores),
+      clock,
+      logger,
+      // No lock here: each channel holds the address lock around handling *and* delivering.
+      settings: {
+        defaultLocale: config.defaultLocale,
+        rateLimit: { max: config.rateLimitPerMinute, windowMs: 60_000 },
+        hashSalt: salt,
+      },
+      hotline: { tickets },
+    });
+
+    // Staff: who they are (config only), the desk their messages go to, and the /api they call.
+    // Capabilities register their staff commands on `desk` and their routes on `api` here, before
+    // the channels start and the API is mounted.
+    const staffDirectory = createStaffDirectory(config.staff);
+    const staffDesk = createStaffDesk({
+      directory: staffDirectory,
+      logger,
+      locale: config.defaultLocale,
+      clock,
+    });
+    const staffApi = createStaffApi(config.apiToken);
+    staffDesk.register(hotlineStaffCapability({ tickets, clock }));
     // The optional signed webhook to the office's system (TICKET_WEBHOOK_URL), with its own outbox.
     webhook = config.ticketWebhook
       ? createTicketWebhook({
@@ -254,6 +263,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         // The citizen's /lang choice for Telegram's own lines (the apology, the stale-button notice).
         prefs: stores.keyValue("prefs"),
         staff: { desk: staffDesk, chatId: config.staff.chatId },
+        commands: [...CITIZEN_COMMANDS, ...HOTLINE_COMMANDS],
       });
       messengers.telegram = telegram.messenger;
       channels.push({
@@ -276,6 +286,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         // The citizen's /lang choice for Zalo's own lines; message ids seen by any instance.
         prefs: stores.keyValue("prefs"),
         seenStore: stores.keyValue<number>("zalo-seen"),
+        staffDesk,
       });
       messengers.zalo = zalo.messenger;
       channels.push({
@@ -329,6 +340,19 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       await startedWebhook.start();
       cleanups.push(() => startedWebhook.stop());
     }
+    // Overdue reminders in the staff chat each working morning, and erasure after the retention period.
+    const morning = createMorningJobs({
+      tickets,
+      messenger: outbound,
+      staffAddress: staffChat,
+      staffLocale: config.defaultLocale,
+      locality: () => current.catalogue.locality,
+      days: stores.versioned<{ at: number }>("ticket-days"),
+      clock,
+      logger,
+    });
+    morning.start();
+    cleanups.push(async () => morning.stop());
     logger.info(
       { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },
       "ready",

@@ -100,6 +100,8 @@ export const ticket = z.object({
   rating: z.object({ score: z.number().int().min(1).max(5), at: z.number() }).optional(),
   history: z.array(historyEvent),
   outbox: z.array(pendingNotice),
+  /** When the citizen's content was erased after the retention period (retention.ts). */
+  erasedAt: z.number().optional(),
 });
 export type Ticket = z.infer<typeof ticket>;
 
