@@ -20,9 +20,8 @@ import { z } from "zod";
 import type { Clock, KeyValueStore, VersionedStore } from "../core/ports.ts";
 import type { Logger } from "../logger.ts";
 import type { TicketService } from "./service.ts";
-import { toStaffView } from "./staff-view.ts";
 import type { Ticket } from "./ticket.ts";
-import { signWebhook, WEBHOOK_HEADERS } from "./webhook-signature.ts";
+import { postTicket } from "./webhook-post.ts";
 
 export const WEBHOOK_NAMESPACE = "ticket-webhook";
 export const WEBHOOK_META_NAMESPACE = "ticket-webhook-meta";
@@ -88,14 +87,6 @@ export interface TicketWebhook {
   stop(): Promise<void>;
 }
 
-/** The JSON body of a delivery. */
-export interface WebhookPayload {
-  event: "ticket.created";
-  /** The delivery id (also in X-Hoi-Thu-Tuc-Delivery). */
-  id: string;
-  ticket: ReturnType<typeof toStaffView>;
-}
-
 export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
   const { stores, clock } = deps;
   const logger = deps.logger.child({ component: "ticket-webhook" });
@@ -107,6 +98,9 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
   const again = new Set<string>();
   const retryTimers = new Map<string, NodeJS.Timeout>();
   let scanTimer: NodeJS.Timeout | undefined;
+  /** Codes known to have an item (items are never removed), and those known delivered: fewer reads. */
+  const queued = new Set<string>();
+  const delivered = new Set<string>();
   let since: number | undefined;
   let stopped = false;
 
@@ -134,6 +128,7 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
       attempts: 0,
       notBefore: now,
     });
+    queued.add(ticket.code);
     if (created) logger.info({ ticket: ticket.code }, "ticket webhook queued");
   }
 
@@ -144,6 +139,8 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
 
   async function deliver(code: string): Promise<void> {
     const current = await read(code);
+    if (current) queued.add(code);
+    if (current?.item.state === "delivered") delivered.add(code);
     if (current?.item.state !== "pending") return;
     const now = clock.now();
     if (current.item.notBefore > now) return schedule(code, current.item.notBefore - now);
@@ -161,7 +158,11 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
       await write(code, { ...claimed, state: "delivered", lastFailure: "ticket not found" }, claimedVersion);
       return;
     }
-    const failure = await post(claimed, found.ticket);
+    const failure = await postTicket(
+      { url: deps.url, secret: deps.secret, timeoutMs: requestTimeoutMs, now: clock.now() },
+      claimed.id,
+      found.ticket,
+    );
     const log = logger.child({ ticket: code, attempt: claimed.attempts });
     const done = clock.now();
     const next: WebhookItem =
@@ -173,6 +174,7 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
       return;
     }
     if (failure === null) {
+      delivered.add(code);
       log.info("ticket webhook delivered");
     } else {
       log.warn(
@@ -180,32 +182,6 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
         "ticket webhook failed: will retry",
       );
       schedule(code, next.notBefore - done);
-    }
-  }
-
-  /** POSTs the ticket; null when the receiver accepted it, else a short reason. */
-  async function post(item: WebhookItem, ticket: Ticket): Promise<string | null> {
-    const payload: WebhookPayload = { event: "ticket.created", id: item.id, ticket: toStaffView(ticket) };
-    const body = JSON.stringify(payload);
-    const timestamp = Math.floor(clock.now() / 1000);
-    try {
-      const res = await fetch(deps.url, {
-        method: "POST",
-        redirect: "manual",
-        signal: AbortSignal.timeout(requestTimeoutMs),
-        headers: {
-          "Content-Type": "application/json; charset=utf-8",
-          "User-Agent": "hoi-thu-tuc-webhook/1",
-          [WEBHOOK_HEADERS.delivery]: item.id,
-          [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-          [WEBHOOK_HEADERS.signature]: signWebhook(deps.secret, timestamp, body),
-        },
-        body,
-      });
-      await res.body?.cancel().catch(() => undefined);
-      return res.status >= 200 && res.status < 300 ? null : `http ${res.status}`;
-    } catch (error) {
-      return describeFailure(error);
     }
   }
 
@@ -256,14 +232,19 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
   async function drain(): Promise<void> {
     await ensureSince();
     for await (const ticket of deps.service.all()) {
-      if (ticket.createdAt >= (since ?? Number.POSITIVE_INFINITY) && !(await stores.items.get(ticket.code)))
-        await enqueue(ticket);
+      if (queued.has(ticket.code) || ticket.createdAt < (since ?? Number.POSITIVE_INFINITY)) continue;
+      if (await stores.items.get(ticket.code)) queued.add(ticket.code);
+      else await enqueue(ticket);
     }
     const now = clock.now();
     const due: string[] = [];
     for await (const [code, record] of stores.items.entries()) {
       const parsed = webhookItem.safeParse(record.value);
-      if (!parsed.success || parsed.data.state !== "pending") continue;
+      if (!parsed.success) continue;
+      if (parsed.data.state !== "pending") {
+        delivered.add(code);
+        continue;
+      }
       // Not yet due (back-off, or another instance's lease): try again when it is.
       if (parsed.data.notBefore > now) schedule(code, parsed.data.notBefore - now);
       else due.push(code);
@@ -273,9 +254,10 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
 
   return {
     kick(code) {
+      if (delivered.has(code)) return;
       void run(code, async () => {
         await ensureSince();
-        if (await stores.items.get(code)) return;
+        if (queued.has(code) || (await stores.items.get(code))) return;
         const found = await deps.service.get(code);
         if (found) await enqueue(found.ticket);
       });
@@ -302,13 +284,4 @@ export function createTicketWebhook(deps: TicketWebhookDeps): TicketWebhook {
       await Promise.allSettled([...running.values()]);
     },
   };
-}
-
-/** A short reason for a failed request, without the URL. */
-function describeFailure(error: unknown): string {
-  if (error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError"))
-    return "timeout";
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  if (cause && typeof cause.code === "string") return cause.code.slice(0, 40);
-  return error instanceof Error ? error.name.slice(0, 40) : "network error";
 }

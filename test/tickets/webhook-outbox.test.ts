@@ -40,18 +40,24 @@ interface Receiver {
   close(): Promise<void>;
 }
 
-async function startReceiver(options: { port?: number; delayMs?: number; script?: number[] } = {}) {
+async function startReceiver(
+  options: { port?: number; delayMs?: number; script?: number[]; delays?: number[] } = {},
+) {
   const received: Received[] = [];
   const script = [...(options.script ?? [])];
+  const delays = [...(options.delays ?? [])];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       received.push({ at: Date.now(), headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      setTimeout(() => {
-        res.statusCode = script.shift() ?? 200;
-        res.end("ok");
-      }, options.delayMs ?? 0);
+      setTimeout(
+        () => {
+          res.statusCode = script.shift() ?? 200;
+          res.end("ok");
+        },
+        delays.shift() ?? options.delayMs ?? 0,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
@@ -200,6 +206,21 @@ describe("the signed webhook", () => {
     await new Promise((r) => setTimeout(r, 300));
     await webhook.drain();
     expect(receiver.received).toHaveLength(3);
+  });
+
+  it("gives up waiting for a receiver that does not answer in time, and retries", async () => {
+    const receiver = await startReceiver({ delays: [1_500] });
+    cleanups.push(() => receiver.close());
+    const { stores } = await sqlite();
+    const { service, webhook, logs } = setup(stores, receiver.url, { requestTimeoutMs: 300 });
+    await webhook.start();
+    cleanups.push(() => webhook.stop());
+    const ticket = await service.create(submission());
+    const items = webhookStores(stores).items;
+    await until(async () => (await items.get(ticket.code))?.value.state === "delivered");
+    expect(receiver.received).toHaveLength(2);
+    const failures = logs.capture.records().filter((r) => r.msg === "ticket webhook failed: will retry");
+    expect(failures.map((r) => r.failure)).toEqual(["timeout"]);
   });
 
   it("does not send tickets from before the webhook was first switched on", async () => {
