@@ -192,6 +192,10 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
     const due: string[] = [];
     for await (const ticket of service.all()) {
       if (ticket.outbox.some((n) => n.notBefore <= now)) due.push(ticket.code);
+      else if (ticket.outbox.length > 0) {
+        // Waiting for a back-off, or claimed by an instance that may have died: try when it is due.
+        retryLater(ticket.code, Math.min(...ticket.outbox.map((n) => n.notBefore)) - now);
+      }
     }
     for (const code of due) {
       await (running.get(code) ??

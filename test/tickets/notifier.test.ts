@@ -244,6 +244,37 @@ describe("the webhook notice", () => {
   }, 20_000);
 });
 
+describe("a crash while a notice was being sent", () => {
+  it("sends it once the dead instance's claim runs out, without waiting for the next scan", async () => {
+    const realClock = { now: () => Date.now() };
+    const live = createTicketService({
+      stores: ticketStores(stores),
+      clock: realClock,
+      dueRules: () => ({ feedbackDueDays: {}, holidays: [] }),
+    });
+    const ticket = await live.create(submission());
+    // The first instance claimed the notice (lease 300 ms) and died while sending it.
+    await live.update(ticket.code, (t) => ({
+      ...t,
+      outbox: t.outbox.map((n) => ({ ...n, notBefore: Date.now() + 300, attempts: 1 })),
+    }));
+    const n = createTicketNotifier({
+      service: live,
+      messenger,
+      staffAddress: STAFF,
+      staffLocale: "vi",
+      clock: realClock,
+      logger: captureLogs().logger,
+      scanIntervalMs: 0,
+    });
+    n.start();
+    expect(api.callsOf("sendMessage")).toHaveLength(0);
+    const [card] = await api.waitForCalls("sendMessage", 1, 5_000);
+    expect(String(card?.params.text)).toContain(ticket.code);
+    await n.stop();
+  });
+});
+
 describe("a crash between confirmation and staff notification", () => {
   it("still delivers the staff card after restart", async () => {
     const crashDir = await mkdtemp(join(tmpdir(), "htt-crash-"));
