@@ -122,7 +122,8 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
       } else {
         const address = notice.to === "citizen" ? (ticket.citizen.address as Address) : deps.staffAddress;
         if (address === null) {
-          log.warn("no staff chat configured (STAFF_CHAT_ID): staff notice dropped");
+          // Said once at start-up as a warning (main.ts); per ticket it is only information.
+          log.info("no staff chat configured (STAFF_CHAT_ID): staff notice dropped");
           await settle(code, notice.id, null);
           continue;
         }
