@@ -147,6 +147,12 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // The staff chat is a Telegram group: without Telegram or STAFF_CHAT_ID, staff cards are not posted.
     const staffChat: Address | null =
       config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`;
+    if (staffChat === null && (config.telegram !== null || config.staff.chatId !== null)) {
+      logger.warn(
+        { staffChatId: config.staff.chatId !== null, telegram: config.telegram !== null },
+        "no staff chat (needs STAFF_CHAT_ID and TELEGRAM_BOT_TOKEN): tickets are stored but no cards are posted",
+      );
+    }
     // The hotline: tickets, and the outbox notifier that delivers their notifications (started
     // once the channels are up; its first scan sends what a previous run left undelivered).
     let notifier: TicketNotifier | undefined;

@@ -41,6 +41,8 @@ export const en: Messages = {
     "Type what you need in plain words, with or without Vietnamese accents. For example: “đăng ký khai sinh”, “cấp lại cccd”, “lệ phí sang tên sổ đỏ”.",
   "help.commands":
     "/start: start again\n/hoso: the papers you are preparing\n/lang: change language\n/help: this help",
+  "help.hotlineCommands":
+    "/phananh: send feedback or a complaint\n/trangthai: see the feedback you sent\n/huy: cancel the feedback you are writing",
   "help.tip": "Tip: keep it short and say what you need to do, e.g. “replace a lost ID card”.",
 
   "clarify.question": "Which procedure do you mean?",

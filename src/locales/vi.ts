@@ -43,6 +43,8 @@ export const vi = {
     "Bạn gõ việc cần làm bằng lời thường, có dấu hay không dấu đều được. Ví dụ: “đăng ký khai sinh”, “cấp lại cccd”, “lệ phí sang tên sổ đỏ”, “đăng ký thường trú ở đâu”.",
   "help.commands":
     "/start: bắt đầu lại\n/hoso: hồ sơ bạn đang chuẩn bị\n/lang: đổi ngôn ngữ\n/help: hướng dẫn này",
+  "help.hotlineCommands":
+    "/phananh: gửi phản ánh, kiến nghị\n/trangthai: xem phản ánh đã gửi\n/huy: hủy phản ánh đang soạn",
   "help.tip": "Mẹo: hỏi ngắn gọn, nêu rõ việc cần làm, ví dụ “làm lại căn cước bị mất”.",
 
   // Search outcomes.

@@ -27,10 +27,21 @@ export interface TicketNotifierDeps {
   logger: Logger;
   /** How long a claimed notice is left to the instance sending it (default 60 s). */
   leaseMs?: number;
-  /** How often pending notices are looked for (default 30 s); 0 turns the timer off. */
+  /**
+   * How often every ticket is scanned for pending notices (default 5 minutes; it finds what another
+   * instance claimed and never finished); 0 turns the timer off. Retries of this process's own
+   * failures are timed separately (`retryTimers`).
+   */
   scanIntervalMs?: number;
+  /** Schedule each retry with a timer in this process (default true; tests drive time by hand). */
+  retryTimers?: boolean;
   /** After this, a notice that still fails is given up (default 3 days). */
   maxAgeMs?: number;
+  /**
+   * Sends `webhook` notices (queued when the service has `webhookOnCreate`). Throw a DeliveryError
+   * (`retry` or `final`); any other error counts as `retry`. Without it, webhook notices are dropped.
+   */
+  webhook?: { send(ticket: Ticket, notice: PendingNotice): Promise<void> };
 }
 
 export interface TicketNotifier {
@@ -53,6 +64,7 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
   const maxAgeMs = deps.maxAgeMs ?? 3 * 24 * 60 * 60 * 1000;
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
+  const retries = new Set<NodeJS.Timeout>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
@@ -98,20 +110,33 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
         await settle(code, notice.id, clock.now());
         continue;
       }
-      const address = notice.to === "citizen" ? (ticket.citizen.address as Address) : deps.staffAddress;
-      if (address === null) {
-        log.warn("no staff chat configured (STAFF_CHAT_ID): staff notice dropped");
-        await settle(code, notice.id, null);
-        continue;
-      }
-      const tr = translator(notice.to === "citizen" ? ticket.citizen.locale : deps.staffLocale);
-      const replies = noticeReplies(ticket, notice, tr);
-      if (replies === null) {
-        await settle(code, notice.id, null);
-        continue;
+      let send: () => Promise<void>;
+      if (notice.to === "webhook") {
+        const webhook = deps.webhook;
+        if (!webhook) {
+          log.warn("no webhook configured: webhook notice dropped");
+          await settle(code, notice.id, null);
+          continue;
+        }
+        send = () => webhook.send(ticket, notice);
+      } else {
+        const address = notice.to === "citizen" ? (ticket.citizen.address as Address) : deps.staffAddress;
+        if (address === null) {
+          // Said once at start-up as a warning (main.ts); per ticket it is only information.
+          log.info("no staff chat configured (STAFF_CHAT_ID): staff notice dropped");
+          await settle(code, notice.id, null);
+          continue;
+        }
+        const tr = translator(notice.to === "citizen" ? ticket.citizen.locale : deps.staffLocale);
+        const replies = noticeReplies(ticket, notice, tr);
+        if (replies === null) {
+          await settle(code, notice.id, null);
+          continue;
+        }
+        send = () => messenger.send(address, replies);
       }
       try {
-        await messenger.send(address, replies);
+        await send();
         await settle(code, notice.id, null);
         log.info({ attempts: notice.attempts + 1 }, "ticket notice delivered");
       } catch (raw) {
@@ -132,8 +157,20 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
         );
         held.add(notice.to);
         await settle(code, notice.id, clock.now() + wait);
+        retryLater(code, wait);
       }
     }
+  }
+
+  /** Tries a ticket again after `ms` in this process (the periodic scan is the safety net). */
+  function retryLater(code: string, ms: number): void {
+    if (stopped || deps.retryTimers === false) return;
+    const timer = setTimeout(() => {
+      retries.delete(timer);
+      kick(code);
+    }, ms + 50);
+    timer.unref();
+    retries.add(timer);
   }
 
   function kick(code: string): void {
@@ -156,6 +193,10 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
     const due: string[] = [];
     for await (const ticket of service.all()) {
       if (ticket.outbox.some((n) => n.notBefore <= now)) due.push(ticket.code);
+      else if (ticket.outbox.length > 0) {
+        // Waiting for a back-off, or claimed by an instance that may have died: try when it is due.
+        retryLater(ticket.code, Math.min(...ticket.outbox.map((n) => n.notBefore)) - now);
+      }
     }
     for (const code of due) {
       await (running.get(code) ??
@@ -173,7 +214,7 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
       const scan = () =>
         void drain().catch((error: unknown) => logger.error({ err: error }, "ticket outbox scan failed"));
       scan();
-      const every = deps.scanIntervalMs ?? 30_000;
+      const every = deps.scanIntervalMs ?? 5 * 60_000;
       if (every > 0) {
         timer = setInterval(scan, every);
         timer.unref();
@@ -182,6 +223,8 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      for (const retry of retries) clearTimeout(retry);
+      retries.clear();
       timer = undefined;
       await Promise.allSettled([...running.values()]);
     },

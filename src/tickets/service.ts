@@ -54,6 +54,11 @@ export interface TicketServiceDeps {
   dueRules: () => DueRules;
   /** Called after a change that queued notifications (the notifier sends them at once). */
   onQueued?: (code: string) => void;
+  /**
+   * Also queue a `webhook` notice with each new ticket, in the same write (delivered by the
+   * notifier's `webhook` sender with its retries and back-off): the outbound webhook's durable queue.
+   */
+  webhookOnCreate?: boolean;
 }
 
 export type ActionResult =
@@ -193,6 +198,18 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
           history: [{ at: now, by: { kind: "citizen" }, action: "created", to: "new" }],
           outbox: [
             { id: randomUUID(), to: "staff", kind: "new", createdAt: now, attempts: 0, notBefore: now },
+            ...(deps.webhookOnCreate
+              ? [
+                  {
+                    id: randomUUID(),
+                    to: "webhook" as const,
+                    kind: "new" as const,
+                    createdAt: now,
+                    attempts: 0,
+                    notBefore: now,
+                  },
+                ]
+              : []),
           ],
         };
         if (await stores.tickets.create(code, created)) {

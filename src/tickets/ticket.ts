@@ -59,7 +59,8 @@ export type TicketAnswer = z.infer<typeof ticketAnswer>;
 /** A notification waiting to be sent (the transactional outbox, stored with the ticket). */
 export const pendingNotice = z.object({
   id: z.string(),
-  to: z.enum(["citizen", "staff"]),
+  /** The citizen's chat, the staff chat, or the office's webhook (a `webhook` notice is kind `new`). */
+  to: z.enum(["citizen", "staff", "webhook"]),
   kind: z.enum(["new", "status", "answer", "reopened", "rated"]),
   /** For `answer`: which answer; for `status`: the status told. */
   answerIndex: z.number().int().nonnegative().optional(),

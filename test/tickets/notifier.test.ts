@@ -63,6 +63,7 @@ function notifier(over: Partial<Parameters<typeof createTicketNotifier>[0]> = {}
     clock,
     logger: captureLogs().logger,
     scanIntervalMs: 0,
+    retryTimers: false,
     ...over,
   });
 }
@@ -177,6 +178,100 @@ describe("ticket notifier", () => {
     }
     expect(calls).toBe(3);
     expect((await service.get(ticket.code))?.ticket.outbox).toEqual([]);
+  });
+});
+
+describe("the webhook notice", () => {
+  it("is queued with each new ticket when asked, and retried with back-off until it is sent", async () => {
+    const webhookService = createTicketService({
+      stores: ticketStores(stores),
+      clock,
+      dueRules: () => ({ feedbackDueDays: {}, holidays: [] }),
+      webhookOnCreate: true,
+    });
+    const ticket = await webhookService.create(submission());
+    expect(ticket.outbox.map((n) => n.to)).toEqual(["staff", "webhook"]);
+    const received: string[] = [];
+    let fail = true;
+    const n = notifier({
+      service: webhookService,
+      webhook: {
+        async send(t) {
+          if (fail) throw new DeliveryError("retry", "503 from the office's system");
+          received.push(t.code);
+        },
+      },
+    });
+    await n.drain();
+    expect(received).toEqual([]);
+    expect(api.callsOf("sendMessage")).toHaveLength(1); // the staff card is not held back
+    fail = false;
+    clock.advance(6_000);
+    await n.drain();
+    expect(received).toEqual([ticket.code]);
+    expect((await webhookService.get(ticket.code))?.ticket.outbox).toEqual([]);
+  });
+
+  it("retries by itself after a failure, without waiting for the next scan", async () => {
+    let calls = 0;
+    const flaky: Messenger = {
+      async send() {
+        calls++;
+        if (calls === 1) throw new DeliveryError("retry", "later");
+      },
+    };
+    const realClock = { now: () => Date.now() };
+    const live = createTicketService({
+      stores: ticketStores(stores),
+      clock: realClock,
+      dueRules: () => ({ feedbackDueDays: {}, holidays: [] }),
+    });
+    const n = createTicketNotifier({
+      service: live,
+      messenger: flaky,
+      staffAddress: STAFF,
+      staffLocale: "vi",
+      clock: { now: () => Date.now() + (calls > 0 ? 60_000 : 0) }, // past the due time of the retry once it failed
+      logger: captureLogs().logger,
+      scanIntervalMs: 0,
+    });
+    const ticket = await live.create(submission());
+    n.kick(ticket.code);
+    const deadline = Date.now() + 15_000;
+    while (calls < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await n.stop();
+    expect(calls).toBe(2);
+  }, 20_000);
+});
+
+describe("a crash while a notice was being sent", () => {
+  it("sends it once the dead instance's claim runs out, without waiting for the next scan", async () => {
+    const realClock = { now: () => Date.now() };
+    const live = createTicketService({
+      stores: ticketStores(stores),
+      clock: realClock,
+      dueRules: () => ({ feedbackDueDays: {}, holidays: [] }),
+    });
+    const ticket = await live.create(submission());
+    // The first instance claimed the notice (lease 300 ms) and died while sending it.
+    await live.update(ticket.code, (t) => ({
+      ...t,
+      outbox: t.outbox.map((n) => ({ ...n, notBefore: Date.now() + 300, attempts: 1 })),
+    }));
+    const n = createTicketNotifier({
+      service: live,
+      messenger,
+      staffAddress: STAFF,
+      staffLocale: "vi",
+      clock: realClock,
+      logger: captureLogs().logger,
+      scanIntervalMs: 0,
+    });
+    n.start();
+    expect(api.callsOf("sendMessage")).toHaveLength(0);
+    const [card] = await api.waitForCalls("sendMessage", 1, 5_000);
+    expect(String(card?.params.text)).toContain(ticket.code);
+    await n.stop();
   });
 });
 
