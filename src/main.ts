@@ -46,7 +46,7 @@ import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts
 import { createTicketService } from "./tickets/service.ts";
 import { hotlineStaffCapability } from "./tickets/staff-actions.ts";
 import { ticketStores } from "./tickets/stores.ts";
-import { createTicketWebhook, type TicketWebhook, webhookStores } from "./tickets/webhook-outbox.ts";
+import { createWebhookSender } from "./tickets/webhook-sender.ts";
 
 export { StartupError } from "./startup-error.ts";
 
@@ -156,16 +156,14 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // The hotline: tickets, and the outbox notifier that delivers their notifications (started
     // once the channels are up; its first scan sends what a previous run left undelivered).
     let notifier: TicketNotifier | undefined;
-    let webhook: TicketWebhook | undefined;
-    const onQueued = (code: string) => {
-      notifier?.kick(code);
-      webhook?.kick(code);
-    };
+    const onQueued = (code: string) => notifier?.kick(code);
     const tickets = createTicketService({
       stores: ticketStores(stores),
       clock,
       dueRules: () => current.catalogue.locality,
       onQueued,
+      // The optional signed webhook (TICKET_WEBHOOK_URL): queued in each new ticket's outbox.
+      webhookOnCreate: config.ticketWebhook !== null,
     });
     notifier = createTicketNotifier({
       service: tickets,
@@ -174,6 +172,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       staffLocale: config.defaultLocale,
       clock,
       logger,
+      ...(config.ticketWebhook && { webhook: createWebhookSender({ ...config.ticketWebhook, clock }) }),
     });
 
     const assistant = createAssistant({
@@ -203,16 +202,6 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     });
     const staffApi = createStaffApi(config.apiToken);
     staffDesk.register(hotlineStaffCapability({ tickets, clock }));
-    // The optional signed webhook to the office's system (TICKET_WEBHOOK_URL), with its own outbox.
-    webhook = config.ticketWebhook
-      ? createTicketWebhook({
-          ...config.ticketWebhook,
-          service: tickets,
-          stores: webhookStores(stores),
-          clock,
-          logger,
-        })
-      : undefined;
     // The hotline's HTTP API (/api/tickets, behind the bearer token) and its Open311 subset.
     staffApi.route(
       "/tickets",
@@ -341,11 +330,6 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     notifier.start();
     const startedNotifier = notifier;
     cleanups.push(() => startedNotifier.stop());
-    if (webhook) {
-      const startedWebhook = webhook;
-      await startedWebhook.start();
-      cleanups.push(() => startedWebhook.stop());
-    }
     // Overdue reminders in the staff chat each working morning, and erasure after the retention period.
     const morning = createMorningJobs({
       tickets,

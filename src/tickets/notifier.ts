@@ -35,7 +35,7 @@ export interface TicketNotifierDeps {
   scanIntervalMs?: number;
   /** Schedule each retry with a timer in this process (default true; tests drive time by hand). */
   retryTimers?: boolean;
-  /** After this, a notice that still fails is given up (default 3 days). */
+  /** After this, a notice that still fails is given up (default 3 days); webhook notices never are. */
   maxAgeMs?: number;
   /**
    * Sends `webhook` notices (queued when the service has `webhookOnCreate`). Throw a DeliveryError
@@ -141,7 +141,8 @@ export function createTicketNotifier(deps: TicketNotifierDeps): TicketNotifier {
         log.info({ attempts: notice.attempts + 1 }, "ticket notice delivered");
       } catch (raw) {
         const error = asDeliveryError(raw);
-        const tooOld = clock.now() - notice.createdAt > maxAgeMs;
+        // The office's webhook is retried until it succeeds (its receiver may be down for days).
+        const tooOld = notice.to !== "webhook" && clock.now() - notice.createdAt > maxAgeMs;
         if (error.failure !== "retry" || tooOld) {
           log.warn(
             { failure: error.failure, code: error.code, tooOld },

@@ -1,8 +1,9 @@
 /**
- * The outbound ticket webhook against a real HTTP receiver on 127.0.0.1: signed bodies a receiver
- * can verify, retries with growing back-off after a refused connection and 500s, delivery after the
- * process is killed and restarted, and one delivery per ticket with two instances on one storage
- * (SQLite always; Redis when REDIS_URL is set).
+ * The outbound ticket webhook end to end (service with `webhookOnCreate` → ticket outbox → notifier
+ * → signed POST) against a real HTTP receiver on 127.0.0.1: bodies a receiver can verify, retries
+ * with growing back-off after a refused connection, 500s and a time-out, no giving up after days,
+ * delivery after the process is killed and restarted, and one delivery per ticket with two instances
+ * on one storage (SQLite always; Redis when REDIS_URL is set).
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,30 +15,23 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { createClient } from "@keyv/redis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { Clock } from "../../src/core/ports.ts";
 import { createStores, type Stores } from "../../src/storage/create-stores.ts";
-import { createTicketService, type TicketService } from "../../src/tickets/service.ts";
+import { createTicketNotifier } from "../../src/tickets/notifier.ts";
+import { createTicketService } from "../../src/tickets/service.ts";
 import { ticketStores } from "../../src/tickets/stores.ts";
-import { createTicketWebhook, type TicketWebhook, webhookStores } from "../../src/tickets/webhook-outbox.ts";
+import { createWebhookSender } from "../../src/tickets/webhook-sender.ts";
 import { verifyWebhookSignature, WEBHOOK_HEADERS } from "../../src/tickets/webhook-signature.ts";
+import { TestClock } from "../core/support.ts";
 import { captureLogs } from "../support/telegram-harness.ts";
 import { submission } from "./support.ts";
 
 const SECRET = "webhook-secret-for-tests-0123";
-const clock = { now: () => Date.now() };
+const realClock: Clock = { now: () => Date.now() };
 
 interface Received {
-  at: number;
   headers: IncomingHttpHeaders;
   body: string;
-}
-
-interface Receiver {
-  url: string;
-  port: number;
-  received: Received[];
-  /** Statuses to answer with, in order; 200 once they run out. */
-  script: number[];
-  close(): Promise<void>;
 }
 
 async function startReceiver(
@@ -50,7 +44,7 @@ async function startReceiver(
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ at: Date.now(), headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       setTimeout(
         () => {
           res.statusCode = script.shift() ?? 200;
@@ -67,19 +61,13 @@ async function startReceiver(
     port,
     received,
     script,
+    codes: () => received.map((r) => JSON.parse(r.body).ticket.code as string),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  } satisfies Receiver;
-}
-
-/** A port nothing listens on (for a refused connection). */
-async function freePort(): Promise<number> {
-  const r = await startReceiver();
-  await r.close();
-  return r.port;
+  };
 }
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
@@ -88,30 +76,6 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000)
     if (Date.now() > end) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-function setup(stores: Stores, url: string, over: Partial<Parameters<typeof createTicketWebhook>[0]> = {}) {
-  let webhook: TicketWebhook | undefined;
-  const service: TicketService = createTicketService({
-    stores: ticketStores(stores),
-    clock,
-    dueRules: () => ({ feedbackDueDays: { tre_han: 3 }, holidays: [] }),
-    onQueued: (code) => webhook?.kick(code),
-  });
-  const logs = captureLogs();
-  webhook = createTicketWebhook({
-    url,
-    secret: SECRET,
-    service,
-    stores: webhookStores(stores),
-    clock,
-    logger: logs.logger,
-    baseDelayMs: 100,
-    requestTimeoutMs: 1_000,
-    scanIntervalMs: 0,
-    ...over,
-  });
-  return { service, webhook, logs };
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -129,14 +93,47 @@ async function sqlite(): Promise<{ stores: Stores; dir: string }> {
   return { stores, dir };
 }
 
+/** The service and notifier as main.ts wires them with TICKET_WEBHOOK_URL set (no staff chat here). */
+function hotline(
+  stores: Stores,
+  url: string,
+  options: { clock?: Clock; timeoutMs?: number; timers?: boolean } = {},
+) {
+  const clock = options.clock ?? realClock;
+  const logs = captureLogs();
+  let kick: (code: string) => void = () => {};
+  const service = createTicketService({
+    stores: ticketStores(stores),
+    clock,
+    dueRules: () => ({ feedbackDueDays: { tre_han: 3 }, holidays: [] }),
+    onQueued: (code) => kick(code),
+    webhookOnCreate: true,
+  });
+  const notifier = createTicketNotifier({
+    service,
+    messenger: { send: async () => {} },
+    staffAddress: null,
+    staffLocale: "vi",
+    clock,
+    logger: logs.logger,
+    scanIntervalMs: 0,
+    retryTimers: options.timers ?? true,
+    webhook: createWebhookSender({ url, secret: SECRET, clock, timeoutMs: options.timeoutMs ?? 1_000 }),
+  });
+  kick = (code) => notifier.kick(code);
+  cleanups.push(() => notifier.stop());
+  return { service, notifier, logs };
+}
+
+const webhookNotices = async (service: ReturnType<typeof hotline>["service"], code: string) =>
+  (await service.get(code))?.ticket.outbox.filter((n) => n.to === "webhook") ?? [];
+
 describe("the signed webhook", () => {
   it("POSTs each new ticket as JSON a receiver can verify, without the citizen's identity", async () => {
     const receiver = await startReceiver();
     cleanups.push(() => receiver.close());
     const { stores } = await sqlite();
-    const { service, webhook, logs } = setup(stores, receiver.url);
-    await webhook.start();
-    cleanups.push(() => webhook.stop());
+    const { service, logs } = hotline(stores, receiver.url);
     const ticket = await service.create(
       submission({
         contact: { kind: "anonymous" },
@@ -170,89 +167,108 @@ describe("the signed webhook", () => {
     });
     expect(call!.body).not.toContain("anon-citizen-9");
     expect(call!.body).not.toContain("zalo:");
+    expect(call!.body).not.toContain("outbox");
+    await until(async () => (await webhookNotices(service, ticket.code)).length === 0);
     // The private URL never reaches the logs.
-    await until(() => logs.capture.lines.some((l) => l.includes("ticket webhook delivered")));
     expect(logs.capture.lines.join("\n")).not.toContain("/hotline/hook");
     expect(logs.capture.lines.join("\n")).not.toContain(String(receiver.port));
   });
 
-  it("retries a refused connection and 500s with growing back-off until it is accepted, same delivery id", async () => {
-    const port = await freePort();
+  it("is not queued when the webhook is off", async () => {
     const { stores } = await sqlite();
-    const { service, webhook, logs } = setup(stores, `http://127.0.0.1:${port}/hook`);
-    await webhook.start();
-    cleanups.push(() => webhook.stop());
-    const ticket = await service.create(submission());
-    const items = webhookStores(stores).items;
-    await until(async () => (await items.get(ticket.code))?.value.lastFailure === "ECONNREFUSED");
-    // The receiver comes up, but fails twice before accepting.
-    const receiver = await startReceiver({ port, script: [500, 500] });
+    const service = createTicketService({
+      stores: ticketStores(stores),
+      clock: realClock,
+      dueRules: () => ({ feedbackDueDays: {}, holidays: [] }),
+    });
+    expect((await service.create(submission())).outbox.map((n) => n.to)).toEqual(["staff"]);
+  });
+
+  it("retries a refused connection and 500s with growing back-off until accepted, with one delivery id", async () => {
+    const clock = new TestClock(Date.now());
+    const receiver = await startReceiver({ script: [500, 500] });
     cleanups.push(() => receiver.close());
-    await until(async () => (await items.get(ticket.code))?.value.state === "delivered");
-    expect(receiver.received).toHaveLength(3);
-    expect(new Set(receiver.received.map((r) => r.headers[WEBHOOK_HEADERS.delivery])).size).toBe(1);
-    const gaps = [
-      receiver.received[1]!.at - receiver.received[0]!.at,
-      receiver.received[2]!.at - receiver.received[1]!.at,
-    ];
-    // Back-off 100 ms × 2^(attempt-1), ±20 %: about 200 ms after the 2nd attempt, 400 ms after the 3rd.
-    expect(gaps[0]).toBeGreaterThanOrEqual(150);
-    expect(gaps[1]).toBeGreaterThan(gaps[0]!);
-    const item = (await items.get(ticket.code))?.value;
-    expect(item).toMatchObject({ state: "delivered", attempts: 4, lastFailure: "http 500" });
-    const failures = logs.capture.records().filter((r) => r.msg === "ticket webhook failed: will retry");
-    expect(failures.map((r) => r.failure)).toEqual(["ECONNREFUSED", "http 500", "http 500"]);
-    // Nothing more is sent afterwards.
-    await new Promise((r) => setTimeout(r, 300));
-    await webhook.drain();
-    expect(receiver.received).toHaveLength(3);
+    // First the receiver is down: its port refuses connections.
+    const refused = `http://127.0.0.1:${receiver.port}/down`;
+    await receiver.close();
+    const { stores } = await sqlite();
+    const { service, notifier, logs } = hotline(stores, refused, { clock, timers: false });
+    const ticket = await service.create(submission());
+    await notifier.drain();
+    expect((await webhookNotices(service, ticket.code))[0]?.attempts).toBe(1);
+
+    const up = await startReceiver({ port: receiver.port, script: [500, 500] });
+    cleanups.push(() => up.close());
+    const schedule: number[] = [];
+    // Back-off 5 s, 10 s, 20 s: a drain before the wait is over sends nothing.
+    for (const wait of [5_000, 10_000, 20_000]) {
+      clock.advance(wait - 1_000);
+      const before = up.received.length;
+      await notifier.drain();
+      expect(up.received.length, `before ${wait} ms`).toBe(before);
+      clock.advance(1_000);
+      await notifier.drain();
+      expect(up.received.length, `after ${wait} ms`).toBe(before + 1);
+      schedule.push(wait);
+    }
+    expect(await webhookNotices(service, ticket.code)).toEqual([]);
+    expect(up.received).toHaveLength(3);
+    expect(new Set(up.received.map((r) => r.headers[WEBHOOK_HEADERS.delivery])).size).toBe(1);
+    const failures = logs.capture.records().filter((r) => r.msg === "ticket notice failed: will retry");
+    expect(failures.map((r) => r.code ?? r.failure)).toEqual(["retry", 500, 500]);
+    expect(failures.map((r) => r.retryInMs)).toEqual([5_000, 10_000, 20_000]);
+    // Nothing more afterwards.
+    clock.advance(60 * 60_000);
+    await notifier.drain();
+    expect(up.received).toHaveLength(3);
+  });
+
+  it("keeps retrying after the notifier's 3-day limit for chat messages", async () => {
+    const clock = new TestClock(Date.now());
+    const receiver = await startReceiver({ script: Array(500).fill(503) });
+    cleanups.push(() => receiver.close());
+    const { stores } = await sqlite();
+    const { service, notifier } = hotline(stores, receiver.url, { clock, timers: false });
+    const ticket = await service.create(submission());
+    for (let hour = 0; hour < 24 * 4; hour++) {
+      clock.advance(60 * 60_000);
+      await notifier.drain();
+    }
+    const [pending] = await webhookNotices(service, ticket.code);
+    expect(pending?.attempts).toBeGreaterThan(10);
+    receiver.script.length = 0;
+    clock.advance(60 * 60_000);
+    await notifier.drain();
+    expect(await webhookNotices(service, ticket.code)).toEqual([]);
+    expect(receiver.received.at(-1)?.body).toContain(ticket.code);
   });
 
   it("gives up waiting for a receiver that does not answer in time, and retries", async () => {
     const receiver = await startReceiver({ delays: [1_500] });
     cleanups.push(() => receiver.close());
+    const clock = new TestClock(Date.now());
     const { stores } = await sqlite();
-    const { service, webhook, logs } = setup(stores, receiver.url, { requestTimeoutMs: 300 });
-    await webhook.start();
-    cleanups.push(() => webhook.stop());
-    const ticket = await service.create(submission());
-    const items = webhookStores(stores).items;
-    await until(async () => (await items.get(ticket.code))?.value.state === "delivered");
-    expect(receiver.received).toHaveLength(2);
-    const failures = logs.capture.records().filter((r) => r.msg === "ticket webhook failed: will retry");
-    expect(failures.map((r) => r.failure)).toEqual(["timeout"]);
-  });
-
-  it("does not send tickets from before the webhook was first switched on", async () => {
-    const receiver = await startReceiver();
-    cleanups.push(() => receiver.close());
-    const { stores } = await sqlite();
-    // A ticket from when the webhook was not configured.
-    const before = createTicketService({
-      stores: ticketStores(stores),
+    const { service, notifier, logs } = hotline(stores, receiver.url, {
       clock,
-      dueRules: () => ({ feedbackDueDays: {}, holidays: [] }),
+      timeoutMs: 300,
+      timers: false,
     });
-    const old = await before.create(submission());
-    await new Promise((r) => setTimeout(r, 5));
-    const { service, webhook } = setup(stores, receiver.url);
-    await webhook.start();
-    cleanups.push(() => webhook.stop());
-    const fresh = await service.create(submission());
-    await until(() => receiver.received.length === 1);
-    await webhook.drain();
-    webhook.kick(old.code);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(receiver.received.map((r) => JSON.parse(r.body).ticket.code)).toEqual([fresh.code]);
+    const ticket = await service.create(submission());
+    await notifier.drain();
+    expect(logs.capture.records().find((r) => r.msg === "ticket notice failed: will retry")).toBeDefined();
+    expect((await webhookNotices(service, ticket.code)).length).toBe(1);
+    clock.advance(5_000);
+    await notifier.drain();
+    expect(await webhookNotices(service, ticket.code)).toEqual([]);
+    expect(receiver.received).toHaveLength(2);
   });
 
   it("delivers after the process is killed right after storing the ticket (SIGKILL), on restart", async () => {
     const { dir } = await sqlite();
-    const refused = await freePort();
     const child = promisify(execFile)(
       process.execPath,
       ["--import", "tsx", join(import.meta.dirname, "fixtures/webhook-then-die.ts")],
-      { env: { ...process.env, DATA_DIR: dir, WEBHOOK_URL: `http://127.0.0.1:${refused}/hook` } },
+      { env: { ...process.env, DATA_DIR: dir } },
     );
     const failure = await child.then(
       () => null,
@@ -262,18 +278,15 @@ describe("the signed webhook", () => {
     const code = failure?.stdout?.trim() ?? "";
     expect(code).toMatch(/^PA-\d{4}-\d{4}$/);
 
-    // Restart: a new process's stores over the same directory, the receiver now up.
+    // Restart: a new process's stores over the same directory, and the notifier's first scan.
     const receiver = await startReceiver();
     cleanups.push(() => receiver.close());
     const restarted = await createStores({ dataDir: dir, redisUrl: null });
     cleanups.push(() => restarted.close());
-    const { webhook } = setup(restarted, receiver.url, { leaseMs: 1_500, requestTimeoutMs: 500 });
-    await webhook.start();
-    cleanups.push(() => webhook.stop());
+    const { notifier } = hotline(restarted, receiver.url);
+    notifier.start();
     await until(() => receiver.received.length === 1, 8_000);
-    expect(JSON.parse(receiver.received[0]!.body).ticket.code).toBe(code);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(receiver.received).toHaveLength(1);
+    expect(receiver.codes()).toEqual([code]);
   }, 20_000);
 });
 
@@ -282,26 +295,26 @@ function twoInstances(name: string, openPair: () => Promise<[Stores, Stores]>) {
     const receiver = await startReceiver({ delayMs: 20 });
     cleanups.push(() => receiver.close());
     const [a, b] = await openPair();
-    const one = setup(a, receiver.url);
-    const two = setup(b, receiver.url);
-    await one.webhook.start();
-    await two.webhook.start();
-    cleanups.push(() => one.webhook.stop());
-    cleanups.push(() => two.webhook.stop());
+    const one = hotline(a, receiver.url);
+    const two = hotline(b, receiver.url);
     const codes: string[] = [];
     for (let i = 0; i < 15; i++) {
       const ticket = await (i % 2 === 0 ? one : two).service.create(submission());
       codes.push(ticket.code);
-      // Both instances hear of every ticket and scan at once: the worst case for duplicates.
-      one.webhook.kick(ticket.code);
-      two.webhook.kick(ticket.code);
+      // Both instances act on every ticket at once: the worst case for duplicates.
+      one.notifier.kick(ticket.code);
+      two.notifier.kick(ticket.code);
     }
-    await Promise.all([one.webhook.drain(), two.webhook.drain(), one.webhook.drain(), two.webhook.drain()]);
-    await until(() => new Set(receiver.received.map((r) => JSON.parse(r.body).ticket.code)).size === 15);
+    await Promise.all([
+      one.notifier.drain(),
+      two.notifier.drain(),
+      one.notifier.drain(),
+      two.notifier.drain(),
+    ]);
+    await until(() => new Set(receiver.codes()).size === 15);
     await new Promise((r) => setTimeout(r, 300));
-    await Promise.all([one.webhook.drain(), two.webhook.drain()]);
-    const sent = receiver.received.map((r) => JSON.parse(r.body).ticket.code as string);
-    expect(sent.sort()).toEqual([...codes].sort());
+    await Promise.all([one.notifier.drain(), two.notifier.drain()]);
+    expect(receiver.codes().sort()).toEqual([...codes].sort());
   });
 }
 
@@ -320,7 +333,7 @@ describe("several instances", () => {
     const client = createClient({ url: redisUrl });
     await client.connect();
     for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
-      if (keys.length > 0) await client.del(keys);
+      if (keys.length > 0) await client.unlink(keys);
     }
     await client.close();
   });
