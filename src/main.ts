@@ -38,11 +38,7 @@ import {
 import { assistantStores } from "./storage/assistant-stores.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
-import { createMorningJobs } from "./tickets/morning-jobs.ts";
-import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
-import { createTicketService } from "./tickets/service.ts";
-import { hotlineStaffCapability } from "./tickets/staff-actions.ts";
-import { ticketStores } from "./tickets/stores.ts";
+import { createHotline } from "./tickets/hotline.ts";
 
 export { StartupError } from "./startup-error.ts";
 
@@ -149,23 +145,17 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         "no staff chat (needs STAFF_CHAT_ID and TELEGRAM_BOT_TOKEN): tickets are stored but no cards are posted",
       );
     }
-    // The hotline: tickets, and the outbox notifier that delivers their notifications (started
-    // once the channels are up; its first scan sends what a previous run left undelivered).
-    let notifier: TicketNotifier | undefined;
-    const tickets = createTicketService({
-      stores: ticketStores(stores),
-      clock,
-      dueRules: () => current.catalogue.locality,
-      onQueued: (code) => notifier?.kick(code),
-    });
-    notifier = createTicketNotifier({
-      service: tickets,
+    // The hotline: tickets, the outbox notifier that delivers their notifications, the morning jobs.
+    const hotline = createHotline({
+      stores,
       messenger: outbound,
-      staffAddress: staffChat,
+      staffChat,
       staffLocale: config.defaultLocale,
+      locality: () => current.catalogue.locality,
       clock,
       logger,
     });
+    const { tickets } = hotline;
 
     const assistant = createAssistant({
       catalogue: () => current.catalogue,
@@ -192,7 +182,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       clock,
     });
     const staffApi = createStaffApi(config.apiToken);
-    staffDesk.register(hotlineStaffCapability({ tickets, clock }));
+    staffDesk.register(hotline.staffCapability);
 
     const needsHttp = !consoleMode || config.http.portFromEnv;
     const channels: RunningChannel[] = [];
@@ -296,22 +286,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         throw new StartupError(describeChannelFailure(channel.name, error));
       }
     }
-    notifier.start();
-    const startedNotifier = notifier;
-    cleanups.push(() => startedNotifier.stop());
-    // Overdue reminders in the staff chat each working morning, and erasure after the retention period.
-    const morning = createMorningJobs({
-      tickets,
-      messenger: outbound,
-      staffAddress: staffChat,
-      staffLocale: config.defaultLocale,
-      locality: () => current.catalogue.locality,
-      days: stores.versioned<{ at: number }>("ticket-days"),
-      clock,
-      logger,
-    });
-    morning.start();
-    cleanups.push(async () => morning.stop());
+    // Started once the channels are up: the first scan sends what a previous run left undelivered.
+    hotline.start();
+    cleanups.push(() => hotline.stop());
     logger.info(
       { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },
       "ready",
