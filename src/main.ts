@@ -41,10 +41,7 @@ import { assistantStores } from "./storage/assistant-stores.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
 import { createCheckedActions } from "./tickets/checked-action.ts";
-import { createMorningJobs } from "./tickets/morning-jobs.ts";
-import { createTicketNotifier, type TicketNotifier } from "./tickets/notifier.ts";
-import { createTicketService } from "./tickets/service.ts";
-import { hotlineStaffCapability } from "./tickets/staff-actions.ts";
+import { createHotline } from "./tickets/hotline.ts";
 import { ticketStores } from "./tickets/stores.ts";
 import { createWebhookSender } from "./tickets/webhook-sender.ts";
 
@@ -153,27 +150,18 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         "no staff chat (needs STAFF_CHAT_ID and TELEGRAM_BOT_TOKEN): tickets are stored but no cards are posted",
       );
     }
-    // The hotline: tickets, and the outbox notifier that delivers their notifications (started
-    // once the channels are up; its first scan sends what a previous run left undelivered).
-    let notifier: TicketNotifier | undefined;
-    const onQueued = (code: string) => notifier?.kick(code);
-    const tickets = createTicketService({
-      stores: ticketStores(stores),
-      clock,
-      dueRules: () => current.catalogue.locality,
-      onQueued,
-      // The optional signed webhook (TICKET_WEBHOOK_URL): queued in each new ticket's outbox.
-      webhookOnCreate: config.ticketWebhook !== null,
-    });
-    notifier = createTicketNotifier({
-      service: tickets,
+    // The hotline: tickets, the outbox notifier that delivers their notifications, the morning jobs.
+    const hotline = createHotline({
+      stores,
       messenger: outbound,
-      staffAddress: staffChat,
+      staffChat,
       staffLocale: config.defaultLocale,
+      locality: () => current.catalogue.locality,
       clock,
       logger,
       ...(config.ticketWebhook && { webhook: createWebhookSender({ ...config.ticketWebhook, clock }) }),
     });
+    const { tickets } = hotline;
 
     const assistant = createAssistant({
       catalogue: () => current.catalogue,
@@ -201,7 +189,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       clock,
     });
     const staffApi = createStaffApi(config.apiToken);
-    staffDesk.register(hotlineStaffCapability({ tickets, clock }));
+    staffDesk.register(hotline.staffCapability);
     // The hotline's HTTP API (/api/tickets, behind the bearer token) and its Open311 subset.
     staffApi.route(
       "/tickets",
@@ -211,7 +199,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
           service: tickets,
           tickets: ticketStores(stores).tickets,
           clock,
-          onQueued,
+          onQueued: (code) => hotline.notify(code),
         }),
         directory: staffDirectory,
         clock,
@@ -327,22 +315,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         throw new StartupError(describeChannelFailure(channel.name, error));
       }
     }
-    notifier.start();
-    const startedNotifier = notifier;
-    cleanups.push(() => startedNotifier.stop());
-    // Overdue reminders in the staff chat each working morning, and erasure after the retention period.
-    const morning = createMorningJobs({
-      tickets,
-      messenger: outbound,
-      staffAddress: staffChat,
-      staffLocale: config.defaultLocale,
-      locality: () => current.catalogue.locality,
-      days: stores.versioned<{ at: number }>("ticket-days"),
-      clock,
-      logger,
-    });
-    morning.start();
-    cleanups.push(async () => morning.stop());
+    // Started once the channels are up: the first scan sends what a previous run left undelivered.
+    hotline.start();
+    cleanups.push(() => hotline.stop());
     logger.info(
       { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },
       "ready",

@@ -16,8 +16,8 @@ import { createTicketsApi } from "../../src/http/tickets-api.ts";
 import { createStaffDirectory } from "../../src/staff/directory.ts";
 import { createStores, type Stores } from "../../src/storage/create-stores.ts";
 import { createCheckedActions } from "../../src/tickets/checked-action.ts";
-import { createTicketNotifier, type TicketNotifier } from "../../src/tickets/notifier.ts";
-import { createTicketService, type TicketService } from "../../src/tickets/service.ts";
+import { createHotline, type Hotline } from "../../src/tickets/hotline.ts";
+import type { TicketService } from "../../src/tickets/service.ts";
 import { ticketStores } from "../../src/tickets/stores.ts";
 import { TestClock } from "../core/support.ts";
 import { startTelegramApiStandIn, type TelegramApiStandIn } from "../support/telegram-api-stand-in.ts";
@@ -31,7 +31,7 @@ export const T0 = Date.parse("2026-11-26T09:00:00+07:00");
 export interface HotlineHttp {
   base: string;
   service: TicketService;
-  notifier: TicketNotifier;
+  hotline: Hotline;
   telegram: TelegramApiStandIn;
   clock: TestClock;
   stores: Stores;
@@ -45,28 +45,26 @@ export async function startHotlineHttp(options: { apiToken?: string | null } = {
   const telegram = await startTelegramApiStandIn();
   const clock = new TestClock(T0);
   const { logger } = captureLogs();
-  let notifier: TicketNotifier | undefined;
-  const onQueued = (code: string) => notifier?.kick(code);
-  const stored = ticketStores(stores);
-  const service = createTicketService({
-    stores: stored,
-    clock,
-    dueRules: () => ({ feedbackDueDays: { tre_han: 3, thai_do: 5 }, holidays: [] }),
-    onQueued,
-  });
   const bot = new Bot(telegram.token, {
     botInfo: telegram.botInfo as never,
     client: { apiRoot: telegram.apiRoot },
   });
-  notifier = createTicketNotifier({
-    service,
+  // As main.ts wires it; not started (no scan timers): each change kicks the notifier itself.
+  const hotline = createHotline({
+    stores,
     messenger: createTelegramMessenger(bot.api, logger),
-    staffAddress: STAFF_CHAT,
+    staffChat: STAFF_CHAT,
     staffLocale: "vi",
+    locality: () => ({
+      feedbackDueDays: { tre_han: 3, thai_do: 5 },
+      holidays: [],
+      feedbackRetentionMonths: 24,
+    }),
     clock,
     logger,
-    scanIntervalMs: 0,
   });
+  const service = hotline.tickets;
+  const stored = ticketStores(stores);
   const directory = createStaffDirectory({
     telegram: [
       { id: "7001", role: "operator" },
@@ -84,7 +82,12 @@ export async function startHotlineHttp(options: { apiToken?: string | null } = {
   });
   const token = options.apiToken === undefined ? TOKEN : options.apiToken;
   const api = createStaffApi(token);
-  const checked = createCheckedActions({ service, tickets: stored.tickets, clock, onQueued });
+  const checked = createCheckedActions({
+    service,
+    tickets: stored.tickets,
+    clock,
+    onQueued: (code) => hotline.notify(code),
+  });
   api.route("/tickets", createTicketsApi({ service, checked, directory, clock }));
   http.mount("/api", api);
   http.mount("/open311/v2", createOpen311Api({ apiToken: token, service, clock, locale: "vi" }));
@@ -92,13 +95,13 @@ export async function startHotlineHttp(options: { apiToken?: string | null } = {
   return {
     base: `http://127.0.0.1:${port}`,
     service,
-    notifier,
+    hotline,
     telegram,
     clock,
     stores,
     http,
     async close() {
-      await notifier?.stop();
+      await hotline.stop();
       await http.close();
       await telegram.close();
       await stores.close();

@@ -214,7 +214,8 @@ describe("reading", () => {
 describe("changing", () => {
   it("answers a ticket: recorded as the API, and the answer reaches the citizen's chat", async () => {
     const { phone } = await seed();
-    await h.notifier.drain();
+    // The three staff cards first (each new ticket kicks the notifier).
+    await h.telegram.waitForCalls("sendMessage", 3);
     h.telegram.clear();
     const res = await call(`/api/tickets/${phone.code}/answer`, {
       body: { text: "Hồ sơ của bạn đã có kết quả, mời bạn đến nhận tại bộ phận một cửa." },
@@ -227,6 +228,15 @@ describe("changing", () => {
     expect(sent?.params.chat_id).toBe(5550001);
     expect(String(sent?.params.text)).toContain("Hồ sơ của bạn đã có kết quả");
     expect(String(sent?.params.text)).toContain(phone.code);
+    // A version-checked answer reaches the citizen too.
+    const checked = await call(`/api/tickets/${phone.code}/answer`, {
+      headers: { "If-Match": '"2"' },
+      body: { text: "Bổ sung: bộ phận một cửa làm việc cả sáng thứ bảy." },
+    });
+    expect(checked.status).toBe(200);
+    const calls = await h.telegram.waitForCalls("sendMessage", 2);
+    expect(calls[1]?.params.chat_id).toBe(5550001);
+    expect(String(calls[1]?.params.text)).toContain("sáng thứ bảy");
   });
 
   it("changes the status, as a named staff member, and refuses what the status does not allow", async () => {

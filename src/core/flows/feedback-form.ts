@@ -5,21 +5,16 @@
  * `/huy` cancels at any step; a form left alone expires; nothing is submitted without "Gửi".
  * The submission itself is an effect: the assistant stores the ticket and only then shows its code.
  */
-import { choiceId, FEEDBACK_CATEGORIES, type FeedbackChoice, type FeedbackField } from "../choice-id.ts";
+import { FEEDBACK_CATEGORIES, type FeedbackChoice, type FeedbackField } from "../choice-id.ts";
 import type { FlowContext, FlowResult, HotlineContext } from "../flow.ts";
-import type { Block, Choice, InboundEvent, Reply } from "../model.ts";
+import type { Block, Choice, InboundEvent } from "../model.ts";
 import { normaliseVietnamesePhone } from "../phone.ts";
 import type { ConversationState, FeedbackDraft } from "../records.ts";
 import { cleanText, hasWords } from "../text.ts";
+import { cancelChoice, formChoice as choice, summary } from "./feedback-summary.ts";
 import { label, message, paragraph, result } from "./reply.ts";
 
 type Step = FeedbackDraft["step"];
-
-const choice = (step: FeedbackChoice, text: string): Choice => ({
-  id: choiceId({ kind: "feedback", step }),
-  label: text,
-});
-const cancelChoice = (ctx: FlowContext) => choice({ op: "cancel" }, ctx.tr("feedback.cancelButton"));
 
 /** Whether the form is in progress and still fresh. */
 export function activeForm(state: ConversationState, ctx: FlowContext): FeedbackDraft | undefined {
@@ -117,52 +112,6 @@ function prompt(
   }
   choices.push(cancelChoice(ctx));
   return result({ ...state, feedback: { ...form, updatedAt: ctx.now } }, [message(blocks, choices)]);
-}
-
-/** The summary with the privacy notice, and Send / Edit / Cancel. */
-function summary(
-  state: ConversationState,
-  form: FeedbackDraft,
-  ctx: FlowContext,
-  before: Block[],
-): FlowResult {
-  const { tr } = ctx;
-  const lines = [
-    tr("feedback.summary.category", { category: tr(`ticket.category.${form.category ?? "khac"}`) }),
-    tr("feedback.summary.procedure", {
-      procedure: form.procedure ? form.procedure.name : tr("feedback.summary.none"),
-    }),
-    tr("feedback.summary.description", { text: form.description ?? "" }),
-    tr("feedback.summary.photo", {
-      photo: form.photo ? tr("feedback.summary.photoYes") : tr("feedback.summary.none"),
-    }),
-    form.contact?.kind === "phone"
-      ? tr("feedback.summary.phone", { phone: form.contact.phone })
-      : tr("feedback.summary.anonymous"),
-  ];
-  const locality = ctx.catalogue.locality;
-  const privacy = [
-    tr("feedback.privacy.kept"),
-    tr("feedback.privacy.who", { locality: locality.name }),
-    tr("feedback.privacy.howLong", { months: locality.feedbackRetentionMonths }),
-    ...(form.contact?.kind === "anonymous" ? [tr("feedback.privacy.anonymous")] : []),
-  ];
-  const blocks: Block[] = [
-    ...before,
-    { kind: "heading", text: tr("feedback.summary.title") },
-    paragraph(lines.join("\n")),
-    { kind: "heading", text: tr("feedback.privacy.title") },
-    paragraph(privacy.join(" ")),
-    paragraph(tr("feedback.askConfirm")),
-  ];
-  const choices = [
-    choice({ op: "send" }, tr("feedback.sendButton")),
-    choice({ op: "edit" }, tr("feedback.editButton")),
-    cancelChoice(ctx),
-  ];
-  return result({ ...state, feedback: { ...form, step: "confirm", editing: false, updatedAt: ctx.now } }, [
-    message(blocks, choices),
-  ]);
 }
 
 /** After a step is answered: the next step, or back to the summary when editing. */
@@ -328,16 +277,5 @@ function acceptPhoto(
   };
 }
 
-/** What the citizen sees once the ticket is stored: its code and the date of the answer. */
-export function submitted(ticket: { code: string; dueDate: string }, ctx: FlowContext): Reply[] {
-  const [y, m, d] = ticket.dueDate.split("-");
-  return [
-    message([
-      paragraph(ctx.tr("feedback.sent", { code: ticket.code })),
-      paragraph(ctx.tr("feedback.due", { date: `${d}/${m}/${y}` })),
-      paragraph(ctx.tr("feedback.howToFollow", { code: ticket.code })),
-    ]),
-  ];
-}
-
+export { submitted } from "./feedback-summary.ts";
 export type { FeedbackField };
