@@ -223,7 +223,10 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
       try {
         const replies = await dispatch(event, ctx);
         if (replies === null) {
-          if (event.kind === "choice") return { kind: "handled", replies: say(tr("choice.stale")) };
+          // A button nobody registered: stale in the staff group; in private, a citizen-side button.
+          if (event.kind === "choice" && event.place === "staff-chat") {
+            return { kind: "handled", replies: say(tr("choice.stale")) };
+          }
           return { kind: "unhandled" };
         }
         return { kind: "handled", replies };

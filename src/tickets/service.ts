@@ -172,7 +172,10 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       const now = clock.now();
       const rules = deps.dueRules();
       const dueDays = rules.feedbackDueDays[input.category] ?? FALLBACK_DUE_DAYS;
-      for (;;) {
+      // The counter never hands out a number twice; a taken code means data from another counter
+      // (e.g. a restored backup), so a few more numbers are tried before giving up.
+      for (let attempt = 0; ; attempt++) {
+        if (attempt === 20) throw new Error("no free ticket code after 20 numbers: check the ticket counter");
         const code = formatTicketCode(await stores.counter.next(), now);
         // The citizen's index first: a crash right after leaves a code pointing nowhere (skipped),
         // never a stored ticket its citizen cannot find.

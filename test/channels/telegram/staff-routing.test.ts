@@ -150,6 +150,15 @@ describe("Telegram staff routing", () => {
     expect(assistant.events.map((e) => e.kind)).toEqual(["text"]);
   });
 
+  it("passes a staff member's citizen-side button in private to the citizen assistant", async () => {
+    const [answer] = await sentAfter(callbackUpdate("p:1.001193", { from: operator }));
+    expect(answer).toMatchObject({
+      chat_id: operator.id,
+      text: expect.stringContaining("Đăng ký khai sinh"),
+    });
+    expect(assistant.events.map((e) => e.kind)).toEqual(["choice"]);
+  });
+
   it("keeps citizens' private chats on the citizen assistant", async () => {
     await sentAfter(textUpdate("/thongke", { from: citizen }));
     expect(received).toHaveLength(0);
