@@ -66,6 +66,8 @@ export interface Config {
   staff: { telegram: StaffMember[]; zalo: StaffMember[]; chatId: string | null };
   /** Used by the hotline/broadcast features (staff HTTP API); null disables the API. */
   apiToken: string | null;
+  /** Where each new ticket is POSTed, signed with the secret; null when TICKET_WEBHOOK_URL is unset. */
+  ticketWebhook: { url: string; secret: string } | null;
 }
 
 /** Start-up refused: every problem found, one line each. */
@@ -190,6 +192,37 @@ const envSchema = z.object({
       return value;
     }),
   ),
+  // The URL is the operator's private endpoint (it may hold a token): never echoed.
+  TICKET_WEBHOOK_URL: optional(
+    z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      let url: URL | null = null;
+      try {
+        url = new URL(value);
+      } catch {
+        url = null;
+      }
+      if (!url || !["http:", "https:"].includes(url.protocol) || url.username || url.password) {
+        return fail(
+          ctx,
+          "TICKET_WEBHOOK_URL must be an http:// or https:// URL without user name or password, e.g. TICKET_WEBHOOK_URL=https://hotline.example.gov.vn/hooks/tickets. Remove it to switch the webhook off.",
+        );
+      }
+      return value;
+    }),
+  ),
+  TICKET_WEBHOOK_SECRET: optional(
+    z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      if (value.length < 16 || value.length > 256 || /\s/.test(value)) {
+        return fail(
+          ctx,
+          "TICKET_WEBHOOK_SECRET must be 16 to 256 characters without spaces. Generate one with: openssl rand -hex 32",
+        );
+      }
+      return value;
+    }),
+  ),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -226,6 +259,16 @@ function checkModes(env: ParsedEnv): string[] {
         `${c.name}_MODE=webhook needs PUBLIC_URL, the https address where this server is reachable, e.g. PUBLIC_URL=https://bot.example.gov.vn`,
       );
     }
+  }
+  if (env.TICKET_WEBHOOK_URL !== undefined && env.TICKET_WEBHOOK_SECRET === undefined) {
+    problems.push(
+      "TICKET_WEBHOOK_URL needs TICKET_WEBHOOK_SECRET, so the receiver can check each call comes from this bot. Generate one with: openssl rand -hex 32",
+    );
+  }
+  if (env.TICKET_WEBHOOK_SECRET !== undefined && env.TICKET_WEBHOOK_URL === undefined) {
+    problems.push(
+      "TICKET_WEBHOOK_SECRET is set but TICKET_WEBHOOK_URL is not: set the URL that receives new tickets, or remove the secret.",
+    );
   }
   return problems;
 }
@@ -294,6 +337,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       chatId: e.STAFF_CHAT_ID ?? null,
     },
     apiToken: e.API_TOKEN ?? null,
+    ticketWebhook:
+      e.TICKET_WEBHOOK_URL !== undefined && e.TICKET_WEBHOOK_SECRET !== undefined
+        ? { url: e.TICKET_WEBHOOK_URL, secret: e.TICKET_WEBHOOK_SECRET }
+        : null,
   };
 }
 

@@ -13,16 +13,24 @@ import { CatalogueError } from "./catalogue/errors.ts";
 import { loadCatalogue } from "./catalogue/load.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
+import { type ChannelMessengers, createOutbound } from "./channels/outbound.ts";
+import { CITIZEN_COMMANDS, HOTLINE_COMMANDS } from "./channels/telegram/commands.ts";
 import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
 import { createAssistant } from "./core/assistant.ts";
+import type { Address } from "./core/model.ts";
 import type { Clock } from "./core/ports.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
+import { createOpen311Api } from "./http/open311.ts";
+import { createStaffApi } from "./http/staff-api.ts";
+import { createTicketsApi } from "./http/tickets-api.ts";
 import { t, translator } from "./locales/index.ts";
 import { createLogger, createUserIdHasher, type Logger, loadLogSalt } from "./logger.ts";
 import { createSearch } from "./search/search.ts";
 import type { ProcedureSearch } from "./search/types.ts";
+import { createStaffDesk } from "./staff/desk.ts";
+import { createStaffDirectory } from "./staff/directory.ts";
 import {
   describeCatalogueError,
   describeChannelFailure,
@@ -32,6 +40,10 @@ import {
 import { assistantStores } from "./storage/assistant-stores.ts";
 import { createStores, type Stores } from "./storage/create-stores.ts";
 import { StorageUnavailableError } from "./storage/redis-backend.ts";
+import { createCheckedActions } from "./tickets/checked-action.ts";
+import { createHotline } from "./tickets/hotline.ts";
+import { ticketStores } from "./tickets/stores.ts";
+import { createWebhookSender } from "./tickets/webhook-sender.ts";
 
 export { StartupError } from "./startup-error.ts";
 
@@ -125,6 +137,32 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     });
     cleanups.push(() => watcher.close());
 
+    // Every channel's messenger, for what the core sends on its own; filled as channels are built.
+    const messengers: ChannelMessengers = {};
+    const outbound = createOutbound(messengers);
+
+    // The staff chat is a Telegram group: without Telegram or STAFF_CHAT_ID, staff cards are not posted.
+    const staffChat: Address | null =
+      config.staff.chatId === null || !config.telegram ? null : `telegram:${config.staff.chatId}`;
+    if (staffChat === null && (config.telegram !== null || config.staff.chatId !== null)) {
+      logger.warn(
+        { staffChatId: config.staff.chatId !== null, telegram: config.telegram !== null },
+        "no staff chat (needs STAFF_CHAT_ID and TELEGRAM_BOT_TOKEN): tickets are stored but no cards are posted",
+      );
+    }
+    // The hotline: tickets, the outbox notifier that delivers their notifications, the morning jobs.
+    const hotline = createHotline({
+      stores,
+      messenger: outbound,
+      staffChat,
+      staffLocale: config.defaultLocale,
+      locality: () => current.catalogue.locality,
+      clock,
+      logger,
+      ...(config.ticketWebhook && { webhook: createWebhookSender({ ...config.ticketWebhook, clock }) }),
+    });
+    const { tickets } = hotline;
+
     const assistant = createAssistant({
       catalogue: () => current.catalogue,
       search: () => current.search,
@@ -137,6 +175,41 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         rateLimit: { max: config.rateLimitPerMinute, windowMs: 60_000 },
         hashSalt: salt,
       },
+      hotline: { tickets },
+    });
+
+    // Staff: who they are (config only), the desk their messages go to, and the /api they call.
+    // Capabilities register their staff commands on `desk` and their routes on `api` here, before
+    // the channels start and the API is mounted.
+    const staffDirectory = createStaffDirectory(config.staff);
+    const staffDesk = createStaffDesk({
+      directory: staffDirectory,
+      logger,
+      locale: config.defaultLocale,
+      clock,
+    });
+    const staffApi = createStaffApi(config.apiToken);
+    staffDesk.register(hotline.staffCapability);
+    // The hotline's HTTP API (/api/tickets, behind the bearer token) and its Open311 subset.
+    staffApi.route(
+      "/tickets",
+      createTicketsApi({
+        service: tickets,
+        checked: createCheckedActions({
+          service: tickets,
+          tickets: ticketStores(stores).tickets,
+          clock,
+          onQueued: (code) => hotline.notify(code),
+        }),
+        directory: staffDirectory,
+        clock,
+      }),
+    );
+    const open311 = createOpen311Api({
+      apiToken: config.apiToken,
+      service: tickets,
+      clock,
+      locale: config.defaultLocale,
     });
 
     const needsHttp = !consoleMode || config.http.portFromEnv;
@@ -172,7 +245,10 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         defaultLocale: config.defaultLocale,
         // The citizen's /lang choice for Telegram's own lines (the apology, the stale-button notice).
         prefs: stores.keyValue("prefs"),
+        staff: { desk: staffDesk, chatId: config.staff.chatId },
+        commands: [...CITIZEN_COMMANDS, ...HOTLINE_COMMANDS],
       });
+      messengers.telegram = telegram.messenger;
       channels.push({
         name: "telegram",
         start: () => telegram.start(),
@@ -193,7 +269,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         // The citizen's /lang choice for Zalo's own lines; message ids seen by any instance.
         prefs: stores.keyValue("prefs"),
         seenStore: stores.keyValue<number>("zalo-seen"),
+        staffDesk,
       });
+      messengers.zalo = zalo.messenger;
       channels.push({
         name: "zalo",
         start: () => zalo.start(),
@@ -212,6 +290,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
           clock,
         })
       : null;
+    if (consoleChat) messengers.console = consoleChat.messenger;
     if (consoleChat)
       channels.push({
         name: "console",
@@ -222,6 +301,8 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
 
     let httpPort: number | null = null;
     if (http) {
+      http.mount("/api", staffApi);
+      http.mount("/open311/v2", open311);
       httpPort = (await http.listen(config.http.port, config.http.host)).port;
       cleanups.push(() => http.close());
       logger.info({ host: config.http.host, port: httpPort }, "http server listening");
@@ -234,6 +315,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         throw new StartupError(describeChannelFailure(channel.name, error));
       }
     }
+    // Started once the channels are up: the first scan sends what a previous run left undelivered.
+    hotline.start();
+    cleanups.push(() => hotline.stop());
     logger.info(
       { channels: names, storage: stores.kind, ms: Math.round(performance.now() - started) },
       "ready",

@@ -33,6 +33,7 @@ describe("loadConfig", () => {
       rateLimitPerMinute: 20,
       staff: { telegram: [], zalo: [], chatId: null },
       apiToken: null,
+      ticketWebhook: null,
     });
     expect(channelNames(config)).toEqual(["console"]);
   });
@@ -180,6 +181,31 @@ describe("loadConfig", () => {
 
   it("shows control characters in a bad value visibly", () => {
     expect(problems({ PORT: "80\n80" })[0]).toContain("got '80\\n80'");
+  });
+
+  it("reads the ticket webhook as a URL and its secret together, never echoing either", () => {
+    const secret = "whsecret-0123456789abcdef";
+    expect(
+      loadConfig({
+        TICKET_WEBHOOK_URL: "https://hotline.example.gov.vn/hooks/t?k=1",
+        TICKET_WEBHOOK_SECRET: secret,
+      }).ticketWebhook,
+    ).toEqual({ url: "https://hotline.example.gov.vn/hooks/t?k=1", secret });
+    expect(problems({ TICKET_WEBHOOK_URL: "https://hotline.example.gov.vn/x" })).toEqual([
+      expect.stringMatching(/^TICKET_WEBHOOK_URL needs TICKET_WEBHOOK_SECRET/),
+    ]);
+    expect(problems({ TICKET_WEBHOOK_SECRET: secret })).toEqual([
+      expect.stringMatching(/^TICKET_WEBHOOK_SECRET is set but TICKET_WEBHOOK_URL is not/),
+    ]);
+    const bad = problems({
+      TICKET_WEBHOOK_URL: "ftp://privatehost-topsecret/x",
+      TICKET_WEBHOOK_SECRET: "short-topsecret",
+    });
+    expect(bad).toHaveLength(2);
+    expect(bad.join("\n")).not.toContain("topsecret");
+    expect(problems({ TICKET_WEBHOOK_URL: "https://user:pw@h/x", TICKET_WEBHOOK_SECRET: secret })[0]).toMatch(
+      /without user name or password/,
+    );
   });
 });
 

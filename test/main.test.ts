@@ -97,6 +97,30 @@ describe("npm start without a token: the terminal chat", { timeout: TIMEOUT }, (
     expect(out.trimEnd().endsWith("Tạm biệt! Chúc bạn làm thủ tục thuận lợi.")).toBe(true);
   });
 
+  it("takes feedback in the terminal chat from /phananh to a stored ticket with its code", async () => {
+    const run = await runApp(
+      { DATA_DIR: join(dir, "hotline"), CATALOGUE_DIR: join(ROOT, "procedures") },
+      [
+        "/phananh",
+        "2", // Hồ sơ trễ hẹn
+        "1", // Bỏ qua (no procedure)
+        "Tôi nộp hồ sơ ngày 10/11, hẹn trả ngày 17/11 nhưng đến nay vẫn chưa có kết quả.",
+        "1", // Không có ảnh
+        "0912 345 678",
+        "1", // Gửi phản ánh
+        "/trangthai",
+        "",
+      ].join("\n"),
+    );
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain("Bạn muốn phản ánh về việc gì?");
+    expect(out).toContain("Số điện thoại liên hệ: 0912345678");
+    const code = /Mã phản ánh của bạn là (PA-\d{4}-\d{4})/.exec(out)?.[1];
+    expect(code).toBeDefined();
+    expect(out).toContain(`${code}: Mới gửi`);
+  });
+
   it("resolves a typed number as the choice shown before it, and stops at /thoat", async () => {
     const run = await runApp(
       { DATA_DIR: join(dir, "numbers"), CATALOGUE_DIR: join(ROOT, "procedures") },

@@ -201,6 +201,14 @@ export const locality = z.object({
   /** Working days to answer feedback, by category (used by the hotline queue). */
   feedbackDueDays: z.record(z.string(), z.number().int().positive()).default({}),
   holidays: z.array(z.string()).default([]).describe("public holidays, ISO dates, skipped as working days"),
+  /** Months a ticket's content is kept after it is closed, then erased (the office's own rule). */
+  feedbackRetentionMonths: z
+    .number()
+    .int()
+    .positive()
+    .max(120)
+    .default(24)
+    .describe("months feedback is kept after closing, then erased; the office's own choice"),
 });
 
 export type Level = z.infer<typeof level>;

@@ -8,7 +8,17 @@ import type { Logger } from "pino";
 import type { Catalogue } from "../catalogue/catalogue.ts";
 import { t, translator } from "../locales/index.ts";
 import type { ProcedureSearch } from "../search/types.ts";
-import type { Effect, FlowContext } from "./flow.ts";
+import type { TicketService } from "../tickets/service.ts";
+import { VIETNAM_OFFSET_MS } from "../tickets/ticket.ts";
+import {
+  defaultFeedbackLimits,
+  type Effect,
+  type FeedbackLimits,
+  type FlowContext,
+  type HotlineContext,
+} from "./flow.ts";
+import { submitted } from "./flows/feedback-form.ts";
+import { afterCitizenAction } from "./flows/my-tickets.ts";
 import type { Address, InboundEvent, Locale, Reply } from "./model.ts";
 import type { AddressLock, AppendLog, Assistant, Clock, KeyValueStore } from "./ports.ts";
 import { checkRateLimit } from "./rate-limit.ts";
@@ -26,7 +36,7 @@ import {
   type UnansweredQuestion,
 } from "./records.ts";
 import { redactPersonalData } from "./redact.ts";
-import { step } from "./router.ts";
+import { mayNeedTickets, step } from "./router.ts";
 
 /** Storage namespaces the composition root uses for the assistant's stores. */
 export const UNANSWERED_LOG = "unanswered";
@@ -77,6 +87,11 @@ export interface AssistantDeps {
   /** Serialises events per address (across instances in Redis mode); without it, no ordering. */
   lock?: AddressLock;
   settings?: Partial<AssistantSettings>;
+  /** The hotline (feedback form, the citizen's tickets); without it, feedback is announced as coming. */
+  hotline?: {
+    tickets: Pick<TicketService, "create" | "listForCitizen" | "rate" | "reopen">;
+    limits?: Partial<FeedbackLimits>;
+  };
 }
 
 export function hashId(value: string, salt: string): string {
@@ -126,10 +141,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       tr: translator(locale),
       now,
       checklists,
+      ...(deps.hotline && { hotline: await hotlineContext(event, state, now) }),
     };
     const outcome = step(state, event, ctx);
     for (const effect of outcome.effects) {
-      await runEffect(effect, event.address, checklists, now, locale);
+      outcome.replies.push(...(await runEffect(effect, event.address, checklists, now, locale, ctx)));
       if (effect.kind === "setLocale") {
         locale = effect.locale;
         seen.locale = locale;
@@ -147,8 +163,58 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return outcome.replies;
   }
 
+  /** The citizen's tickets, loaded only for events that may need them. */
+  async function hotlineContext(
+    event: InboundEvent,
+    state: ConversationState,
+    now: number,
+  ): Promise<HotlineContext> {
+    const limits = { ...defaultFeedbackLimits, ...deps.hotline?.limits };
+    if (!deps.hotline || !mayNeedTickets(event, state)) return { limits, tickets: null, submittedToday: 0 };
+    const tickets = await deps.hotline.tickets.listForCitizen(event.address);
+    const dayStart = Math.floor((now + VIETNAM_OFFSET_MS) / 86_400_000) * 86_400_000 - VIETNAM_OFFSET_MS;
+    return { limits, tickets, submittedToday: tickets.filter((t) => t.createdAt >= dayStart).length };
+  }
+
+  /** Carries out an effect; some (the hotline's) answer with replies once done. */
   async function runEffect(
     effect: Effect,
+    address: Address,
+    checklists: SavedChecklists,
+    now: number,
+    locale: Locale,
+    ctx: FlowContext,
+  ): Promise<Reply[]> {
+    switch (effect.kind) {
+      case "submitTicket": {
+        if (!deps.hotline) return [];
+        // Stored (with the staff notice in its outbox) before the citizen sees the code.
+        const { procedure, photo, ...draft } = effect.draft;
+        const ticket = await deps.hotline.tickets.create({
+          ...draft,
+          ...(procedure && { procedure }),
+          ...(photo && { photo }),
+          citizen: { address, locale },
+        });
+        return submitted(ticket, ctx);
+      }
+      case "rateTicket":
+      case "reopenTicket": {
+        if (!deps.hotline) return [];
+        const outcome =
+          effect.kind === "rateTicket"
+            ? await deps.hotline.tickets.rate(effect.code, address, effect.score)
+            : await deps.hotline.tickets.reopen(effect.code, address);
+        return afterCitizenAction(effect.kind === "rateTicket" ? "rate" : "reopen", outcome, ctx);
+      }
+      default:
+        await runStoreEffect(effect, address, checklists, now, locale);
+        return [];
+    }
+  }
+
+  async function runStoreEffect(
+    effect: Exclude<Effect, { kind: "submitTicket" | "rateTicket" | "reopenTicket" }>,
     address: Address,
     checklists: SavedChecklists,
     now: number,

@@ -28,9 +28,41 @@ export type ChoiceAction =
   | { kind: "fields"; page: number }
   | { kind: "field"; slug: string; page: number }
   | { kind: "vote"; code: string; vote: "up" | "down" }
-  | { kind: "language"; locale: "vi" | "en" };
+  | { kind: "language"; locale: "vi" | "en" }
+  /** A step of the feedback form (see flows/feedback-form.ts). */
+  | { kind: "feedback"; step: FeedbackChoice }
+  /** One of the citizen's own tickets: view it, rate it, or say it is not solved. */
+  | { kind: "ticket"; op: "view" | "reopen"; code: string }
+  | { kind: "ticket"; op: "rate"; code: string; score: number };
+
+/** The feedback form's categories, as keyed in the locality file's `feedbackDueDays`. */
+export const FEEDBACK_CATEGORIES = [
+  "thai_do",
+  "tre_han",
+  "nhung_nhieu",
+  "quy_dinh",
+  "kien_nghi",
+  "khac",
+] as const;
+export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
+export const FEEDBACK_FIELDS = ["category", "procedure", "description", "photo", "contact"] as const;
+export type FeedbackField = (typeof FEEDBACK_FIELDS)[number];
+
+export type FeedbackChoice =
+  | { op: "category"; category: FeedbackCategory }
+  | { op: "procedure"; code: string }
+  /** Skip the optional step shown (procedure, photo). */
+  | { op: "skip" }
+  | { op: "anonymous" }
+  | { op: "send" }
+  /** Edit: pick the field (`field` absent), or go to it. */
+  | { op: "edit"; field?: FeedbackField }
+  | { op: "cancel" }
+  /** The citizen's tickets ("Phản ánh của tôi"). */
+  | { op: "mine" };
 
 const code = String.raw`\d\.\d{6}`;
+const ticketCode = String.raw`PA-\d{4}-\d{4,9}`;
 const index = String.raw`\d{1,3}`;
 const slug = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
@@ -56,6 +88,25 @@ export function choiceId(action: ChoiceAction): string {
       return `v:${action.vote === "up" ? "u" : "d"}:${action.code}`;
     case "language":
       return `l:${action.locale}`;
+    case "feedback":
+      return feedbackChoiceId(action.step);
+    case "ticket":
+      return action.op === "rate"
+        ? `pt:r:${action.code}:${action.score}`
+        : `pt:${action.op === "view" ? "v" : "o"}:${action.code}`;
+  }
+}
+
+function feedbackChoiceId(step: FeedbackChoice): string {
+  switch (step.op) {
+    case "category":
+      return `pa:c:${step.category}`;
+    case "procedure":
+      return `pa:p:${step.code}`;
+    case "edit":
+      return step.field === undefined ? "pa:edit" : `pa:edit:${step.field}`;
+    default:
+      return `pa:${step.op}`;
   }
 }
 
@@ -94,6 +145,30 @@ const patterns: readonly [RegExp, (m: RegExpMatchArray) => ChoiceAction][] = [
     (m) => ({ kind: "vote", vote: m[1] === "u" ? "up" : "down", code: m[2] as string }),
   ],
   [/^l:(vi|en)$/, (m) => ({ kind: "language", locale: m[1] === "en" ? "en" : "vi" })],
+  [
+    new RegExp(`^pa:c:(${FEEDBACK_CATEGORIES.join("|")})$`),
+    (m) => ({ kind: "feedback", step: { op: "category", category: m[1] as FeedbackCategory } }),
+  ],
+  [
+    new RegExp(`^pa:p:(${code})$`),
+    (m) => ({ kind: "feedback", step: { op: "procedure", code: m[1] as string } }),
+  ],
+  [
+    /^pa:(skip|anonymous|send|cancel|mine|edit)$/,
+    (m) => ({ kind: "feedback", step: { op: m[1] as "skip" } }),
+  ],
+  [
+    new RegExp(`^pa:edit:(${FEEDBACK_FIELDS.join("|")})$`),
+    (m) => ({ kind: "feedback", step: { op: "edit", field: m[1] as FeedbackField } }),
+  ],
+  [
+    new RegExp(`^pt:([vo]):(${ticketCode})$`),
+    (m) => ({ kind: "ticket", op: m[1] === "v" ? "view" : "reopen", code: m[2] as string }),
+  ],
+  [
+    new RegExp(`^pt:r:(${ticketCode}):([1-5])$`),
+    (m) => ({ kind: "ticket", op: "rate", code: m[1] as string, score: Number(m[2]) }),
+  ],
 ];
 
 /** The action an id stands for, or null when the id is malformed, forged or unknown. */

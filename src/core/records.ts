@@ -28,8 +28,34 @@ export const conversationState = z.object({
       candidates: z.array(z.object({ code: z.string(), score: z.number() })).max(5),
     })
     .optional(),
+  /** The feedback form being filled in (nothing is submitted before the citizen confirms). */
+  feedback: z
+    .object({
+      step: z.enum(["category", "procedure", "description", "photo", "contact", "confirm", "edit"]),
+      /** When the form was last touched; an untouched form expires (FEEDBACK_FORM_TTL_MS). */
+      updatedAt: z.number(),
+      /** Editing from the summary: after this step, back to the summary. */
+      editing: z.boolean().optional(),
+      category: z.enum(["thai_do", "tre_han", "nhung_nhieu", "quy_dinh", "kien_nghi", "khac"]).optional(),
+      /** The procedure concerned; null when the citizen skipped it. */
+      procedure: z.object({ code: z.string(), name: z.string() }).nullable().optional(),
+      description: z.string().max(4000).optional(),
+      /** null when the citizen has no photo. */
+      photo: z
+        .object({ fileId: z.string().optional(), url: z.string().optional(), bytes: z.number().optional() })
+        .nullable()
+        .optional(),
+      contact: z
+        .discriminatedUnion("kind", [
+          z.object({ kind: z.literal("anonymous") }),
+          z.object({ kind: z.literal("phone"), phone: z.string() }),
+        ])
+        .optional(),
+    })
+    .optional(),
 });
 export type ConversationState = z.infer<typeof conversationState>;
+export type FeedbackDraft = NonNullable<ConversationState["feedback"]>;
 
 export function initialConversationState(): ConversationState {
   return { v: 1, offered: [] };

@@ -14,8 +14,18 @@ import {
   tickPaper,
   whatIsMissing,
 } from "./flows/checklist.ts";
+import {
+  activeForm,
+  cancelFeedback,
+  expiredForm,
+  feedbackChoice,
+  feedbackInput,
+  startFeedback,
+  wantsToComplain,
+} from "./flows/feedback-form.ts";
 import { help } from "./flows/help.ts";
 import { chooseLanguage, setLanguage } from "./flows/language.ts";
+import { listMine, rateTicket, reopenTicket, showTicket, ticketStatusCommand } from "./flows/my-tickets.ts";
 import { message, paragraph, result } from "./flows/reply.ts";
 import { vote } from "./flows/vote.ts";
 import { comingSoon, menu, welcome } from "./flows/welcome.ts";
@@ -23,13 +33,48 @@ import type { Block, Choice, InboundEvent } from "./model.ts";
 import type { ConversationState } from "./records.ts";
 import { asksWhatIsMissing, cleanText, fold, hasWords, isGreeting, truncateWords } from "./text.ts";
 
+/** The fields of an event the form does not read (text typed back is re-wrapped as an event). */
+const EVENT_STUB = { address: "console:local", userId: "", receivedAt: 0 } as const;
+
 /** Questions longer than this are answered from their beginning. */
 export const MAX_QUESTION_LENGTH = 300;
 
 /** Commands that later flows (feedback, announcements) will take over; announced as coming. */
 const laterCommands = new Set(["phananh", "trangthai", "dangky", "huydangky", "tintuc", "huy"]);
 
+/** Whether answering this event may need the citizen's tickets (loaded only then). */
+export function mayNeedTickets(event: InboundEvent, state: ConversationState): boolean {
+  if (state.feedback !== undefined) return true;
+  switch (event.kind) {
+    case "command": {
+      const name = event.command.toLowerCase();
+      return name === "phananh" || name === "trangthai" || name === "huy";
+    }
+    case "choice":
+      return /^(pa|pt):/.test(event.choiceId) || event.choiceId === "m:feedback";
+    case "text": {
+      const folded = fold(event.text);
+      if (/^\/(phananh|trangthai)/.test(event.text.trim())) return true;
+      if (state.offered.some((c) => /^(pa|pt):|^m:feedback$/.test(c.id))) return true;
+      return /phan anh|khieu nai|gop y|kien nghi|to cao/.test(folded);
+    }
+    default:
+      return false;
+  }
+}
+
 export function step(state: ConversationState, event: InboundEvent, ctx: FlowContext): FlowResult {
+  if (expiredForm(state, ctx)) {
+    // A form left alone too long is dropped (never sent); say so, then answer the event as usual.
+    const outcome = route({ ...state, feedback: undefined }, event, ctx);
+    const notice = message([paragraph(ctx.tr("feedback.expired"))]);
+    return { ...outcome, replies: [notice, ...outcome.replies] };
+  }
+  return route(state, event, ctx);
+}
+
+function route(state: ConversationState, event: InboundEvent, ctx: FlowContext): FlowResult {
+  const form = activeForm(state, ctx);
   switch (event.kind) {
     case "start":
       return welcome(state, ctx);
@@ -40,6 +85,7 @@ export function step(state: ConversationState, event: InboundEvent, ctx: FlowCon
     case "text":
       return text(event.text, state, ctx);
     case "photo":
+      if (form) return feedbackInput(event, form, state, ctx);
       if (event.caption && hasWords(event.caption)) return text(event.caption, state, ctx);
       return result(state, [message([paragraph(ctx.tr("input.unsupported"))])]);
     case "unsupported":
@@ -58,6 +104,15 @@ function command(name: string, args: string, state: ConversationState, ctx: Flow
       return listChecklists(state, ctx);
     case "lang":
       return args.trim() ? setLanguage(args.trim().toLowerCase(), state, ctx) : chooseLanguage(state, ctx);
+    case "phananh":
+      if (ctx.hotline) return startFeedback(state, ctx);
+      return comingSoon(state, ctx);
+    case "trangthai":
+      if (ctx.hotline) return ticketStatusCommand(args, state, ctx);
+      return comingSoon(state, ctx);
+    case "huy":
+      if (ctx.hotline) return cancelFeedback(state, ctx);
+      return comingSoon(state, ctx);
     default:
       if (laterCommands.has(command)) return comingSoon(state, ctx);
       return result(state, [
@@ -81,6 +136,7 @@ function stale(state: ConversationState, ctx: FlowContext): FlowResult {
 function act(action: ChoiceAction, state: ConversationState, ctx: FlowContext): FlowResult {
   switch (action.kind) {
     case "menu":
+      if (action.item === "feedback" && ctx.hotline) return startFeedback(state, ctx);
       return menu(action.item, state, ctx);
     case "procedure":
       return pickProcedure(action.code, action.via, state, ctx);
@@ -100,6 +156,14 @@ function act(action: ChoiceAction, state: ConversationState, ctx: FlowContext): 
       return vote(action.code, action.vote, state, ctx);
     case "language":
       return setLanguage(action.locale, state, ctx);
+    case "feedback":
+      if (action.step.op === "mine") return ctx.hotline ? listMine(state, ctx) : stale(state, ctx);
+      return (ctx.hotline && feedbackChoice(action.step, state, ctx)) || stale(state, ctx);
+    case "ticket":
+      if (!ctx.hotline) return stale(state, ctx);
+      if (action.op === "rate") return rateTicket(action.code, action.score, state, ctx);
+      if (action.op === "view") return showTicket(action.code, state, ctx);
+      return reopenTicket(action.code, state, ctx);
   }
 }
 
@@ -118,6 +182,8 @@ export function resolveTypedChoice(text: string, offered: readonly Choice[]): Ch
 
 function text(raw: string, state: ConversationState, ctx: FlowContext): FlowResult {
   const cleaned = cleanText(raw);
+  const open = activeForm(state, ctx);
+  if (!cleaned && open) return feedbackInput({ kind: "text", text: "", ...EVENT_STUB }, open, state, ctx);
   if (!cleaned) return result(state, [message([paragraph(ctx.tr("input.empty"))])]);
   const typed = resolveTypedChoice(cleaned, state.offered);
   if (typed === "out-of-range") {
@@ -125,10 +191,17 @@ function text(raw: string, state: ConversationState, ctx: FlowContext): FlowResu
     return result(state, [message(blocks, [...state.offered])]);
   }
   if (typed) return choice(typed.id, state, ctx);
-  if (!hasWords(cleaned)) return result(state, [message([paragraph(ctx.tr("input.noWords"))])]);
   if (cleaned.startsWith("/")) {
     const [name = "", ...rest] = cleaned.slice(1).split(" ");
     return command(name, rest.join(" "), state, ctx);
+  }
+  const form = activeForm(state, ctx);
+  if (form) return feedbackInput({ kind: "text", text: cleaned, ...EVENT_STUB }, form, state, ctx);
+  if (!hasWords(cleaned)) return result(state, [message([paragraph(ctx.tr("input.noWords"))])]);
+  if (ctx.hotline) {
+    const folded = fold(cleaned);
+    if (/^(xem )?(cac )?phan anh (cua toi|da gui)$/.test(folded)) return listMine(state, ctx);
+    if (wantsToComplain(folded)) return startFeedback(state, ctx);
   }
   if (isGreeting(cleaned)) return welcome(state, ctx);
   if (asksWhatIsMissing(cleaned)) return whatIsMissing(cleaned, state, ctx);

@@ -43,6 +43,8 @@ export const vi = {
     "Bạn gõ việc cần làm bằng lời thường, có dấu hay không dấu đều được. Ví dụ: “đăng ký khai sinh”, “cấp lại cccd”, “lệ phí sang tên sổ đỏ”, “đăng ký thường trú ở đâu”.",
   "help.commands":
     "/start: bắt đầu lại\n/hoso: hồ sơ bạn đang chuẩn bị\n/lang: đổi ngôn ngữ\n/help: hướng dẫn này",
+  "help.hotlineCommands":
+    "/phananh: gửi phản ánh, kiến nghị\n/trangthai: xem phản ánh đã gửi\n/huy: hủy phản ánh đang soạn",
   "help.tip": "Mẹo: hỏi ngắn gọn, nêu rõ việc cần làm, ví dụ “làm lại căn cước bị mất”.",
 
   // Search outcomes.
@@ -188,6 +190,187 @@ export const vi = {
   "lang.vi": "Tiếng Việt",
   "lang.en": "English",
   "lang.set": "Đã chuyển sang tiếng Việt.",
+
+  // Staff desk (the staff group and staff members' private chats).
+  "staff.notStaff": "Xin lỗi, chỉ cán bộ có tên trong danh sách của cơ quan mới dùng được chức năng này.",
+  "staff.needsSupervisor": "Việc này cần quyền lãnh đạo (supervisor).",
+  "staff.help.title": "Lệnh dành cho cán bộ",
+  "staff.help.role": "Vai trò của bạn: {role}.",
+  "staff.role.operator": "cán bộ tiếp nhận",
+  "staff.role.supervisor": "lãnh đạo",
+
+  // Hotline tickets: categories and statuses.
+  "ticket.category.thai_do": "Thái độ cán bộ",
+  "ticket.category.tre_han": "Hồ sơ trễ hẹn",
+  "ticket.category.nhung_nhieu": "Bị đòi thêm giấy tờ nhiều lần hoặc đòi tiền ngoài quy định",
+  "ticket.category.quy_dinh": "Quy định hành chính chưa hợp lý",
+  "ticket.category.kien_nghi": "Góp ý, sáng kiến",
+  "ticket.category.khac": "Việc khác",
+  "ticket.status.new": "Mới gửi",
+  "ticket.status.received": "Đã tiếp nhận",
+  "ticket.status.in_progress": "Đang xử lý",
+  "ticket.status.answered": "Đã trả lời",
+  "ticket.status.closed": "Đã đóng",
+  "ticket.status.reopened": "Mở lại",
+
+  // Hotline: what the citizen is told in their chat.
+  "ticket.notice.status": "Phản ánh {code} của bạn: {status}.",
+  "ticket.notice.closed":
+    "Phản ánh {code} đã được đóng. Bạn hãy gõ /trangthai {code} để đánh giá việc giải quyết, hoặc báo nếu việc chưa được giải quyết (trong 7 ngày).",
+  "ticket.notice.answer": "Cơ quan đã trả lời phản ánh {code} của bạn:",
+  "ticket.notice.answerNext": "Nếu còn thắc mắc, bạn gõ /trangthai {code} để xem lại.",
+
+  // Hotline: cards in the staff chat.
+  "ticket.card.title": "Phản ánh {code}",
+  "ticket.card.new": "Phản ánh mới {code}",
+  "ticket.card.reopened": "Phản ánh {code} được mở lại: người dân báo việc chưa được giải quyết.",
+  "ticket.card.reopenReason": "Lý do người dân nêu: {reason}",
+  "ticket.card.rated": "Phản ánh {code} được người dân đánh giá {score}/5.",
+  "ticket.card.category": "Loại: {category}",
+  "ticket.card.procedure": "Thủ tục: {name} ({code})",
+  "ticket.card.description": "Nội dung: {text}",
+  "ticket.card.phone": "Liên hệ: {phone}",
+  "ticket.card.anonymous": "Liên hệ: người dân chọn ẩn danh",
+  "ticket.card.due": "Hạn trả lời: {date}",
+  "ticket.card.status": "Trạng thái: {status}",
+  "ticket.card.assignee": "Người xử lý: {who}",
+  "ticket.card.photo": "Ảnh kèm phản ánh {code}",
+  "ticket.card.howToAnswer": "Để trả lời người dân: bấm “Trả lời” (reply) vào tin nhắn này rồi gõ nội dung.",
+  "ticket.card.take": "Nhận xử lý",
+  "ticket.card.inProgress": "Đang xử lý",
+  "ticket.card.close": "Đóng",
+
+  // Hotline: staff actions, statistics and reminders.
+  "staffCommand.thongke":
+    "Thống kê phản ánh: theo tình trạng, theo loại, thời gian trả lời, quá hạn, mức hài lòng",
+  "staffCommand.xem": "Xem một phản ánh: /xem PA-2611-0042",
+  "staffCommand.traloi":
+    "Trả lời người dân: /traloi PA-2611-0042 nội dung (hoặc trả lời thẳng vào thẻ phản ánh)",
+  "staffCommand.quahan": "Danh sách phản ánh quá hạn trả lời",
+  "ticket.staff.taken": "{who} đã nhận xử lý phản ánh {code}.",
+  "ticket.staff.statusSet": "Phản ánh {code}: đã chuyển sang “{status}”.",
+  "ticket.staff.closed": "Đã đóng phản ánh {code}. Người dân đã được báo.",
+  "ticket.staff.answered": "Đã gửi trả lời phản ánh {code} cho người dân.",
+  "ticket.staff.takenBy": "Phản ánh {code} đã có {who} nhận xử lý. Chỉ lãnh đạo mới chuyển người xử lý được.",
+  "ticket.staff.wrongStatus": "Phản ánh {code} đang ở tình trạng “{status}”, không làm việc này được.",
+  "ticket.staff.invalid": "Việc này không áp dụng cho phản ánh {code} lúc này.",
+  "ticket.staff.conflict": "Có người vừa thay đổi phản ánh {code}. Bạn thử lại.",
+  "ticket.staff.notFound": "Không có phản ánh {code}.",
+  "ticket.staff.badCode": "Bạn ghi mã phản ánh, ví dụ: /xem PA-2611-0042",
+  "ticket.staff.answerUsage":
+    "Cách trả lời: /traloi PA-2611-0042 nội dung trả lời, hoặc trả lời thẳng vào thẻ phản ánh.",
+  "ticket.staff.answerEmpty": "Nội dung trả lời đang trống. Bạn gõ nội dung trả lời cho người dân.",
+  "ticket.staff.answerLong": "Nội dung trả lời dài {length} ký tự, tối đa {max} ký tự. Bạn viết ngắn lại.",
+  "ticket.stats.title": "Thống kê phản ánh",
+  "ticket.stats.total": "Tổng số: {total}",
+  "ticket.stats.byStatus": "Theo tình trạng:",
+  "ticket.stats.byCategory": "Theo loại:",
+  "ticket.stats.line": "{label}: {count}",
+  "ticket.stats.median": "Thời gian trả lời (trung vị): {hours} giờ, trên {count} phản ánh đã trả lời",
+  "ticket.stats.medianNone": "Thời gian trả lời: chưa có phản ánh nào được trả lời",
+  "ticket.stats.overdue": "Quá hạn trả lời: {count}",
+  "ticket.stats.satisfaction": "Mức hài lòng: {average}/5 ({count} lượt đánh giá)",
+  "ticket.stats.satisfactionNone": "Mức hài lòng: chưa có lượt đánh giá nào",
+  "ticket.overdue.title": "Nhắc việc: {count} phản ánh quá hạn trả lời",
+  "ticket.overdue.none": "Không có phản ánh nào quá hạn trả lời.",
+  "ticket.overdue.line": "{code}: {category}, hạn {date}, {status}{assignee}",
+  "ticket.overdue.assignee": ", người xử lý {who}",
+  "ticket.overdue.unassigned": ", chưa có người nhận",
+  "ticket.overdue.more": "… và {count} phản ánh khác.",
+
+  // Hotline: the citizen's feedback form.
+  "feedback.intro":
+    "Bạn có thể gửi phản ánh, kiến nghị tới cơ quan. Tôi sẽ hỏi vài câu ngắn. Gõ /huy bất cứ lúc nào để hủy.",
+  "feedback.askCategory": "Bạn muốn phản ánh về việc gì?",
+  "feedback.mineButton": "Xem phản ánh đã gửi",
+  "feedback.askProcedure":
+    "Việc này liên quan đến thủ tục nào? Bạn gõ tên thủ tục, ví dụ “khai sinh”, hoặc chọn Bỏ qua.",
+  "feedback.skipProcedure": "Bỏ qua",
+  "feedback.procedurePick": "Bạn chọn thủ tục liên quan:",
+  "feedback.procedureNotListed": "Không có trong danh sách",
+  "feedback.procedureNone": "Tôi chưa tìm được thủ tục này. Bạn gõ lại tên khác, hoặc chọn Bỏ qua.",
+  "feedback.procedureWords": "Bạn hãy gõ tên thủ tục bằng chữ, hoặc chọn Bỏ qua.",
+  "feedback.askDescription":
+    "Bạn hãy kể ngắn gọn việc đã xảy ra: ở đâu, khi nào, việc gì (từ {min} đến {max} ký tự). Không cần ghi họ tên hay số giấy tờ.",
+  "feedback.descriptionEmpty": "Tôi chưa nhận được nội dung. Bạn hãy gõ lại việc đã xảy ra.",
+  "feedback.descriptionShort": "Nội dung hơi ngắn. Bạn hãy kể rõ hơn một chút (ít nhất {min} ký tự).",
+  "feedback.descriptionLong":
+    "Nội dung dài {length} ký tự, quá giới hạn {max} ký tự. Bạn hãy viết ngắn lại rồi gửi lại.",
+  "feedback.descriptionFirst": "Bạn hãy gõ nội dung phản ánh trước. Sau đó tôi sẽ hỏi ảnh.",
+  "feedback.askPhoto":
+    "Bạn có ảnh chụp liên quan (giấy hẹn, biên nhận…) không? Gửi một ảnh, hoặc chọn Không có ảnh.",
+  "feedback.noPhoto": "Không có ảnh",
+  "feedback.photoExpected": "Tôi đang chờ ảnh. Bạn gửi một ảnh, hoặc chọn Không có ảnh.",
+  "feedback.photoTooBig": "Ảnh quá lớn (tối đa {mb} MB). Bạn gửi ảnh nhỏ hơn, hoặc chọn Không có ảnh.",
+  "feedback.askContact":
+    "Cơ quan có thể gọi lại cho bạn không? Gõ số điện thoại, ví dụ 0912 345 678. Hoặc chọn Ẩn danh: cán bộ sẽ không biết bạn là ai, câu trả lời vẫn được gửi về đây.",
+  "feedback.anonymousButton": "Ẩn danh",
+  "feedback.phoneInvalid":
+    "Số điện thoại chưa đúng. Bạn gõ số Việt Nam, ví dụ 0912 345 678 hoặc 024 3825 1234, hoặc chọn Ẩn danh.",
+  "feedback.pickOne": "Bạn hãy chọn một mục bên dưới.",
+  "feedback.summary.title": "Phản ánh của bạn",
+  "feedback.summary.category": "Loại: {category}",
+  "feedback.summary.procedure": "Thủ tục: {procedure}",
+  "feedback.summary.description": "Nội dung: {text}",
+  "feedback.summary.photo": "Ảnh: {photo}",
+  "feedback.summary.photoYes": "có một ảnh",
+  "feedback.summary.none": "không có",
+  "feedback.summary.phone": "Số điện thoại liên hệ: {phone}",
+  "feedback.summary.anonymous": "Liên hệ: ẩn danh",
+  "feedback.privacy.title": "Thông tin được lưu",
+  "feedback.privacy.kept":
+    "Chúng tôi lưu nội dung, ảnh, số điện thoại (nếu bạn cho) và địa chỉ cuộc trò chuyện này để gửi câu trả lời cho bạn.",
+  "feedback.privacy.who": "Chỉ cán bộ tiếp nhận phản ánh của {locality} được xem.",
+  "feedback.privacy.howLong": "Thông tin được lưu {months} tháng sau khi phản ánh được đóng, rồi được xóa.",
+  "feedback.privacy.anonymous": "Bạn chọn ẩn danh: cán bộ không thấy tài khoản hay số điện thoại của bạn.",
+  "feedback.askConfirm": "Bạn kiểm tra lại rồi bấm Gửi. Chưa bấm Gửi thì chưa có gì được gửi đi.",
+  "feedback.sendButton": "Gửi phản ánh",
+  "feedback.editButton": "Sửa",
+  "feedback.cancelButton": "Hủy",
+  "feedback.askEdit": "Bạn muốn sửa mục nào?",
+  "feedback.field.category": "Loại phản ánh",
+  "feedback.field.procedure": "Thủ tục",
+  "feedback.field.description": "Nội dung",
+  "feedback.field.photo": "Ảnh",
+  "feedback.field.contact": "Liên hệ",
+  "feedback.cancelled": "Đã hủy. Phản ánh chưa được gửi đi.",
+  "feedback.nothingToCancel": "Bạn không có phản ánh nào đang soạn.",
+  "feedback.expired":
+    "Phản ánh bạn đang soạn đã hết hạn vì lâu không trả lời, và chưa được gửi. Gõ /phananh để bắt đầu lại.",
+  "feedback.limitReached":
+    "Hôm nay bạn đã gửi {max} phản ánh, là số tối đa trong một ngày. Bạn hãy gửi tiếp vào ngày mai, hoặc gọi đường dây nóng {hotline}.",
+  "feedback.sent": "Đã gửi phản ánh. Mã phản ánh của bạn là {code}.",
+  "feedback.due": "Cơ quan sẽ trả lời bạn chậm nhất ngày {date}.",
+  "feedback.howToFollow":
+    "Khi có tiến triển, tôi sẽ báo ngay tại đây. Gõ /trangthai {code} để xem tình trạng.",
+
+  // Hotline: the citizen's own tickets.
+  "myTickets.title": "Phản ánh bạn đã gửi",
+  "myTickets.line": "{code}: {status} (gửi ngày {date})",
+  "myTickets.pick": "Chọn một mã để xem chi tiết.",
+  "myTickets.none": "Bạn chưa gửi phản ánh nào từ cuộc trò chuyện này. Gõ /phananh để gửi.",
+  "myTickets.badCode": "Mã phản ánh có dạng PA-2611-0042. Bạn gõ, ví dụ: /trangthai PA-2611-0042",
+  "myTickets.notFound":
+    "Tôi không thấy phản ánh {code} trong các phản ánh gửi từ cuộc trò chuyện này. Bạn kiểm tra lại mã, hoặc gõ /trangthai để xem danh sách.",
+  "myTickets.notFoundPlain": "Tôi không thấy phản ánh này trong các phản ánh gửi từ cuộc trò chuyện này.",
+  "myTickets.heading": "Phản ánh {code}",
+  "myTickets.category": "Loại: {category}",
+  "myTickets.status": "Tình trạng: {status}",
+  "myTickets.sentOn": "Gửi ngày: {date}",
+  "myTickets.dueBy": "Hạn trả lời: {date}",
+  "myTickets.historyLine": "{date}: {status}",
+  "myTickets.answer": "Trả lời của cơ quan ({date}): {text}",
+  "myTickets.askRating":
+    "Bạn đánh giá việc giải quyết thế nào? (1 sao: rất không hài lòng, 5 sao: rất hài lòng)",
+  "myTickets.stars": "{score} sao",
+  "myTickets.rated": "Bạn đã đánh giá {score}/5. Cảm ơn bạn.",
+  "myTickets.reopenButton": "Chưa được giải quyết",
+  "myTickets.thanks": "Cảm ơn bạn đã đánh giá {score}/5. Ý kiến của bạn giúp cơ quan làm tốt hơn.",
+  "myTickets.reopened": "Đã mở lại phản ánh {code}. Cán bộ sẽ xem lại và trả lời bạn tại đây.",
+  "myTickets.tooLate":
+    "Phản ánh đã đóng quá 7 ngày nên không mở lại được. Bạn có thể gửi phản ánh mới bằng lệnh /phananh.",
+  "myTickets.alreadyRated": "Bạn đã đánh giá phản ánh này rồi. Cảm ơn bạn.",
+  "myTickets.notNow": "Việc này chưa làm được lúc này. Bạn gõ /trangthai để xem lại tình trạng phản ánh.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

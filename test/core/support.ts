@@ -243,7 +243,7 @@ export interface Harness {
 export const ADDRESS: Address = "console:local";
 
 export function harness(
-  options: Partial<Pick<AssistantDeps, "settings">> & {
+  options: Partial<Pick<AssistantDeps, "settings" | "hotline">> & {
     catalogue?: Catalogue;
     search?: ReturnType<typeof fakeSearch>;
     stores?: MemoryStores;
@@ -261,6 +261,7 @@ export function harness(
     clock,
     logger: silentLogger,
     settings: options.settings,
+    ...(options.hotline && { hotline: options.hotline }),
   });
   return {
     clock,

@@ -6,8 +6,9 @@
  */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { DeliveryError } from "../../core/delivery-error.ts";
 import type { ChannelCapabilities, InboundEvent, Locale, Reply } from "../../core/model.ts";
-import type { AddressLock, Assistant, Clock } from "../../core/ports.ts";
+import type { AddressLock, Assistant, Clock, Messenger } from "../../core/ports.ts";
 import { t } from "../../locales/index.ts";
 import type { Logger } from "../../logger.ts";
 import { renderReplyPlain } from "../render-plain.ts";
@@ -38,6 +39,11 @@ export interface ConsoleChat {
   /** Ends the session (e.g. on SIGTERM); `run()` resolves once the line being answered is done. */
   stop(): void;
   isUp(): boolean;
+  /**
+   * Messages the core sends on its own (a ticket's status, an answer) printed in the terminal, so the
+   * person at the terminal sees them as a citizen would in their chat.
+   */
+  readonly messenger: Messenger;
 }
 
 /** All replies of one turn as the text printed for them. */
@@ -123,5 +129,13 @@ export function createConsoleChat(deps: ConsoleChatDeps): ConsoleChat {
       rl?.close();
     },
     isUp: () => up,
+    messenger: {
+      async send(address, replies) {
+        if (address !== CONSOLE_ADDRESS) throw new DeliveryError("final", "not the terminal chat's address");
+        const text = renderTurn(replies, locale);
+        if (text.length > 0) write(`\n${text}\n`);
+        if (interactive) rl?.prompt(true);
+      },
+    },
   };
 }

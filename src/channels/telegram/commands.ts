@@ -13,6 +13,9 @@ export type CommandName = MessageKey extends infer K ? (K extends `command.${inf
 /** What the assistant answers today; later features add theirs when they land. */
 export const CITIZEN_COMMANDS: readonly CommandName[] = ["start", "help", "hoso", "lang"];
 
+/** The hotline's citizen commands (send feedback, see its status), shown when the hotline runs. */
+export const HOTLINE_COMMANDS: readonly CommandName[] = ["phananh", "trangthai"];
+
 export type Translator = (locale: Locale, key: MessageKey) => string;
 
 export function commandList(locale: Locale, commands: readonly CommandName[], t: Translator): BotCommand[] {

@@ -11,15 +11,18 @@ import { Bot, type BotError, type Context, GrammyError, HttpError } from "grammy
 import type { UserFromGetMe } from "grammy/types";
 import type { TelegramConfig } from "../../config.ts";
 import type { Address, ChannelCapabilities, Locale } from "../../core/model.ts";
-import type { AddressLock, Assistant, Clock, KeyValueStore } from "../../core/ports.ts";
+import type { AddressLock, Assistant, Clock, KeyValueStore, Messenger } from "../../core/ports.ts";
 import { citizenPrefs } from "../../core/records.ts";
 import type { Logger, UserIdHasher } from "../../logger.ts";
+import type { StaffDesk } from "../../staff/desk.ts";
 import { type ApiLimits, DEFAULT_API_LIMITS, hardenApi } from "./api-client.ts";
 import { CITIZEN_COMMANDS, type CommandName, setCommands, type Translator } from "./commands.ts";
 import { deliverReplies } from "./deliver.ts";
 import { escapeHtml } from "./html.ts";
+import { createTelegramMessenger } from "./messenger.ts";
 import { TELEGRAM_TEXT_LIMIT } from "./pack-html.ts";
 import { telegramAddress, toInboundEvent } from "./to-event.ts";
+import { type StaffTranslation, toStaffEvent } from "./to-staff-event.ts";
 import { TELEGRAM_WEBHOOK_PATH, telegramWebhookHandler, type WebhookHandler } from "./webhook-route.ts";
 
 export const telegramCapabilities: ChannelCapabilities = {
@@ -48,6 +51,11 @@ export interface TelegramChannelDeps {
    * then follow a citizen who switched language with /lang, like the core's answers do.
    */
   prefs?: KeyValueStore<unknown>;
+  /**
+   * The staff desk: updates from the staff group (STAFF_CHAT_ID) and from staff members in private
+   * go there instead of the citizen assistant. Without it, groups are ignored as before.
+   */
+  staff?: { desk: StaffDesk; chatId: string | null };
   /** Commands shown in Telegram's menu. */
   commands?: readonly CommandName[];
   /** Known bot identity (tests, or to skip getMe); otherwise fetched on start. */
@@ -66,6 +74,8 @@ export interface TelegramChannel {
   stop(graceMs?: number): Promise<void>;
   /** Started and (in polling mode) still polling; for /healthz. */
   isUp(): boolean;
+  /** For messages the core sends on its own (ticket updates, staff cards); fails with DeliveryError. */
+  readonly messenger: Messenger;
 }
 
 export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
@@ -117,8 +127,53 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     // The runner handles updates concurrently; keep each chat's updates in order.
     guarded.use(sequentialize((ctx: Context) => (ctx.chat === undefined ? undefined : String(ctx.chat.id))));
   }
+  const staffRouting = deps.staff
+    ? {
+        chatId: deps.staff.chatId,
+        isStaff: (userId: string) => deps.staff?.desk.isStaff("telegram", userId) === true,
+      }
+    : undefined;
+
+  /** True when the staff desk took the update (else it goes on to the citizen assistant). */
+  async function handleStaff(ctx: Context, staff: StaffTranslation, log: Logger): Promise<boolean> {
+    const desk = deps.staff?.desk;
+    if (!desk) return false;
+    if (staff.kind === "ignored") {
+      if (staff.callbackQueryId !== undefined) await answerQuietly(ctx, log);
+      return true;
+    }
+    const { event } = staff;
+    const outcome = await lock.run(event.address, async () => {
+      const result = await desk.handle(event);
+      if (result.kind === "unhandled") return result;
+      const refusedButton = result.kind === "refused" && staff.callbackQueryId !== undefined;
+      if (staff.callbackQueryId !== undefined) {
+        // A non-staff member pressing a card's button gets the refusal privately, as a toast.
+        const toast = refusedButton ? firstText(result.replies) : undefined;
+        await answerQuietly(ctx, log, toast);
+      }
+      if (!refusedButton) await deliverReplies(bot.api, ctx.chat!.id, result.replies, log);
+      log.info(
+        { staff: result.kind, place: event.place, replies: result.replies.length },
+        "staff update answered",
+      );
+      return result;
+    });
+    if (outcome.kind !== "unhandled") return true;
+    if (event.place === "staff-chat") {
+      if (staff.callbackQueryId !== undefined) await answerQuietly(ctx, log);
+      log.debug("staff chat message left alone");
+      return true;
+    }
+    return false;
+  }
+
   guarded.use(async (ctx) => {
     const log = updateLogger(ctx);
+    if (staffRouting) {
+      const staff = toStaffEvent(ctx.update, ctx.me.username, staffRouting, clock.now());
+      if (staff && (await handleStaff(ctx, staff, log))) return;
+    }
     const translation = toInboundEvent(ctx.update, ctx.me.username, clock.now());
     if (translation.kind === "ignored") {
       log.debug({ reason: translation.reason }, "update ignored");
@@ -180,8 +235,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   let runner: RunnerHandle | undefined;
   let started = false;
 
+  const messenger = createTelegramMessenger(bot.api, logger);
+
   return {
     capabilities: telegramCapabilities,
+    messenger,
 
     async start() {
       accepting = true;
@@ -237,6 +295,15 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       logger.info("telegram channel stopped");
     },
   };
+}
+
+function firstText(
+  replies: readonly { kind: string; blocks?: { kind: string; text?: string }[] }[],
+): string | undefined {
+  for (const reply of replies) {
+    for (const block of reply.blocks ?? []) if (block.text !== undefined) return block.text.slice(0, 200);
+  }
+  return undefined;
 }
 
 async function answerQuietly(ctx: Context, log: Logger, text?: string): Promise<void> {

@@ -15,10 +15,11 @@ import type { AddressLock, Assistant, Clock, KeyValueStore, Messenger } from "..
 import { citizenPrefs } from "../../core/records.ts";
 import { type Translate, translator } from "../../locales/index.ts";
 import { createUserIdHasher, type Logger, type UserIdHasher } from "../../logger.ts";
+import type { StaffDesk, StaffEvent } from "../../staff/desk.ts";
 import { ZaloApiError } from "./api-error.ts";
 import { createZaloClient, type ZaloClient } from "./client.ts";
 import { toInboundEvent, unwrapUpdate } from "./inbound.ts";
-import { createZaloMessenger, ZALO_CAPABILITIES } from "./messenger.ts";
+import { createZaloMessenger, withDeliveryErrors, ZALO_CAPABILITIES } from "./messenger.ts";
 import { createPoller, type Poller } from "./poller.ts";
 import { createRecentKeys } from "./recent-keys.ts";
 import { createZaloWebhookHandler, type WebhookVerdict, ZALO_WEBHOOK_PATH } from "./webhook.ts";
@@ -45,6 +46,11 @@ export interface ZaloChannelDeps {
   seenStore?: KeyValueStore<number>;
   /** Registers a POST route on the shared HTTP server; required in webhook mode. */
   mountWebhook?: (path: string, handler: WebhookRouteHandler) => void;
+  /**
+   * The staff desk: private chats of STAFF_ZALO_IDS members go there first (staff commands such as
+   * /traloi, /thongke); what the desk does not take goes on to the citizen assistant.
+   */
+  staffDesk?: StaffDesk;
   hashUserId?: UserIdHasher;
   clock?: Clock;
   /**
@@ -65,7 +71,7 @@ export interface ZaloChannel {
   /** Stops receiving, then waits for the work in progress. */
   stop(): Promise<void>;
   readonly capabilities: ChannelCapabilities;
-  /** For messages the core sends on its own (broadcasts, hotline answers). */
+  /** For messages the core sends on its own (broadcasts, hotline answers); fails with DeliveryError. */
   readonly messenger: Messenger;
   readonly client: ZaloClient;
   /** Started and (in polling mode) still polling; for /healthz. */
@@ -146,6 +152,27 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     return "accepted";
   }
 
+  /** A staff member's private message, when the staff desk takes it; null otherwise. */
+  async function staffReplies(event: InboundEvent): Promise<Reply[] | null> {
+    const desk = deps.staffDesk;
+    if (!desk?.isStaff("zalo", event.userId)) return null;
+    const base = {
+      channel: "zalo" as const,
+      address: event.address,
+      userId: event.userId,
+      place: "private" as const,
+      receivedAt: event.receivedAt,
+      ...(event.messageId !== undefined && { messageId: event.messageId }),
+    };
+    let staffEvent: StaffEvent;
+    if (event.kind === "command")
+      staffEvent = { ...base, kind: "command", command: event.command, args: event.args };
+    else if (event.kind === "text") staffEvent = { ...base, kind: "text", text: event.text };
+    else return null;
+    const outcome = await desk.handle(staffEvent);
+    return outcome.kind === "unhandled" ? null : outcome.replies;
+  }
+
   async function handle(event: InboundEvent, chatId: string): Promise<void> {
     const log = logger.child({ user: hashUserId(event.userId), kind: event.kind });
     const started = performance.now();
@@ -159,7 +186,8 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       : undefined;
     let replies: Reply[];
     try {
-      replies = await assistant.handle(event);
+      const staff = await staffReplies(event);
+      replies = staff ?? (await assistant.handle(event));
     } catch (error) {
       log.error({ err: error }, "assistant failed; apologising");
       const apology = (await textFor(event.address))("error.generic");
@@ -208,7 +236,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
 
   return {
     capabilities: ZALO_CAPABILITIES,
-    messenger,
+    messenger: withDeliveryErrors(messenger),
     client,
     isUp: () => accepting && (config.mode === "webhook" || poller?.running === true),
 

@@ -4,6 +4,7 @@
  * 2,000 UTF-16 units by the client, since every message counts against the monthly quota. A photo
  * goes by URL; if Zalo refuses it, its caption and URL are sent as text rather than lost.
  */
+import { DeliveryError } from "../../core/delivery-error.ts";
 import type { Address, ChannelCapabilities } from "../../core/model.ts";
 import type { Messenger } from "../../core/ports.ts";
 import type { Logger } from "../../logger.ts";
@@ -69,4 +70,36 @@ export function createZaloMessenger(options: ZaloMessengerOptions): Messenger {
       await client.sendMessage(chatId, renderPhotoPlain(reply));
     }
   }
+}
+
+/**
+ * A Zalo failure as a `DeliveryError` for messages the core sends on its own. Zalo documents no
+ * "blocked the bot" code (its 403 is labelled "Internal server error"), so nothing maps to
+ * `blocked`: 429, 5xx, network and time-outs are `retry`, the rest `final`.
+ */
+export function classifyZaloError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (error instanceof ZaloApiError) {
+    const failure = error.retryable || error.kind === "aborted" ? "retry" : "final";
+    return new DeliveryError(failure, error.message, {
+      cause: error,
+      ...(error.code !== undefined && { code: error.code }),
+    });
+  }
+  if (error instanceof TypeError) return new DeliveryError("final", error.message, { cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new DeliveryError("retry", `Zalo send failed: ${message}`, { cause: error });
+}
+
+/** The messenger with its failures as `DeliveryError`s (what the channel exposes to the core). */
+export function withDeliveryErrors(inner: Messenger): Messenger {
+  return {
+    async send(address, replies) {
+      try {
+        await inner.send(address, replies);
+      } catch (error) {
+        throw classifyZaloError(error);
+      }
+    },
+  };
 }

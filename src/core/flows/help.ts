@@ -10,7 +10,7 @@ export function help(state: ConversationState, ctx: FlowContext): FlowResult {
     { kind: "heading" as const, text: tr("help.title") },
     paragraph(tr("help.body")),
     paragraph(tr("help.tip")),
-    paragraph(tr("help.commands")),
+    paragraph(ctx.hotline ? `${tr("help.commands")}\n${tr("help.hotlineCommands")}` : tr("help.commands")),
   ];
   return result(state, [message(blocks, menuChoices(ctx))]);
 }

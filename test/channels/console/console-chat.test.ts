@@ -125,3 +125,18 @@ describe("renderTurn", () => {
     );
   });
 });
+
+describe("the terminal chat's messenger", () => {
+  it("prints what the core sends on its own (a ticket's status), and refuses other addresses", async () => {
+    const { chat, output } = setup(echoAssistant([]));
+    await chat.messenger.send("console:local", [
+      {
+        kind: "message",
+        blocks: [{ kind: "paragraph", text: "Phản ánh PA-2611-0001 của bạn: Đã tiếp nhận." }],
+      },
+    ]);
+    expect(output()).toContain("Phản ánh PA-2611-0001 của bạn: Đã tiếp nhận.");
+    const error = await chat.messenger.send("telegram:1", []).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "DeliveryError", failure: "final" });
+  });
+});
