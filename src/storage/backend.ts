@@ -11,6 +11,8 @@ export interface Backend {
   appendLog<T>(namespace: string): AppendLog<T>;
   counter(name: string): Counter;
   versioned<T>(namespace: string): VersionedStore<T>;
+  /** Deletes every versioned record of a namespace (e.g. a finished broadcast's outcomes). */
+  dropVersioned(namespace: string): Promise<void>;
   addressLock: AddressLock;
   ping(): Promise<boolean>;
   close(): Promise<void>;

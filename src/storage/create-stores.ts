@@ -19,6 +19,8 @@ export interface Stores {
   counter(name: string): Counter;
   /** Records updated with a version check, so concurrent changes never overwrite each other. */
   versioned<T>(namespace: string): VersionedStore<T>;
+  /** Deletes every versioned record of a namespace (e.g. a finished broadcast's outcomes, after their retention). */
+  dropVersioned(namespace: string): Promise<void>;
   addressLock: AddressLock;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -72,6 +74,10 @@ export async function createStores(
     versioned<T>(namespace: string) {
       check(namespace);
       return backend.versioned<T>(namespace);
+    },
+    dropVersioned(namespace: string) {
+      check(namespace);
+      return backend.dropVersioned(namespace);
     },
     addressLock: backend.addressLock,
     ping: () => backend.ping(),

@@ -10,7 +10,7 @@ import type { AddressLock, AppendLog } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
 import { createRedisLock, type RedisCommander } from "./redis-lock.ts";
-import { redisCounter, redisVersionedStore } from "./redis-records.ts";
+import { redisCounter, redisDropVersioned, redisVersionedStore } from "./redis-records.ts";
 
 const PAGE = 500;
 const CONNECT_TIMEOUT_MS = 5000;
@@ -111,6 +111,7 @@ export async function createRedisBackend(options: RedisBackendOptions): Promise<
     },
     counter: (name) => redisCounter(commander, options.prefix, name),
     versioned: <T>(namespace: string) => redisVersionedStore<T>(commander, options.prefix, namespace),
+    dropVersioned: (namespace) => redisDropVersioned(commander, options.prefix, namespace),
     addressLock,
     async ping() {
       try {

@@ -79,8 +79,10 @@ export function redisVersionedStore<T>(
           "0",
           String(PAGE),
         ]);
-        for (const key of keys) {
-          const record = await read(key);
+        // One page read at once (the client pipelines concurrent commands), not one round trip per key.
+        const records = await Promise.all(keys.map(read));
+        for (const [i, key] of keys.entries()) {
+          const record = records[i];
           if (record) yield [key, record];
         }
         if (keys.length < PAGE) return;
@@ -88,4 +90,20 @@ export function redisVersionedStore<T>(
       }
     },
   };
+}
+
+/** Deletes a namespace's records and its index, a page at a time. */
+export async function redisDropVersioned(
+  redis: RedisCommander,
+  prefix: string,
+  namespace: string,
+): Promise<void> {
+  const indexKey = `${prefix}records:${namespace}`;
+  for (;;) {
+    const keys = await redis.sendCommand<string[]>(["ZRANGE", indexKey, "0", String(PAGE - 1)]);
+    if (keys.length === 0) break;
+    await redis.sendCommand(["UNLINK", ...keys.map((key) => `${prefix}record:${namespace}:${key}`)]);
+    await redis.sendCommand(["ZREM", indexKey, ...keys]);
+  }
+  await redis.sendCommand(["UNLINK", indexKey]);
 }

@@ -10,7 +10,13 @@ import { Keyv } from "keyv";
 import type { AppendLog } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
-import { createRecordTables, type Query, sqliteCounter, sqliteVersionedStore } from "./sqlite-records.ts";
+import {
+  createRecordTables,
+  type Query,
+  sqliteCounter,
+  sqliteDropVersioned,
+  sqliteVersionedStore,
+} from "./sqlite-records.ts";
 
 export const SQLITE_FILE = "hoi-thu-tuc.sqlite";
 const PAGE = 500;
@@ -88,6 +94,7 @@ export async function createSqliteBackend(options: SqliteBackendOptions): Promis
     },
     counter: (name) => sqliteCounter(query, name),
     versioned: <T>(namespace: string) => sqliteVersionedStore<T>(query, namespace),
+    dropVersioned: (namespace) => sqliteDropVersioned(query, namespace),
     // One process owns the file: the in-process queue is the whole lock.
     addressLock: createKeyedQueue(),
     async ping() {

@@ -84,3 +84,7 @@ export function sqliteVersionedStore<T>(query: Query, namespace: string): Versio
     },
   };
 }
+
+export async function sqliteDropVersioned(query: Query, namespace: string): Promise<void> {
+  await query("DELETE FROM records WHERE namespace = ?", namespace);
+}

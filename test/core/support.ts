@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
 import { parse } from "yaml";
+import type { NewsList, Subscriber } from "../../src/broadcast/subscriber.ts";
 import { applyOverlay } from "../../src/catalogue/apply-overlay.ts";
 import type { Catalogue } from "../../src/catalogue/catalogue.ts";
 import {
@@ -17,7 +18,7 @@ import {
 } from "../../src/catalogue/schema.ts";
 import { type AssistantDeps, type AssistantStores, createAssistant } from "../../src/core/assistant.ts";
 import type { Address, InboundEvent } from "../../src/core/model.ts";
-import type { AppendLog, KeyValueStore } from "../../src/core/ports.ts";
+import type { AppendLog, KeyValueStore, Versioned, VersionedStore } from "../../src/core/ports.ts";
 import type {
   CitizenPrefs,
   ConversationState,
@@ -141,6 +142,32 @@ export class MemoryLog<T> implements AppendLog<T> {
   }
 }
 
+/** A VersionedStore in memory, ordered by key; values are copied via JSON. */
+export class MemoryVersioned<T> implements VersionedStore<T> {
+  readonly data = new Map<string, { value: string; version: number }>();
+  async get(key: string): Promise<Versioned<T> | undefined> {
+    const entry = this.data.get(key);
+    return entry ? { value: JSON.parse(entry.value) as T, version: entry.version } : undefined;
+  }
+  async create(key: string, value: T): Promise<boolean> {
+    if (this.data.has(key)) return false;
+    this.data.set(key, { value: JSON.stringify(value), version: 1 });
+    return true;
+  }
+  async update(key: string, value: T, expectedVersion: number): Promise<number | null> {
+    const entry = this.data.get(key);
+    if (!entry || entry.version !== expectedVersion) return null;
+    this.data.set(key, { value: JSON.stringify(value), version: expectedVersion + 1 });
+    return expectedVersion + 1;
+  }
+  async *entries(): AsyncIterable<[string, Versioned<T>]> {
+    for (const key of [...this.data.keys()].sort()) {
+      const found = await this.get(key);
+      if (found) yield [key, found];
+    }
+  }
+}
+
 export interface MemoryStores extends AssistantStores {
   conversations: MemoryStore<ConversationState>;
   checklists: MemoryStore<SavedChecklists>;
@@ -148,6 +175,8 @@ export interface MemoryStores extends AssistantStores {
   rateLimits: MemoryStore<RateWindow>;
   unanswered: MemoryLog<UnansweredQuestion>;
   votes: MemoryLog<HelpfulnessVote>;
+  subscribers: MemoryVersioned<Subscriber>;
+  news: MemoryStore<NewsList>;
 }
 
 export function memoryStores(clock: TestClock): MemoryStores {
@@ -158,6 +187,8 @@ export function memoryStores(clock: TestClock): MemoryStores {
     rateLimits: new MemoryStore(clock),
     unanswered: new MemoryLog(),
     votes: new MemoryLog(),
+    subscribers: new MemoryVersioned(),
+    news: new MemoryStore(clock),
   };
 }
 
