@@ -16,6 +16,8 @@ export interface RecordedCall {
   params: Record<string, unknown>;
   /** `performance.now()` when the request body was read. */
   at: number;
+  /** The HTTP status answered (200 unless a fault or a blocked chat answered otherwise). */
+  status?: number;
 }
 
 export type Fault =
@@ -55,6 +57,8 @@ export interface TelegramApiStandIn {
   waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Resolves when `count` calls of `method` have arrived (in total). */
   waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** From now on, sendMessage/sendPhoto to this chat answer 403 "bot was blocked by the user". */
+  blockChat(chatId: number): void;
   /** Listener for every call (after its response is decided); used by the benchmark. */
   onCall(listener: (call: RecordedCall) => void): void;
   /** Forgets recorded calls. */
@@ -111,6 +115,7 @@ export async function startTelegramApiStandIn(options: StandInOptions = {}): Pro
   let nextMessageId = 1000;
   let polls: PendingPoll[] = [];
   const hanging = new Set<ServerResponse>();
+  const blocked = new Set<number>();
 
   const notify = (call: RecordedCall) => {
     if (record) calls.push(call);
@@ -212,7 +217,17 @@ export async function startTelegramApiStandIn(options: StandInOptions = {}): Pro
     const params = await readParams(req);
     const call: RecordedCall = { method, params, at: performance.now() };
 
-    const fault = faults.get(method)?.shift();
+    const toBlocked =
+      (method === "sendMessage" || method === "sendPhoto") && blocked.has(Number(params.chat_id));
+    const fault: Fault | undefined = toBlocked
+      ? { kind: "refuse", code: 403, description: "Forbidden: bot was blocked by the user" }
+      : faults.get(method)?.shift();
+    call.status =
+      fault === undefined || fault.kind === "slow" || fault.kind === "hang"
+        ? 200
+        : fault.kind === "refuse"
+          ? fault.code
+          : Number(fault.kind);
     notify(call);
     if (fault === undefined) return answer(method, params, res);
     switch (fault.kind) {
@@ -290,6 +305,9 @@ export async function startTelegramApiStandIn(options: StandInOptions = {}): Pro
       waitFor((c) => c.filter((call) => call.method === method).length >= count, timeoutMs).then((c) =>
         c.filter((call) => call.method === method),
       ),
+    blockChat: (chatId) => {
+      blocked.add(chatId);
+    },
     onCall: (listener) => {
       listeners.push(listener);
     },
