@@ -5,6 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import type { Logger } from "pino";
+import { NEWS_KEY, type NewsList, newsList } from "../broadcast/subscriber.ts";
+import {
+  readSubscriber,
+  type SubscriberStore,
+  setSubscriberLocale,
+  subscribe,
+  unsubscribe,
+} from "../broadcast/subscriber-store.ts";
 import type { Catalogue } from "../catalogue/catalogue.ts";
 import { t, translator } from "../locales/index.ts";
 import type { ProcedureSearch } from "../search/types.ts";
@@ -56,6 +64,10 @@ export interface AssistantStores {
   unanswered: AppendLog<UnansweredQuestion>;
   /** 👍/👎 votes. */
   votes: AppendLog<HelpfulnessVote>;
+  /** Subscribers to announcements, per address. */
+  subscribers: SubscriberStore;
+  /** The latest announcements (one list under `NEWS_KEY`), for /tintuc. */
+  news: KeyValueStore<NewsList>;
 }
 
 export interface AssistantSettings {
@@ -134,6 +146,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     const state = storedState ?? initialConversationState();
     const checklists = storedChecklists ?? { v: 1 as const, items: [] };
+    const subscription = (await readSubscriber(stores.subscribers, event.address))?.value ?? null;
+    const news = (await readParsed(stores.news, NEWS_KEY, (v) => newsList.safeParse(v).data))?.items ?? [];
     const ctx: FlowContext = {
       catalogue: deps.catalogue(),
       search: deps.search(),
@@ -141,6 +155,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       tr: translator(locale),
       now,
       checklists,
+      subscription,
+      news,
       ...(deps.hotline && { hotline: await hotlineContext(event, state, now) }),
     };
     const outcome = step(state, event, ctx);
@@ -255,6 +271,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         return;
       case "setLocale":
         await stores.prefs.set(address, { locale: effect.locale });
+        await setSubscriberLocale(stores.subscribers, address, effect.locale, now);
+        return;
+      case "subscribe":
+        await subscribe(stores.subscribers, address, effect.topics, locale, now);
+        return;
+      case "unsubscribe":
+        await unsubscribe(stores.subscribers, address, now);
         return;
     }
   }

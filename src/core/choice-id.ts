@@ -3,6 +3,7 @@
  * means. They come back from the platform untrusted, so `parseChoiceId` validates every part and
  * answers null for anything it does not recognise.
  */
+import { isTopic, TOPICS, type Topic } from "../broadcast/topics.ts";
 
 /** Stable ids of the welcome menu; later flows (feedback, announcements) plug in by these ids. */
 export const menuIds = {
@@ -29,6 +30,12 @@ export type ChoiceAction =
   | { kind: "field"; slug: string; page: number }
   | { kind: "vote"; code: string; vote: "up" | "down" }
   | { kind: "language"; locale: "vi" | "en" }
+  /** Announcements: subscribe to every topic, open the topic picker, toggle one topic, finish, unsubscribe. */
+  | { kind: "subscribe" }
+  | { kind: "topics" }
+  | { kind: "topicToggle"; topic: Topic }
+  | { kind: "topicsDone" }
+  | { kind: "unsubscribe" }
   /** A step of the feedback form (see flows/feedback-form.ts). */
   | { kind: "feedback"; step: FeedbackChoice }
   /** One of the citizen's own tickets: view it, rate it, or say it is not solved. */
@@ -88,6 +95,16 @@ export function choiceId(action: ChoiceAction): string {
       return `v:${action.vote === "up" ? "u" : "d"}:${action.code}`;
     case "language":
       return `l:${action.locale}`;
+    case "subscribe":
+      return "s:on";
+    case "topics":
+      return "s:tp";
+    case "topicToggle":
+      return `s:tp:${action.topic}`;
+    case "topicsDone":
+      return "s:ok";
+    case "unsubscribe":
+      return "s:off";
     case "feedback":
       return feedbackChoiceId(action.step);
     case "ticket":
@@ -145,6 +162,11 @@ const patterns: readonly [RegExp, (m: RegExpMatchArray) => ChoiceAction][] = [
     (m) => ({ kind: "vote", vote: m[1] === "u" ? "up" : "down", code: m[2] as string }),
   ],
   [/^l:(vi|en)$/, (m) => ({ kind: "language", locale: m[1] === "en" ? "en" : "vi" })],
+  [/^s:on$/, () => ({ kind: "subscribe" })],
+  [/^s:tp$/, () => ({ kind: "topics" })],
+  [new RegExp(`^s:tp:(${TOPICS.join("|")})$`), (m) => ({ kind: "topicToggle", topic: topicOf(m[1]) })],
+  [/^s:ok$/, () => ({ kind: "topicsDone" })],
+  [/^s:off$/, () => ({ kind: "unsubscribe" })],
   [
     new RegExp(`^pa:c:(${FEEDBACK_CATEGORIES.join("|")})$`),
     (m) => ({ kind: "feedback", step: { op: "category", category: m[1] as FeedbackCategory } }),
@@ -170,6 +192,11 @@ const patterns: readonly [RegExp, (m: RegExpMatchArray) => ChoiceAction][] = [
     (m) => ({ kind: "ticket", op: "rate", code: m[1] as string, score: Number(m[2]) }),
   ],
 ];
+
+function topicOf(value: string | undefined): Topic {
+  if (value === undefined || !isTopic(value)) throw new Error(`not a topic: ${value}`);
+  return value;
+}
 
 /** The action an id stands for, or null when the id is malformed, forged or unknown. */
 export function parseChoiceId(id: string): ChoiceAction | null {

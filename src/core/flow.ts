@@ -3,6 +3,8 @@
  * pure: they read the context, never storage or the network; what must happen outside (save a
  * checklist, log a question, record a vote) is returned as data and run by the assistant.
  */
+import type { NewsItem } from "../broadcast/subscriber.ts";
+import type { Topic } from "../broadcast/topics.ts";
 import type { Catalogue } from "../catalogue/catalogue.ts";
 import type { Translate } from "../locales/index.ts";
 import type { ProcedureSearch } from "../search/types.ts";
@@ -48,6 +50,10 @@ export interface FlowContext {
   now: number;
   /** The citizen's saved checklists, as loaded before the event. */
   checklists: SavedChecklists;
+  /** The citizen's subscription to announcements, as loaded before the event (null: never subscribed). */
+  subscription: { topics: readonly Topic[]; active: boolean } | null;
+  /** The latest announcements, newest first (for /tintuc). */
+  news: readonly NewsItem[];
   /** The hotline, when it runs (absent: feedback is announced as coming). */
   hotline?: HotlineContext;
 }
@@ -64,6 +70,9 @@ export type Effect =
       score: number | null;
     }
   | { kind: "setLocale"; locale: Locale }
+  /** Subscribe to announcements on these topics (or change the topics of an active subscription). */
+  | { kind: "subscribe"; topics: Topic[] }
+  | { kind: "unsubscribe" }
   /** Store the confirmed form as a ticket; the assistant answers with its code once stored. */
   | {
       kind: "submitTicket";

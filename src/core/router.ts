@@ -27,6 +27,14 @@ import { help } from "./flows/help.ts";
 import { chooseLanguage, setLanguage } from "./flows/language.ts";
 import { listMine, rateTicket, reopenTicket, showTicket, ticketStatusCommand } from "./flows/my-tickets.ts";
 import { message, paragraph, result } from "./flows/reply.ts";
+import {
+  finishTopics,
+  latestNews,
+  pickTopics,
+  subscribeAll,
+  toggleTopic,
+  unsubscribe,
+} from "./flows/subscribe.ts";
 import { vote } from "./flows/vote.ts";
 import { comingSoon, menu, welcome } from "./flows/welcome.ts";
 import type { Block, Choice, InboundEvent } from "./model.ts";
@@ -39,8 +47,8 @@ const EVENT_STUB = { address: "console:local", userId: "", receivedAt: 0 } as co
 /** Questions longer than this are answered from their beginning. */
 export const MAX_QUESTION_LENGTH = 300;
 
-/** Commands that later flows (feedback, announcements) will take over; announced as coming. */
-const laterCommands = new Set(["phananh", "trangthai", "dangky", "huydangky", "tintuc", "huy"]);
+/** Commands that later flows (feedback) will take over; announced as coming. */
+const laterCommands = new Set(["phananh", "trangthai", "huy"]);
 
 /** Whether answering this event may need the citizen's tickets (loaded only then). */
 export function mayNeedTickets(event: InboundEvent, state: ConversationState): boolean {
@@ -104,6 +112,12 @@ function command(name: string, args: string, state: ConversationState, ctx: Flow
       return listChecklists(state, ctx);
     case "lang":
       return args.trim() ? setLanguage(args.trim().toLowerCase(), state, ctx) : chooseLanguage(state, ctx);
+    case "dangky":
+      return subscribeAll(state, ctx);
+    case "huydangky":
+      return unsubscribe(state, ctx);
+    case "tintuc":
+      return latestNews(state, ctx);
     case "phananh":
       if (ctx.hotline) return startFeedback(state, ctx);
       return comingSoon(state, ctx);
@@ -156,6 +170,16 @@ function act(action: ChoiceAction, state: ConversationState, ctx: FlowContext): 
       return vote(action.code, action.vote, state, ctx);
     case "language":
       return setLanguage(action.locale, state, ctx);
+    case "subscribe":
+      return subscribeAll(state, ctx);
+    case "topics":
+      return pickTopics(state, ctx);
+    case "topicToggle":
+      return toggleTopic(action.topic, state, ctx);
+    case "topicsDone":
+      return finishTopics(state, ctx);
+    case "unsubscribe":
+      return unsubscribe(state, ctx);
     case "feedback":
       if (action.step.op === "mine") return ctx.hotline ? listMine(state, ctx) : stale(state, ctx);
       return (ctx.hotline && feedbackChoice(action.step, state, ctx)) || stale(state, ctx);

@@ -40,7 +40,7 @@ export const en: Messages = {
   "help.body":
     "Type what you need in plain words, with or without Vietnamese accents. For example: “đăng ký khai sinh”, “cấp lại cccd”, “lệ phí sang tên sổ đỏ”.",
   "help.commands":
-    "/start: start again\n/hoso: the papers you are preparing\n/lang: change language\n/help: this help",
+    "/start: start again\n/hoso: the papers you are preparing\n/dangky: get announcements\n/huydangky: stop announcements\n/tintuc: the latest announcements\n/lang: change language\n/help: this help",
   "help.hotlineCommands":
     "/phananh: send feedback or a complaint\n/trangthai: see the feedback you sent\n/huy: cancel the feedback you are writing",
   "help.tip": "Tip: keep it short and say what you need to do, e.g. “replace a lost ID card”.",
@@ -183,6 +183,90 @@ export const en: Messages = {
   "lang.en": "English",
   "lang.set": "Switched to English.",
 
+  // Broadcasts (staff): the composer, the live progress, /thongbao_huy.
+  "staff.command.thongbao": "Write and send an announcement to subscribed citizens",
+  "staff.command.thongbaoHuy": "Stop an announcement being sent (add its number if there are several)",
+  "composer.askText":
+    "New announcement. Send its text. You may send one photo with the text as its caption, or put a link on the last line.",
+  "composer.empty": "Please send the announcement as text.",
+  "composer.tooLong":
+    "The text is {n} characters, over the limit of {max}. Please shorten it and send it again.",
+  "composer.pickTopics": "Send to subscribers of which topics? (✅ means chosen)",
+  "composer.allTopics": "All topics",
+  "composer.next": "Next: preview",
+  "composer.needTopic": "Choose at least one topic.",
+  "composer.preview":
+    "Preview: citizens will receive exactly the message below. Recipients: subscribers of {topics}.",
+  "composer.previewZaloPhoto":
+    "Note: a photo uploaded on Telegram reaches Telegram users only; Zalo users get the text.",
+  "composer.confirmQuestion": "Send this announcement?",
+  "composer.send": "Send now",
+  "composer.later": "Schedule",
+  "composer.cancel": "Cancel",
+  "composer.cancelled": "Draft discarded. Nothing was sent.",
+  "composer.askTime": "When should it go out? Type the time and day in Vietnam time, e.g. 08:00 15/12",
+  "composer.badTime": "I did not understand that time. Type it like 08:00 15/12, later than now.",
+  "composer.scheduled": "Announcement {id} is scheduled for {at}.",
+  "composer.started": "Sending announcement {id} has started.",
+  "composer.expired": "This draft has expired. Type /thongbao to start again.",
+  "broadcast.status.scheduled": "Announcement {id}: scheduled for {at}.",
+  "broadcast.status.queued": "Announcement {id}: waiting to be sent.",
+  "broadcast.status.sending": "Announcement {id}: sending.",
+  "broadcast.status.waiting": "Announcement {id}: waiting for Zalo's sending hours.",
+  "broadcast.status.done": "Announcement {id}: finished.",
+  "broadcast.status.cancelled": "Announcement {id}: stopped.",
+  "broadcast.counts":
+    "{total} recipients. Sent: {sent}. Not sent: {failed}. Blocked the bot: {blocked}. Remaining: {remaining}.",
+  "broadcast.skipped": "Skipped, unsubscribed meanwhile: {n}.",
+  "broadcast.deferred": "Waiting for Zalo's sending hours: {n}, resuming at {at}.",
+  "broadcast.reasons": "Why some were not sent: {list}.",
+  "broadcast.reason.zaloBudget": "Zalo's monthly message budget is used up",
+  "broadcast.reason.interrupted": "the system restarted while sending (not sent again, to avoid duplicates)",
+  "broadcast.reason.noChannel": "channel not running",
+  "broadcast.eta": "About {time} left.",
+  "broadcast.eta.seconds": "{n} seconds",
+  "broadcast.eta.minutes": "{n} minutes",
+  "broadcast.eta.hours": "{h} h {m} min",
+  "broadcast.cancel.none": "No announcement is being sent or scheduled.",
+  "broadcast.cancel.done": "Announcement {id} is being stopped. Messages already sent cannot be recalled.",
+  "broadcast.cancel.notFound": "There is no announcement {id}.",
+  "broadcast.cancel.finished": "Announcement {id} has finished; there is nothing to stop.",
+  "broadcast.cancel.pick":
+    "{n} announcements are not finished: {ids}. Type /thongbao_huy with a number, e.g. /thongbao_huy {id}.",
+
+  // Announcements for citizens (subscriptions, /tintuc).
+  "topic.reform": "Administrative reform news",
+  "topic.civil": "Civil status and residence",
+  "topic.land": "Land and building",
+  "topic.tax": "Tax and household business",
+  "topic.schedule": "Reception schedules and office hours",
+  "subscribe.done": "You are subscribed to announcements on every topic:",
+  "subscribe.privacy":
+    "We keep only this chat's id, the topics you chose and your language, to send you announcements. No name or phone number is kept. Staff see only how many people received a message, not who. You can stop at any time with /huydangky.",
+  "subscribe.narrow": "If you only want some of the topics, choose below.",
+  "subscribe.pickTopics": "Choose topics",
+  "subscribe.stop": "Unsubscribe",
+  "subscribe.offer":
+    "The office will send you news about online public services, changed procedures and reception schedules. The topics:",
+  "subscribe.confirm": "Subscribe to announcements",
+  "subscribe.already": "You are receiving announcements.",
+  "subscribe.pickHint":
+    "Choose a topic to turn it on or off (✅ means on). When you are done, choose “Done”.",
+  "subscribe.finish": "Done",
+  "subscribe.needOne": "Keep at least one topic. To stop receiving announcements, type /huydangky.",
+  "subscribe.saved": "Saved. You will receive announcements about:",
+  "subscribe.howToStop": "To stop receiving them, type /huydangky.",
+  "unsubscribe.notSubscribed": "You are not subscribed to announcements. To subscribe, type /dangky.",
+  "unsubscribe.done":
+    "You are unsubscribed and will receive no more announcements. We only note that you unsubscribed, so nothing is sent by mistake.",
+  "unsubscribe.again": "Subscribe again",
+  "news.none": "There are no announcements yet.",
+  "news.title": "The latest {n} announcements:",
+  "news.date": "Announcement of {date}",
+  "news.subscribeHint": "To get announcements as soon as they are out, subscribe here.",
+  "announcement.link": "Read more",
+  "announcement.footer":
+    "You receive this because you subscribed to announcements. To stop, type /huydangky.",
   "staff.notStaff": "Sorry, only staff listed by the office can use this.",
   "staff.needsSupervisor": "This needs a supervisor.",
   "staff.help.title": "Staff commands",

@@ -42,7 +42,7 @@ export const vi = {
   "help.body":
     "Bạn gõ việc cần làm bằng lời thường, có dấu hay không dấu đều được. Ví dụ: “đăng ký khai sinh”, “cấp lại cccd”, “lệ phí sang tên sổ đỏ”, “đăng ký thường trú ở đâu”.",
   "help.commands":
-    "/start: bắt đầu lại\n/hoso: hồ sơ bạn đang chuẩn bị\n/lang: đổi ngôn ngữ\n/help: hướng dẫn này",
+    "/start: bắt đầu lại\n/hoso: hồ sơ bạn đang chuẩn bị\n/dangky: nhận thông báo\n/huydangky: hủy nhận thông báo\n/tintuc: thông báo mới nhất\n/lang: đổi ngôn ngữ\n/help: hướng dẫn này",
   "help.hotlineCommands":
     "/phananh: gửi phản ánh, kiến nghị\n/trangthai: xem phản ánh đã gửi\n/huy: hủy phản ánh đang soạn",
   "help.tip": "Mẹo: hỏi ngắn gọn, nêu rõ việc cần làm, ví dụ “làm lại căn cước bị mất”.",
@@ -191,6 +191,88 @@ export const vi = {
   "lang.en": "English",
   "lang.set": "Đã chuyển sang tiếng Việt.",
 
+  // Broadcasts (staff): the composer, the live progress, /thongbao_huy.
+  "staff.command.thongbao": "Soạn và gửi thông báo cho người dân đã đăng ký",
+  "staff.command.thongbaoHuy": "Dừng thông báo đang gửi (kèm số nếu có nhiều)",
+  "composer.askText":
+    "Soạn thông báo mới. Hãy gửi nội dung thông báo. Có thể gửi kèm một ảnh (nội dung ghi ở chú thích ảnh), hoặc dán đường link ở dòng cuối.",
+  "composer.empty": "Hãy gửi nội dung thông báo bằng chữ.",
+  "composer.tooLong": "Nội dung dài {n} ký tự, quá giới hạn {max}. Hãy rút gọn rồi gửi lại.",
+  "composer.pickTopics": "Gửi cho người đăng ký chủ đề nào? (✅ là đã chọn)",
+  "composer.allTopics": "Tất cả chủ đề",
+  "composer.next": "Tiếp: xem trước",
+  "composer.needTopic": "Hãy chọn ít nhất một chủ đề.",
+  "composer.preview":
+    "Xem trước: người dân sẽ nhận đúng như tin dưới đây. Người nhận: người đăng ký {topics}.",
+  "composer.previewZaloPhoto":
+    "Lưu ý: ảnh tải lên từ Telegram chỉ gửi được cho người dùng Telegram; người dùng Zalo nhận phần chữ.",
+  "composer.confirmQuestion": "Gửi thông báo này?",
+  "composer.send": "Gửi ngay",
+  "composer.later": "Hẹn giờ gửi",
+  "composer.cancel": "Hủy",
+  "composer.cancelled": "Đã hủy bản soạn. Chưa gửi gì.",
+  "composer.askTime": "Gửi lúc nào? Gõ giờ và ngày theo giờ Việt Nam, ví dụ: 08:00 15/12",
+  "composer.badTime":
+    "Tôi chưa hiểu thời gian này. Hãy gõ theo mẫu 08:00 15/12, và phải sau thời điểm hiện tại.",
+  "composer.scheduled": "Đã hẹn gửi thông báo số {id} lúc {at}.",
+  "composer.started": "Đã bắt đầu gửi thông báo số {id}.",
+  "composer.expired": "Bản soạn này đã hết hạn. Gõ /thongbao để soạn lại.",
+  "broadcast.status.scheduled": "Thông báo số {id}: hẹn gửi lúc {at}.",
+  "broadcast.status.queued": "Thông báo số {id}: đang chờ gửi.",
+  "broadcast.status.sending": "Thông báo số {id}: đang gửi.",
+  "broadcast.status.waiting": "Thông báo số {id}: đang chờ đến giờ được gửi qua Zalo.",
+  "broadcast.status.done": "Thông báo số {id}: đã gửi xong.",
+  "broadcast.status.cancelled": "Thông báo số {id}: đã dừng.",
+  "broadcast.counts":
+    "Tổng {total} người nhận. Đã gửi: {sent}. Không gửi được: {failed}. Đã chặn bot: {blocked}. Còn lại: {remaining}.",
+  "broadcast.skipped": "Bỏ qua vì đã hủy đăng ký: {n}.",
+  "broadcast.deferred": "Chờ giờ gửi Zalo: {n} người, gửi tiếp từ {at}.",
+  "broadcast.reasons": "Lý do không gửi được: {list}.",
+  "broadcast.reason.zaloBudget": "hết hạn mức tin Zalo của tháng",
+  "broadcast.reason.interrupted": "đang gửi thì hệ thống khởi động lại (không gửi lại để tránh trùng)",
+  "broadcast.reason.noChannel": "kênh chưa bật",
+  "broadcast.eta": "Dự kiến còn {time}.",
+  "broadcast.eta.seconds": "{n} giây",
+  "broadcast.eta.minutes": "{n} phút",
+  "broadcast.eta.hours": "{h} giờ {m} phút",
+  "broadcast.cancel.none": "Không có thông báo nào đang gửi hoặc đang hẹn giờ.",
+  "broadcast.cancel.done": "Đã yêu cầu dừng thông báo số {id}. Những tin đã gửi không thu hồi được.",
+  "broadcast.cancel.notFound": "Không có thông báo số {id}.",
+  "broadcast.cancel.finished": "Thông báo số {id} đã xong, không còn gì để dừng.",
+  "broadcast.cancel.pick":
+    "Có {n} thông báo chưa xong: {ids}. Gõ /thongbao_huy kèm số, ví dụ /thongbao_huy {id}.",
+
+  // Announcements for citizens (subscriptions, /tintuc).
+  "topic.reform": "Tin cải cách hành chính",
+  "topic.civil": "Hộ tịch, cư trú",
+  "topic.land": "Đất đai, xây dựng",
+  "topic.tax": "Thuế, hộ kinh doanh",
+  "topic.schedule": "Lịch tiếp dân, giờ làm việc",
+  "subscribe.done": "Bạn đã đăng ký nhận thông báo về tất cả các chủ đề:",
+  "subscribe.privacy":
+    "Chúng tôi chỉ lưu mã cuộc trò chuyện này, các chủ đề bạn chọn và ngôn ngữ, để gửi thông báo cho bạn. Không lưu họ tên hay số điện thoại. Cán bộ chỉ thấy số người nhận, không thấy từng người. Bạn có thể hủy bất cứ lúc nào bằng lệnh /huydangky.",
+  "subscribe.narrow": "Nếu chỉ muốn nhận một vài chủ đề, bạn chọn lại bên dưới.",
+  "subscribe.pickTopics": "Chọn chủ đề",
+  "subscribe.stop": "Hủy đăng ký",
+  "subscribe.offer":
+    "Cơ quan sẽ gửi cho bạn tin mới về dịch vụ công trực tuyến, thủ tục thay đổi và lịch tiếp dân. Các chủ đề:",
+  "subscribe.confirm": "Đăng ký nhận thông báo",
+  "subscribe.already": "Bạn đang nhận thông báo.",
+  "subscribe.pickHint": "Chọn một chủ đề để bật hoặc tắt (✅ là đang nhận). Chọn xong thì bấm “Xong”.",
+  "subscribe.finish": "Xong",
+  "subscribe.needOne": "Cần giữ ít nhất một chủ đề. Nếu không muốn nhận nữa, bạn gõ /huydangky.",
+  "subscribe.saved": "Đã lưu. Bạn sẽ nhận thông báo về:",
+  "subscribe.howToStop": "Muốn ngừng nhận, bạn gõ /huydangky.",
+  "unsubscribe.notSubscribed": "Bạn chưa đăng ký nhận thông báo. Muốn nhận, bạn gõ /dangky.",
+  "unsubscribe.done":
+    "Đã hủy đăng ký. Bạn sẽ không nhận thông báo nữa. Chúng tôi chỉ ghi lại là bạn đã hủy, để không gửi nhầm.",
+  "unsubscribe.again": "Đăng ký lại",
+  "news.none": "Hiện chưa có thông báo nào.",
+  "news.title": "{n} thông báo mới nhất:",
+  "news.date": "Thông báo ngày {date}",
+  "news.subscribeHint": "Muốn nhận thông báo ngay khi có, bạn đăng ký tại đây.",
+  "announcement.link": "Xem chi tiết",
+  "announcement.footer": "Bạn nhận tin này vì đã đăng ký nhận thông báo. Muốn ngừng nhận, bạn gõ /huydangky.",
   // Staff desk (the staff group and staff members' private chats).
   "staff.notStaff": "Xin lỗi, chỉ cán bộ có tên trong danh sách của cơ quan mới dùng được chức năng này.",
   "staff.needsSupervisor": "Việc này cần quyền lãnh đạo (supervisor).",

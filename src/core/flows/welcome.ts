@@ -5,6 +5,7 @@ import type { Block, Choice } from "../model.ts";
 import type { ConversationState } from "../records.ts";
 import { fieldsPage } from "./browse.ts";
 import { message, paragraph, result } from "./reply.ts";
+import { subscribeOffer } from "./subscribe.ts";
 
 export function menuChoices(ctx: FlowContext): Choice[] {
   const items: [MenuItem, Parameters<FlowContext["tr"]>[0]][] = [
@@ -60,8 +61,9 @@ export function menu(item: MenuItem, state: ConversationState, ctx: FlowContext)
       return result(state, [message([paragraph(ctx.tr("menu.lookupHint")), ...page.blocks], page.choices)]);
     }
     case "feedback":
-    case "subscribe":
       return comingSoon(state, ctx);
+    case "subscribe":
+      return subscribeOffer(state, ctx);
     case "contact":
       return contact(state, ctx);
   }
