@@ -68,6 +68,15 @@ export interface Config {
   apiToken: string | null;
   /** Where each new ticket is POSTed, signed with the secret; null when TICKET_WEBHOOK_URL is unset. */
   ticketWebhook: { url: string; secret: string } | null;
+  /** Reform announcements: sending pace per channel, Zalo's monthly budget and sending hours. */
+  broadcast: {
+    telegramPerSecond: number;
+    zaloPerSecond: number;
+    zaloMonthlyBudget: number;
+    /** Minutes after midnight, Vietnam time: from (inclusive) to (exclusive). */
+    zaloHours: { fromMinute: number; toMinute: number };
+    outcomeRetentionDays: number;
+  };
 }
 
 /** Start-up refused: every problem found, one line each. */
@@ -90,7 +99,38 @@ export const DEFAULTS = {
   CATALOGUE_DIR: "procedures",
   DEFAULT_LOCALE: "vi",
   RATE_LIMIT_PER_MINUTE: 20,
+  BROADCAST_TELEGRAM_PER_SECOND: 25,
+  BROADCAST_ZALO_PER_SECOND: 5,
+  ZALO_BROADCAST_MONTHLY_BUDGET: 1000,
+  ZALO_BROADCAST_HOURS: "07:00-21:00",
+  BROADCAST_OUTCOME_RETENTION_DAYS: 30,
 } as const;
+
+/** `HH:MM-HH:MM` → minutes after midnight. */
+function sendingHours(name: string) {
+  return z.string().transform((raw, ctx) => {
+    const match = /^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/.exec(raw);
+    const minutes = match
+      ? [Number(match[1]) * 60 + Number(match[2]), Number(match[3]) * 60 + Number(match[4])]
+      : [];
+    const [from, to] = minutes;
+    if (
+      from === undefined ||
+      to === undefined ||
+      Number(match?.[2]) > 59 ||
+      Number(match?.[4]) > 59 ||
+      from > 24 * 60 ||
+      to > 24 * 60 ||
+      from === to
+    ) {
+      return fail(
+        ctx,
+        `${name} must be two times of day in Vietnam time, like 07:00-21:00, got ${shown(raw)}. Set ${name}=${DEFAULTS.ZALO_BROADCAST_HOURS} or remove it.`,
+      );
+    }
+    return { fromMinute: from, toMinute: to };
+  });
+}
 
 const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: optional(botToken("TELEGRAM_BOT_TOKEN")),
@@ -223,6 +263,19 @@ const envSchema = z.object({
       return value;
     }),
   ),
+  BROADCAST_TELEGRAM_PER_SECOND: optional(
+    integer("BROADCAST_TELEGRAM_PER_SECOND", 1, 1000, DEFAULTS.BROADCAST_TELEGRAM_PER_SECOND),
+  ),
+  BROADCAST_ZALO_PER_SECOND: optional(
+    integer("BROADCAST_ZALO_PER_SECOND", 1, 100, DEFAULTS.BROADCAST_ZALO_PER_SECOND),
+  ),
+  ZALO_BROADCAST_MONTHLY_BUDGET: optional(
+    integer("ZALO_BROADCAST_MONTHLY_BUDGET", 0, 100_000_000, DEFAULTS.ZALO_BROADCAST_MONTHLY_BUDGET),
+  ),
+  ZALO_BROADCAST_HOURS: optional(sendingHours("ZALO_BROADCAST_HOURS")),
+  BROADCAST_OUTCOME_RETENTION_DAYS: optional(
+    integer("BROADCAST_OUTCOME_RETENTION_DAYS", 1, 3650, DEFAULTS.BROADCAST_OUTCOME_RETENTION_DAYS),
+  ),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -341,6 +394,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       e.TICKET_WEBHOOK_URL !== undefined && e.TICKET_WEBHOOK_SECRET !== undefined
         ? { url: e.TICKET_WEBHOOK_URL, secret: e.TICKET_WEBHOOK_SECRET }
         : null,
+    broadcast: {
+      telegramPerSecond: e.BROADCAST_TELEGRAM_PER_SECOND ?? DEFAULTS.BROADCAST_TELEGRAM_PER_SECOND,
+      zaloPerSecond: e.BROADCAST_ZALO_PER_SECOND ?? DEFAULTS.BROADCAST_ZALO_PER_SECOND,
+      zaloMonthlyBudget: e.ZALO_BROADCAST_MONTHLY_BUDGET ?? DEFAULTS.ZALO_BROADCAST_MONTHLY_BUDGET,
+      zaloHours: e.ZALO_BROADCAST_HOURS ?? { fromMinute: 7 * 60, toMinute: 21 * 60 },
+      outcomeRetentionDays: e.BROADCAST_OUTCOME_RETENTION_DAYS ?? DEFAULTS.BROADCAST_OUTCOME_RETENTION_DAYS,
+    },
   };
 }
 

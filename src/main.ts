@@ -8,19 +8,26 @@
 import { existsSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
+import { createBroadcasting } from "./broadcast/broadcasting.ts";
+import type { StatusBoard } from "./broadcast/progress.ts";
+import { type AnnouncementSender, messengerSender } from "./broadcast/sender.ts";
+import { broadcastCapability } from "./broadcast/staff-capability.ts";
 import type { Catalogue } from "./catalogue/catalogue.ts";
 import { CatalogueError } from "./catalogue/errors.ts";
 import { loadCatalogue } from "./catalogue/load.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { type ChannelMessengers, createOutbound } from "./channels/outbound.ts";
+import { createBroadcastApi, createTelegramStatusBoard } from "./channels/telegram/broadcast-api.ts";
 import { CITIZEN_COMMANDS, HOTLINE_COMMANDS } from "./channels/telegram/commands.ts";
+import { createTelegramMessenger } from "./channels/telegram/messenger.ts";
 import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
 import { createAssistant } from "./core/assistant.ts";
-import type { Address } from "./core/model.ts";
+import type { Address, ChannelName } from "./core/model.ts";
 import type { Clock } from "./core/ports.ts";
+import { broadcastRoutes } from "./http/broadcast-routes.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
 import { createOpen311Api } from "./http/open311.ts";
 import { createStaffApi } from "./http/staff-api.ts";
@@ -299,6 +306,53 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         isUp: () => consoleChat.isUp(),
       });
 
+    // Reform announcements: delivery through each channel's messenger (Telegram through a client
+    // of its own that leaves 429s to the broadcast's pacer), the composer at the staff desk, the API.
+    const senders: Partial<Record<ChannelName, AnnouncementSender>> = {};
+    let board: StatusBoard | undefined;
+    if (config.telegram) {
+      const broadcastApi = createBroadcastApi(config.telegram, logger);
+      senders.telegram = messengerSender(createTelegramMessenger(broadcastApi, logger));
+      board = createTelegramStatusBoard(broadcastApi);
+    }
+    if (messengers.zalo) senders.zalo = messengerSender(messengers.zalo);
+    if (messengers.console) senders.console = messengerSender(messengers.console);
+    const broadcasting = createBroadcasting({
+      stores,
+      senders,
+      settings: config.broadcast,
+      queue:
+        config.redisUrl === null
+          ? { kind: "embedded" }
+          : { kind: "bullmq", redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}bull` },
+      ...(board && { board }),
+      staffTr: translator(config.defaultLocale),
+      clock,
+      logger,
+    });
+    staffDesk.register(
+      broadcastCapability({
+        broadcasting,
+        drafts: stores.keyValue("broadcast-drafts"),
+        hashUserId: (channel, userId) => hashUserId(`${channel}:${userId}`),
+      }),
+    );
+    const staffChatId = config.staff.chatId;
+    staffApi.route(
+      "/broadcasts",
+      broadcastRoutes({
+        service: broadcasting.service,
+        report: broadcasting.report,
+        // A broadcast posted through the API gets its live progress in the staff chat too.
+        onCreated: async (b) => {
+          if (staffChatId === null || !config.telegram) return;
+          await broadcasting
+            .postProgress(b, `telegram:${staffChatId}`)
+            .catch((error: unknown) => logger.warn({ err: error }, "progress message not posted"));
+        },
+      }),
+    );
+
     let httpPort: number | null = null;
     if (http) {
       http.mount("/api", staffApi);
@@ -315,6 +369,8 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         throw new StartupError(describeChannelFailure(channel.name, error));
       }
     }
+    await broadcasting.start();
+    cleanups.push(() => broadcasting.stop());
     // Started once the channels are up: the first scan sends what a previous run left undelivered.
     hotline.start();
     cleanups.push(() => hotline.stop());

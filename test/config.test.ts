@@ -34,6 +34,13 @@ describe("loadConfig", () => {
       staff: { telegram: [], zalo: [], chatId: null },
       apiToken: null,
       ticketWebhook: null,
+      broadcast: {
+        telegramPerSecond: 25,
+        zaloPerSecond: 5,
+        zaloMonthlyBudget: 1000,
+        zaloHours: { fromMinute: 420, toMinute: 1260 },
+        outcomeRetentionDays: 30,
+      },
     });
     expect(channelNames(config)).toEqual(["console"]);
   });
@@ -233,5 +240,36 @@ describe(".env.example", () => {
       if (match) env[match[1]!] = match[2]!;
     }
     expect(channelNames(loadConfig(env))).toEqual(["console"]);
+  });
+});
+
+describe("broadcast settings", () => {
+  it("reads the pace, the Zalo budget and sending hours, and refuses bad values with the fix", () => {
+    const config = loadConfig({
+      BROADCAST_TELEGRAM_PER_SECOND: "30",
+      BROADCAST_ZALO_PER_SECOND: "2",
+      ZALO_BROADCAST_MONTHLY_BUDGET: "0",
+      ZALO_BROADCAST_HOURS: "6:30 - 20:00",
+    });
+    expect(config.broadcast).toEqual({
+      telegramPerSecond: 30,
+      zaloPerSecond: 2,
+      zaloMonthlyBudget: 0,
+      zaloHours: { fromMinute: 390, toMinute: 1200 },
+      outcomeRetentionDays: 30,
+    });
+    expect(loadConfig({ ZALO_BROADCAST_HOURS: "22:00-06:00" }).broadcast.zaloHours).toEqual({
+      fromMinute: 1320,
+      toMinute: 360,
+    });
+    for (const [name, value] of [
+      ["BROADCAST_TELEGRAM_PER_SECOND", "0"],
+      ["BROADCAST_TELEGRAM_PER_SECOND", "fast"],
+      ["ZALO_BROADCAST_HOURS", "7-21"],
+      ["ZALO_BROADCAST_HOURS", "07:75-21:00"],
+      ["ZALO_BROADCAST_HOURS", "08:00-08:00"],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(new RegExp(`${name} must be`));
+    }
   });
 });
