@@ -2,6 +2,8 @@
  * The conversation's top-level step: one event and the conversation state in, the next state,
  * replies and effects out. Pure; the assistant runs it and carries out the effects.
  */
+
+import { pickNumberHint } from "../locales/index.ts";
 import { type ChoiceAction, parseChoiceId } from "./choice-id.ts";
 import type { FlowContext, FlowResult } from "./flow.ts";
 import { ask, pickProcedure } from "./flows/ask.ts";
@@ -211,7 +213,7 @@ function text(raw: string, state: ConversationState, ctx: FlowContext): FlowResu
   if (!cleaned) return result(state, [message([paragraph(ctx.tr("input.empty"))])]);
   const typed = resolveTypedChoice(cleaned, state.offered);
   if (typed === "out-of-range") {
-    const blocks: Block[] = [paragraph(ctx.tr("input.pickNumber", { max: state.offered.length }))];
+    const blocks: Block[] = [paragraph(pickNumberHint(ctx.tr, state.offered.length))];
     return result(state, [message(blocks, [...state.offered])]);
   }
   if (typed) return choice(typed.id, state, ctx);

@@ -60,9 +60,11 @@ export const en: Messages = {
   "input.photoNotNow": "I cannot look at photos yet. Please type your question.",
   "input.unknownCommand": "I do not know the command {command}. Type /help to see how to use me.",
   "input.pickNumber": "Please choose a number from 1 to {max}.",
+  "input.pickOne": "Type 1 to choose it.",
   rateLimit: "You are sending messages quickly. Please wait a moment and then continue.",
   "error.generic": "Sorry, something went wrong. Please try again in a few minutes.",
   "choice.hint": "Reply with a number from 1 to {max}, or type the choice.",
+  "choice.hintOne": "Type 1 to choose it, or type the choice.",
   "choice.stale": "This choice is old or no longer available. Please ask again or type /start.",
   "procedure.gone": "This procedure is no longer in the catalogue. Please ask again to find the current one.",
 

@@ -31,3 +31,13 @@ export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 export function translator(locale: Locale): Translate {
   return (key, vars) => t(locale, key, vars);
 }
+
+/** The line under numbered choices ("1 to 3", or just "1" when there is one). */
+export function choiceHint(tr: Translate, count: number): string {
+  return count === 1 ? tr("choice.hintOne") : tr("choice.hint", { max: count });
+}
+
+/** The answer to a typed number that is not among the choices. */
+export function pickNumberHint(tr: Translate, count: number): string {
+  return count === 1 ? tr("input.pickOne") : tr("input.pickNumber", { max: count });
+}

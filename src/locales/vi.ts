@@ -62,9 +62,11 @@ export const vi = {
   "input.photoNotNow": "Tôi chưa xem được ảnh. Bạn hãy gõ câu hỏi bằng chữ.",
   "input.unknownCommand": "Tôi không hiểu lệnh {command}. Gõ /help để xem cách dùng.",
   "input.pickNumber": "Bạn hãy chọn một số từ 1 đến {max}.",
+  "input.pickOne": "Bạn gõ số 1 để chọn.",
   rateLimit: "Bạn gửi hơi nhanh. Vui lòng đợi một chút rồi hỏi tiếp nhé.",
   "error.generic": "Xin lỗi, có lỗi xảy ra. Bạn vui lòng thử lại sau ít phút.",
   "choice.hint": "Bạn trả lời bằng số từ 1 đến {max}, hoặc gõ lại lựa chọn.",
+  "choice.hintOne": "Bạn gõ số 1 để chọn, hoặc gõ lại lựa chọn.",
   "choice.stale": "Lựa chọn này đã cũ hoặc không còn dùng được. Bạn hãy hỏi lại hoặc gõ /start.",
   "procedure.gone": "Thủ tục này không còn trong danh mục. Bạn hãy hỏi lại để tìm thủ tục hiện hành.",
 

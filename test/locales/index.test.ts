@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/locales/en.ts";
-import { isLocale, locales, t, translator } from "../../src/locales/index.ts";
+import { choiceHint, isLocale, locales, pickNumberHint, t, translator } from "../../src/locales/index.ts";
 import { vi } from "../../src/locales/vi.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -61,5 +61,13 @@ describe("locales", () => {
     expect(isLocale("en")).toBe(true);
     expect(isLocale("fr")).toBe(false);
     expect(isLocale(undefined)).toBe(false);
+  });
+
+  it("word the hint under one choice without a range ('1 to 1')", () => {
+    const tr = translator("vi");
+    expect(choiceHint(tr, 3)).toBe("Bạn trả lời bằng số từ 1 đến 3, hoặc gõ lại lựa chọn.");
+    expect(choiceHint(tr, 1)).toBe("Bạn gõ số 1 để chọn, hoặc gõ lại lựa chọn.");
+    expect(pickNumberHint(tr, 1)).not.toContain("1 đến 1");
+    expect(pickNumberHint(translator("en"), 4)).toBe("Please choose a number from 1 to 4.");
   });
 });

@@ -9,7 +9,7 @@ import type { Readable, Writable } from "node:stream";
 import { DeliveryError } from "../../core/delivery-error.ts";
 import type { ChannelCapabilities, InboundEvent, Locale, Reply } from "../../core/model.ts";
 import type { AddressLock, Assistant, Clock, Messenger } from "../../core/ports.ts";
-import { t } from "../../locales/index.ts";
+import { choiceHint, t, translator } from "../../locales/index.ts";
 import type { Logger } from "../../logger.ts";
 import { renderReplyPlain } from "../render-plain.ts";
 import { consoleMessages } from "./messages.ts";
@@ -51,9 +51,10 @@ export function renderTurn(replies: readonly Reply[], locale: Locale): string {
   return replies
     .map((reply) =>
       renderReplyPlain(reply, {
-        choiceHint: t(locale, "choice.hint", {
-          max: reply.kind === "message" ? (reply.choices?.length ?? 0) : 0,
-        }),
+        choiceHint: choiceHint(
+          translator(locale),
+          reply.kind === "message" ? (reply.choices?.length ?? 0) : 0,
+        ),
       }),
     )
     .filter((text) => text.length > 0)

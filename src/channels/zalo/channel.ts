@@ -13,7 +13,7 @@ import type { ZaloConfig } from "../../config.ts";
 import type { Address, ChannelCapabilities, InboundEvent, Reply } from "../../core/model.ts";
 import type { AddressLock, Assistant, Clock, KeyValueStore, Messenger } from "../../core/ports.ts";
 import { citizenPrefs } from "../../core/records.ts";
-import { type Translate, translator } from "../../locales/index.ts";
+import { choiceHint, type Translate, translator } from "../../locales/index.ts";
 import { createUserIdHasher, type Logger, type UserIdHasher } from "../../logger.ts";
 import type { StaffDesk, StaffEvent } from "../../staff/desk.ts";
 import { ZaloApiError } from "./api-error.ts";
@@ -105,7 +105,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const messenger = createZaloMessenger({
     client,
     logger,
-    choiceHint: async (count, address) => (await textFor(address))("choice.hint", { max: count }),
+    choiceHint: async (count, address) => choiceHint(await textFor(address), count),
   });
   const recent = createRecentKeys({ ttlMs: DEDUP_WINDOW_MS, maxKeys: 50_000, clock });
   const pending = new Set<Promise<void>>();

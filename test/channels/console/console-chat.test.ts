@@ -121,7 +121,7 @@ describe("renderTurn", () => {
       "en",
     );
     expect(text).toBe(
-      "Thông báo\nhttps://example.gov.vn/a.png\n\nTiêu đề\nNội dung\n\n1. Có\nReply with a number from 1 to 1, or type the choice.",
+      "Thông báo\nhttps://example.gov.vn/a.png\n\nTiêu đề\nNội dung\n\n1. Có\nType 1 to choose it, or type the choice.",
     );
   });
 });
