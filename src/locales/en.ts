@@ -393,7 +393,7 @@ export const en: Messages = {
   "feedback.privacy.who": "Only the staff of {locality} who handle feedback can see it.",
   "feedback.privacy.howLong": "It is kept for {months} months after the feedback is closed, then deleted.",
   "feedback.privacy.anonymous": "You chose to stay anonymous: staff do not see your account or phone number.",
-  "feedback.askConfirm": "Please check, then press Send. Nothing is sent before you press Send.",
+  "feedback.askConfirm": "Please check, then choose “Send feedback”. Nothing is sent before you choose it.",
   "feedback.sendButton": "Send feedback",
   "feedback.editButton": "Edit",
   "feedback.cancelButton": "Cancel",

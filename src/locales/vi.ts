@@ -260,7 +260,7 @@ export const vi = {
     "Cơ quan sẽ gửi cho bạn tin mới về dịch vụ công trực tuyến, thủ tục thay đổi và lịch tiếp dân. Các chủ đề:",
   "subscribe.confirm": "Đăng ký nhận thông báo",
   "subscribe.already": "Bạn đang nhận thông báo.",
-  "subscribe.pickHint": "Chọn một chủ đề để bật hoặc tắt (✅ là đang nhận). Chọn xong thì bấm “Xong”.",
+  "subscribe.pickHint": "Chọn một chủ đề để bật hoặc tắt (✅ là đang nhận). Khi đã chọn đủ, bạn chọn “Xong”.",
   "subscribe.finish": "Xong",
   "subscribe.needOne": "Cần giữ ít nhất một chủ đề. Nếu không muốn nhận nữa, bạn gõ /huydangky.",
   "subscribe.saved": "Đã lưu. Bạn sẽ nhận thông báo về:",
@@ -407,7 +407,8 @@ export const vi = {
   "feedback.privacy.who": "Chỉ cán bộ tiếp nhận phản ánh của {locality} được xem.",
   "feedback.privacy.howLong": "Thông tin được lưu {months} tháng sau khi phản ánh được đóng, rồi được xóa.",
   "feedback.privacy.anonymous": "Bạn chọn ẩn danh: cán bộ không thấy tài khoản hay số điện thoại của bạn.",
-  "feedback.askConfirm": "Bạn kiểm tra lại rồi bấm Gửi. Chưa bấm Gửi thì chưa có gì được gửi đi.",
+  "feedback.askConfirm":
+    "Bạn kiểm tra lại rồi chọn “Gửi phản ánh”. Khi bạn chưa chọn Gửi thì chưa có gì được gửi đi.",
   "feedback.sendButton": "Gửi phản ánh",
   "feedback.editButton": "Sửa",
   "feedback.cancelButton": "Hủy",

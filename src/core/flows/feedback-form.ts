@@ -12,6 +12,7 @@ import { normaliseVietnamesePhone } from "../phone.ts";
 import type { ConversationState, FeedbackDraft } from "../records.ts";
 import { cleanText, hasWords } from "../text.ts";
 import { cancelChoice, formChoice as choice, summary } from "./feedback-summary.ts";
+import { isNoAnswer } from "./no-answer.ts";
 import { label, message, paragraph, result } from "./reply.ts";
 
 type Step = FeedbackDraft["step"];
@@ -243,7 +244,11 @@ export function feedbackInput(
       return advance(state, withText, ctx, "photo");
     }
     case "photo": {
-      if (event.kind !== "photo") return again(state, form, ctx, tr("feedback.photoExpected"));
+      if (event.kind !== "photo") {
+        // "không" to "Do you have a photo?" means no photo, as the choice would.
+        if (isNoAnswer(text)) return advance(state, { ...form, photo: null }, ctx, "contact");
+        return again(state, form, ctx, tr("feedback.photoExpected"));
+      }
       const photo = acceptPhoto(event, limits.maxPhotoBytes);
       if (photo === "too-big") {
         return again(

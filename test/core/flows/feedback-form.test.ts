@@ -140,6 +140,18 @@ describe("feedback form", () => {
     expect(replyText(await say("+84 912 345 678"))).toContain("Số điện thoại liên hệ: 0912345678");
   });
 
+  it("takes a typed “không” to “do you have a photo?” as no photo, and anything else as a reminder", async () => {
+    await h.send({ kind: "command", command: "phananh", args: "" });
+    await say("2");
+    await pick("pa:skip");
+    await say(DESCRIPTION);
+    expect(replyText(await say("có ảnh đây"))).toContain(t("vi", "feedback.photoExpected"));
+    const next = replyText(await say("Không ạ"));
+    expect(next).not.toContain(t("vi", "feedback.photoExpected"));
+    expect(next).toContain(t("vi", "feedback.anonymousButton"));
+    expect(replyText(await say("0912 345 678"))).toContain("Ảnh: không có");
+  });
+
   it("accepts Vietnamese landlines and the anonymous choice, with the anonymity notice", async () => {
     await fillUpToContact();
     expect(replyText(await say("(024) 3825 1234"))).toContain("Số điện thoại liên hệ: 02438251234");
