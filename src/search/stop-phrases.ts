@@ -49,6 +49,32 @@ export const STOP_PHRASES: readonly string[] = [
   "oke",
   "okay",
   "bạn",
+  "dạ",
+  "vâng",
+  "mọi người ơi",
+  "mn ơi",
+  "giúp em với",
+  "giúp mình với",
+  "giúp với",
+  "em cảm ơn",
+  "em xin cảm ơn",
+  // when it happened: context, not the procedure ("mới mất tuần trước")
+  "tuần trước",
+  "tuần rồi",
+  "hôm qua",
+  "hôm kia",
+  "hôm trước",
+  "tháng trước",
+  "năm ngoái",
+  "năm trước",
+  "vừa rồi",
+  "mới đây",
+  "gần đây",
+  "dạo này",
+  "hiện nay",
+  "hiện tại",
+  "bây giờ",
+  "sắp tới",
   // question frames (the aspect is detected before these are removed)
   "cần những giấy tờ gì",
   "cần giấy tờ gì",
@@ -61,7 +87,16 @@ export const STOP_PHRASES: readonly string[] = [
   "như thế nào",
   "thế nào",
   "làm sao",
+  "phải làm sao",
   "làm gì",
+  "cần làm gì",
+  "phải làm gì",
+  "làm những gì",
+  "làm thủ tục gì",
+  "thủ tục như thế nào",
+  "giải quyết thế nào",
+  "có phải khai báo gì không",
+  "có mất phí không",
   "ở đâu",
   "chỗ nào",
   "bao lâu",
@@ -176,18 +211,24 @@ const PROTECTED_PHRASES = ["trẻ em", "không phải", "không có"];
 let protectedPhrases: readonly Phrase[] | undefined;
 
 /**
- * Removes stop phrases. Returns the kept tokens: empty when the message is only greetings,
- * particles and question frames ("xin chào", "cảm ơn ạ").
+ * Positions of the tokens that are stop phrases. `protect` lists further phrases kept whole (the
+ * citizen vocabulary's terms: "sua nha" is "sửa nhà", not "sửa" and the particle "nha").
  */
-export function removeStopPhrases(tokens: readonly Token[]): Token[] {
-  const kept: Token[] = [];
+export function stopPhrasePositions(
+  tokens: readonly Token[],
+  protect: readonly (readonly Token[])[] = [],
+): Set<number> {
+  protectedPhrases ??= PROTECTED_PHRASES.map((p) => ({ tokens: tokenize(p) }));
+  const guards = [...protectedPhrases, ...protect.map((p) => ({ tokens: p }))];
+  const stopped = new Set<number>();
   let i = 0;
   while (i < tokens.length) {
-    protectedPhrases ??= PROTECTED_PHRASES.map((p) => ({ tokens: tokenize(p) }));
-    const guard = protectedPhrases.find((p) => phraseAt(tokens, i, p));
-    if (guard) {
-      for (let k = 0; k < guard.tokens.length; k++) kept.push(tokens[i + k]!);
-      i += guard.tokens.length;
+    let guard = 0;
+    for (const p of guards) {
+      if (p.tokens.length > guard && p.tokens.length > 1 && phraseAt(tokens, i, p)) guard = p.tokens.length;
+    }
+    if (guard > 0) {
+      i += guard;
       continue;
     }
     let skip = 0;
@@ -197,8 +238,20 @@ export function removeStopPhrases(tokens: readonly Token[]): Token[] {
         break;
       }
     }
-    if (skip > 0) i += skip;
-    else kept.push(tokens[i++]!);
+    if (skip > 0) for (let k = 0; k < skip; k++) stopped.add(i++);
+    else i++;
   }
-  return kept;
+  return stopped;
+}
+
+/**
+ * Removes stop phrases. Returns the kept tokens: empty when the message is only greetings,
+ * particles and question frames ("xin chào", "cảm ơn ạ").
+ */
+export function removeStopPhrases(
+  tokens: readonly Token[],
+  protect: readonly (readonly Token[])[] = [],
+): Token[] {
+  const stopped = stopPhrasePositions(tokens, protect);
+  return tokens.filter((_, i) => !stopped.has(i));
 }

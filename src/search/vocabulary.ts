@@ -47,7 +47,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "xóa đăng ký thường trú",
   },
   { says: ["tách khẩu", "tách hộ khẩu", "tách sổ hộ khẩu"], means: "tách hộ" },
-  { says: ["thuê trọ", "ở trọ", "nhà trọ", "phòng trọ"], means: "đăng ký tạm trú" },
+  {
+    says: ["thuê trọ", "ở trọ", "nhà trọ", "phòng trọ", "thuê nhà", "ở thuê", "thuê phòng"],
+    means: "đăng ký tạm trú",
+  },
   { says: ["báo lưu trú", "khai báo lưu trú"], means: "thông báo lưu trú" },
   {
     says: ["xác nhận cư trú", "giấy xác nhận cư trú", "ct07", "ct 07", "xác nhận nơi cư trú"],
@@ -81,6 +84,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "cải chính",
       "đổi dân tộc",
       "sửa sai",
+      "ghi sai",
+      "viết sai",
+      "sai năm sinh",
+      "sai họ",
+      "sai tên",
     ],
     means: "thay đổi cải chính bổ sung thông tin hộ tịch",
   },
@@ -120,8 +128,28 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký biến động chuyển nhượng quyền sử dụng đất",
   },
   {
-    says: ["tách sổ", "chia đất", "tách đất", "tách thửa", "gộp sổ", "gộp thửa"],
+    says: [
+      "tách sổ",
+      "chia đất",
+      "tách đất",
+      "tách thửa",
+      "gộp sổ",
+      "gộp thửa",
+      "tách sổ đỏ",
+      "gộp sổ đỏ",
+      "tách sổ hồng",
+      "gộp sổ hồng",
+      "gộp đất",
+    ],
     means: "tách thửa hợp thửa đất",
+  },
+  {
+    says: ["thế chấp sổ đỏ", "thế chấp đất", "thế chấp nhà đất", "thế chấp sổ hồng"],
+    means: "đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
+  },
+  {
+    says: ["xóa thế chấp", "xoá thế chấp", "giải chấp", "giải chấp sổ đỏ", "xóa thế chấp sổ đỏ"],
+    means: "xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
   },
   {
     says: ["thổ cư", "lên thổ cư", "đất vườn lên đất ở", "chuyển đất", "lên đất ở"],
@@ -143,6 +171,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   {
     says: ["gplx", "bằng lái", "bằng lái xe", "bằng xe máy", "bằng ô tô", "bằng a1", "bằng b2", "bằng c"],
     means: "giấy phép lái xe",
+  },
+  {
+    says: ["học lái xe", "thi bằng lái", "thi lái xe", "thi bằng", "học bằng lái", "thi sát hạch lái xe"],
+    means: "cấp giấy phép lái xe",
   },
   { says: ["cà vẹt", "cavet", "cà vẹt xe", "giấy đăng ký xe", "đăng ký xe"], means: "chứng nhận đăng ký xe" },
   {
@@ -177,6 +209,14 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
   { says: ["giảm trừ gia cảnh", "người phụ thuộc"], means: "đăng ký thuế người phụ thuộc" },
   { says: ["thuế khoán"], means: "khai thuế hộ kinh doanh" },
+  {
+    says: ["cho thuê nhà", "thuế cho thuê nhà", "cho thuê nhà trọ", "cho thuê phòng trọ"],
+    means: "khai thuế cá nhân cho thuê bất động sản",
+  },
+  {
+    says: ["trước bạ xe", "trước bạ xe máy", "trước bạ ô tô", "trước bạ xe ô tô"],
+    means: "lệ phí trước bạ tài sản khác",
+  },
   { says: ["nộp thuế", "đóng thuế", "kê khai thuế"], means: "khai thuế" },
   {
     says: ["karaoke", "quán bar", "vũ trường", "nhà nghỉ", "khách sạn"],
@@ -185,6 +225,17 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   // Bảo hiểm
   { says: ["bhxh", "bảo hiểm xh"], means: "bảo hiểm xã hội" },
   { says: ["bhyt", "bảo hiểm yt", "thẻ bảo hiểm"], means: "bảo hiểm y tế" },
+  {
+    says: [
+      "nơi khám chữa bệnh ban đầu",
+      "nơi khám bệnh ban đầu",
+      "nơi đăng ký khám chữa bệnh",
+      "kcb ban đầu",
+      "đổi nơi khám",
+      "chuyển nơi khám",
+    ],
+    means: "đổi điều chỉnh thông tin thẻ bảo hiểm y tế",
+  },
   {
     says: ["mua bảo hiểm y tế", "mua bhyt", "mua thẻ bảo hiểm y tế", "mua thẻ bhyt", "đóng bảo hiểm y tế"],
     means: "đăng ký đóng cấp thẻ bảo hiểm y tế",
