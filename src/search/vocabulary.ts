@@ -97,6 +97,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "cấp bản sao trích lục hộ tịch",
   },
   { says: ["con nuôi"], means: "nuôi con nuôi" },
+  { says: ["photo", "phô tô", "bản photo", "bản phô tô"], means: "bản sao" },
   // Chứng thực ("công chứng" a copy means chứng thực; notarising a contract is real notarisation)
   {
     says: [
@@ -147,6 +148,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["thế chấp sổ đỏ", "thế chấp đất", "thế chấp nhà đất", "thế chấp sổ hồng"],
     means: "đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
   },
+  { says: ["thế chấp"], means: "đăng ký biện pháp bảo đảm" },
   {
     says: ["xóa thế chấp", "xoá thế chấp", "giải chấp", "giải chấp sổ đỏ", "xóa thế chấp sổ đỏ"],
     means: "xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
@@ -234,7 +236,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "đổi nơi khám",
       "chuyển nơi khám",
     ],
-    means: "đổi điều chỉnh thông tin thẻ bảo hiểm y tế",
+    means: "điều chỉnh thông tin trên thẻ bảo hiểm y tế",
   },
   {
     says: ["mua bảo hiểm y tế", "mua bhyt", "mua thẻ bảo hiểm y tế", "mua thẻ bhyt", "đóng bảo hiểm y tế"],
@@ -246,6 +248,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   { says: ["tiền tuất", "trợ cấp tuất", "mai táng phí"], means: "chế độ tử tuất" },
   { says: ["nghỉ đẻ", "nghỉ sinh", "thai sản"], means: "chế độ thai sản" },
+  // Nông nghiệp
+  { says: ["gia súc", "gia cầm", "vật nuôi"], means: "động vật" },
   // Xã hội
   { says: ["hộ nghèo", "sổ hộ nghèo", "hộ cận nghèo"], means: "công nhận hộ nghèo hộ cận nghèo" },
   { says: ["luật sư miễn phí", "tư vấn pháp luật miễn phí"], means: "trợ giúp pháp lý" },
@@ -275,5 +279,7 @@ export const NAME_ABBREVIATIONS: Readonly<Record<string, string>> = {
   cccd: "căn cước công dân",
   cmnd: "chứng minh nhân dân",
   hkd: "hộ kinh doanh",
+  tnhh: "trách nhiệm hữu hạn",
+  htx: "hợp tác xã",
   dnbh: "doanh nghiệp bảo hiểm",
 };
