@@ -26,16 +26,23 @@ export const OFF_TOPIC: readonly string[] = [
   "tìm việc",
 ];
 
+/** Where the word asks the fee of a procedure ("làm hộ chiếu giá bao nhiêu"), it is no topic. */
+const UNLESS: readonly string[] = ["giá bao nhiêu", "giá bao nhiu", "giá như thế nào", "giá cả thế nào"];
+
 let compiled: readonly Phrase[] | undefined;
+let unless: readonly Phrase[] | undefined;
 
 const PURPOSE = "để";
 
 /** The off-topic words of a question, each as the list of its accented syllables. */
 export function offTopicWords(tokens: readonly Token[]): string[][] {
   compiled ??= OFF_TOPIC.map((w) => tokenize(w));
+  unless ??= UNLESS.map((w) => tokenize(w));
+  const excused = new Set(unless.flatMap((p) => findPhrase(tokens, p)));
   const out: string[][] = [];
   for (const p of compiled) {
     for (const at of findPhrase(tokens, p)) {
+      if (excused.has(at)) continue;
       if (p.length === 1 && !hasMarks(tokens[at]!)) continue;
       if (at > 0 && tokens[at - 1]!.accented === PURPOSE) continue;
       out.push(p.map((t) => t.accented));

@@ -5,7 +5,7 @@
  * words; the citizen's own words stay.
  */
 import type { Expansion } from "./expand.ts";
-import { hasMarks, type Token, tokenize } from "./normalize.ts";
+import { fold, hasMarks, type Token, tokenize } from "./normalize.ts";
 
 /** People whose death a family registers. */
 const PEOPLE = new Set(
@@ -58,7 +58,20 @@ const LOST_THINGS = new Set(
 
 const DEATH_REGISTRATION = tokenize("đăng ký khai tử");
 
-const isWord = (t: Token, words: ReadonlySet<string>) => words.has(t.accented);
+/** A word list with the folded form of each word, for words typed without marks. */
+function wordList(words: ReadonlySet<string>): {
+  accented: ReadonlySet<string>;
+  folded: ReadonlySet<string>;
+} {
+  return { accented: words, folded: new Set([...words].map(fold)) };
+}
+const PEOPLE_LIST = wordList(PEOPLE);
+const BETWEEN_LIST = wordList(BETWEEN);
+const LOST_LIST = wordList(LOST_THINGS);
+
+/** Accent-aware membership: a word typed without marks matches by its folded form. */
+const isWord = (t: Token, list: ReturnType<typeof wordList>) =>
+  list.accented.has(t.accented) || (!hasMarks(t) && list.folded.has(t.folded));
 const isDied = (t: Token) => t.accented === "mất" || (!hasMarks(t) && t.folded === "mat");
 
 /** Expansions for "mất" said of a person. */
@@ -67,10 +80,10 @@ export function senseExpansions(tokens: readonly Token[]): Expansion[] {
   tokens.forEach((t, i) => {
     if (!isDied(t)) return;
     const next = tokens[i + 1];
-    if (next && isWord(next, LOST_THINGS)) return;
+    if (next && isWord(next, LOST_LIST)) return;
     let j = i - 1;
-    while (j >= 0 && i - j <= 3 && isWord(tokens[j]!, BETWEEN) && !isWord(tokens[j]!, PEOPLE)) j--;
-    if (j >= 0 && isWord(tokens[j]!, PEOPLE)) out.push({ positions: [i], tokens: DEATH_REGISTRATION });
+    while (j >= 0 && i - j <= 3 && isWord(tokens[j]!, BETWEEN_LIST) && !isWord(tokens[j]!, PEOPLE_LIST)) j--;
+    if (j >= 0 && isWord(tokens[j]!, PEOPLE_LIST)) out.push({ positions: [i], tokens: DEATH_REGISTRATION });
   });
   return out;
 }

@@ -84,11 +84,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "cải chính",
       "đổi dân tộc",
       "sửa sai",
-      "ghi sai",
-      "viết sai",
       "sai năm sinh",
-      "sai họ",
-      "sai tên",
     ],
     means: "thay đổi cải chính bổ sung thông tin hộ tịch",
   },
@@ -169,6 +165,18 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["sửa nhà", "cải tạo nhà", "sửa chữa nhà"],
     means: "giấy phép xây dựng sửa chữa cải tạo nhà ở riêng lẻ",
   },
+  {
+    says: [
+      "sổ đỏ sai",
+      "sổ đỏ ghi sai",
+      "sổ đỏ bị sai",
+      "sổ hồng ghi sai",
+      "sổ hồng bị sai",
+      "sai sót trên sổ đỏ",
+    ],
+    means: "đính chính giấy chứng nhận đã cấp",
+  },
+  { says: ["noxh", "nhà xã hội"], means: "nhà ở xã hội" },
   // Giao thông
   {
     says: ["gplx", "bằng lái", "bằng lái xe", "bằng xe máy", "bằng ô tô", "bằng a1", "bằng b2", "bằng c"],
@@ -184,6 +192,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký cấp biển số xe lần đầu",
   },
   { says: ["sang tên xe", "mua xe cũ", "đổi chủ xe"], means: "đăng ký sang tên xe thay đổi chủ xe" },
+  {
+    says: ["đăng kiểm", "đăng kiểm xe", "đăng kiểm ô tô", "đăng kiểm xe ô tô", "kiểm định xe"],
+    means: "cấp giấy chứng nhận kiểm định tem kiểm định xe cơ giới",
+  },
   // Hộ chiếu, xuất nhập cảnh
   { says: ["passport", "pass port", "hộ chiếu phổ thông"], means: "hộ chiếu phổ thông" },
   { says: ["visa", "thị thực"], means: "thị thực gia hạn tạm trú người nước ngoài" },
@@ -209,6 +221,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký hộ kinh doanh",
   },
   { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
+  { says: ["cty", "công ti"], means: "công ty" },
+  { says: ["dn", "dntn"], means: "doanh nghiệp" },
   { says: ["giảm trừ gia cảnh", "người phụ thuộc"], means: "đăng ký thuế người phụ thuộc" },
   { says: ["thuế khoán"], means: "khai thuế hộ kinh doanh" },
   {
@@ -248,6 +262,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   { says: ["tiền tuất", "trợ cấp tuất", "mai táng phí"], means: "chế độ tử tuất" },
   { says: ["nghỉ đẻ", "nghỉ sinh", "thai sản"], means: "chế độ thai sản" },
+  { says: ["nghỉ ốm", "ốm đau", "con ốm"], means: "hưởng chế độ ốm đau" },
+  { says: ["1 lần"], means: "một lần" },
   // Nông nghiệp
   { says: ["gia súc", "gia cầm", "vật nuôi"], means: "động vật" },
   // Xã hội

@@ -19,6 +19,7 @@ describe("off-topic words", () => {
     expect(words("gia han tam tru")).toEqual([]);
     expect(words("thuoc dien ho ngheo")).toEqual([]);
     expect(words("lý lịch tư pháp để xin việc")).toEqual([]);
+    expect(words("làm hộ chiếu giá bao nhiêu")).toEqual([]);
   });
 
   it("lets a candidate that is about the word through", () => {
