@@ -159,13 +159,24 @@ interface Phrase {
   readonly tokens: readonly Token[];
 }
 
-let phrases: readonly Phrase[] | undefined;
+/** Phrases grouped by the folded form of their first word (any match starts there), longest first. */
+type ByFirstWord = ReadonlyMap<string, readonly Phrase[]>;
 
-/** The stop phrases as tokens, longest first (built on first use). */
-function stopPhrases(): readonly Phrase[] {
-  phrases ??= STOP_PHRASES.map((p) => ({ tokens: tokenize(p) })).sort(
-    (a, b) => b.tokens.length - a.tokens.length,
-  );
+function byFirstWord(list: readonly Phrase[]): ByFirstWord {
+  const out = new Map<string, Phrase[]>();
+  for (const p of [...list].sort((a, b) => b.tokens.length - a.tokens.length)) {
+    const first = p.tokens[0]?.folded;
+    if (first === undefined) continue;
+    out.set(first, [...(out.get(first) ?? []), p]);
+  }
+  return out;
+}
+
+let phrases: ByFirstWord | undefined;
+
+/** The stop phrases as tokens (built on first use). */
+function stopPhrases(): ByFirstWord {
+  phrases ??= byFirstWord(STOP_PHRASES.map((p) => ({ tokens: tokenize(p) })));
   return phrases;
 }
 
@@ -223,6 +234,21 @@ const SAFE_UNMARKED = new Set([
 /** Phrases kept whole even though a word inside them is a stop word. */
 const PROTECTED_PHRASES = ["trẻ em", "không phải", "không có"];
 let protectedPhrases: readonly Phrase[] | undefined;
+const NO_EXTRA: readonly (readonly Token[])[] = [];
+/** Guards per list of extra protected phrases (the vocabulary's list is one constant array). */
+const guardCache = new WeakMap<readonly (readonly Token[])[], ByFirstWord>();
+
+function guardsFor(protect: readonly (readonly Token[])[]): ByFirstWord {
+  let guards = guardCache.get(protect);
+  if (!guards) {
+    protectedPhrases ??= PROTECTED_PHRASES.map((p) => ({ tokens: tokenize(p) }));
+    guards = byFirstWord(
+      [...protectedPhrases, ...protect.map((p) => ({ tokens: p }))].filter((p) => p.tokens.length > 1),
+    );
+    guardCache.set(protect, guards);
+  }
+  return guards;
+}
 
 /**
  * Positions of the tokens that are stop phrases. `protect` lists further phrases kept whole (the
@@ -230,23 +256,20 @@ let protectedPhrases: readonly Phrase[] | undefined;
  */
 export function stopPhrasePositions(
   tokens: readonly Token[],
-  protect: readonly (readonly Token[])[] = [],
+  protect: readonly (readonly Token[])[] = NO_EXTRA,
 ): Set<number> {
-  protectedPhrases ??= PROTECTED_PHRASES.map((p) => ({ tokens: tokenize(p) }));
-  const guards = [...protectedPhrases, ...protect.map((p) => ({ tokens: p }))];
+  const guards = guardsFor(protect);
   const stopped = new Set<number>();
   let i = 0;
   while (i < tokens.length) {
-    let guard = 0;
-    for (const p of guards) {
-      if (p.tokens.length > guard && p.tokens.length > 1 && phraseAt(tokens, i, p)) guard = p.tokens.length;
-    }
+    const first = tokens[i]!.folded;
+    const guard = guards.get(first)?.find((p) => phraseAt(tokens, i, p))?.tokens.length ?? 0;
     if (guard > 0) {
       i += guard;
       continue;
     }
     let skip = 0;
-    for (const phrase of stopPhrases()) {
+    for (const phrase of stopPhrases().get(first) ?? []) {
       if (phraseAt(tokens, i, phrase)) {
         skip = phrase.tokens.length;
         break;
@@ -264,7 +287,7 @@ export function stopPhrasePositions(
  */
 export function removeStopPhrases(
   tokens: readonly Token[],
-  protect: readonly (readonly Token[])[] = [],
+  protect: readonly (readonly Token[])[] = NO_EXTRA,
 ): Token[] {
   const stopped = stopPhrasePositions(tokens, protect);
   return tokens.filter((_, i) => !stopped.has(i));
