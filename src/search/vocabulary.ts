@@ -150,7 +150,16 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
   },
   {
-    says: ["thổ cư", "lên thổ cư", "đất vườn lên đất ở", "chuyển đất", "lên đất ở"],
+    says: [
+      "thổ cư",
+      "lên thổ cư",
+      "đất vườn lên đất ở",
+      "chuyển đất",
+      "lên đất ở",
+      "sang đất ở",
+      "thành đất ở",
+      "chuyển sang đất ở",
+    ],
     means: "chuyển mục đích sử dụng đất",
   },
   {
@@ -221,6 +230,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký hộ kinh doanh",
   },
   { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
+  {
+    says: ["đóng mã số thuế", "đóng mst", "khóa mã số thuế", "hủy mã số thuế", "huỷ mã số thuế"],
+    means: "chấm dứt hiệu lực mã số thuế",
+  },
   { says: ["cty", "công ti"], means: "công ty" },
   { says: ["dn", "dntn"], means: "doanh nghiệp" },
   { says: ["giảm trừ gia cảnh", "người phụ thuộc"], means: "đăng ký thuế người phụ thuộc" },
