@@ -253,6 +253,16 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   // Bảo hiểm
   { says: ["bhxh", "bảo hiểm xh"], means: "bảo hiểm xã hội" },
+  { says: ["bhtn"], means: "bảo hiểm thất nghiệp" },
+  { says: ["tnlđ", "tnld"], means: "tai nạn lao động" },
+  { says: ["tncn"], means: "thu nhập cá nhân" },
+  { says: ["tndn"], means: "thu nhập doanh nghiệp" },
+  { says: ["gtgt"], means: "giá trị gia tăng" },
+  { says: ["kcb"], means: "khám chữa bệnh" },
+  { says: ["qsdđ", "qsdd"], means: "quyền sử dụng đất" },
+  { says: ["gcn"], means: "giấy chứng nhận" },
+  { says: ["ubnd"], means: "ủy ban nhân dân" },
+  { says: ["hkd"], means: "hộ kinh doanh" },
   { says: ["bhyt", "bảo hiểm yt", "thẻ bảo hiểm"], means: "bảo hiểm y tế" },
   {
     says: [
