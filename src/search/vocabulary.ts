@@ -20,7 +20,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["cccd", "cmnd", "cmt", "căn cước công dân", "chứng minh nhân dân", "chứng minh thư"],
     means: "thẻ căn cước",
   },
-  { says: ["căn cước gắn chip", "thẻ chip"], means: "thẻ căn cước" },
+  { says: ["căn cước gắn chip", "thẻ chip", "chip"], means: "thẻ căn cước" },
   {
     says: ["cmnd 9 số", "chứng minh 9 số", "số cmnd cũ", "chứng minh nhân dân cũ"],
     means: "xác nhận số chứng minh nhân dân 09 số",
@@ -107,6 +107,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "chứng thực bản sao từ bản chính",
   },
   { says: ["công chứng chữ ký", "chứng chữ ký", "điểm chỉ"], means: "chứng thực chữ ký" },
+  {
+    says: ["bằng đại học", "bằng tốt nghiệp", "học bạ", "bảng điểm", "văn bằng"],
+    means: "giấy tờ văn bản",
+  },
   {
     says: ["công chứng hợp đồng", "chứng thực hợp đồng", "hợp đồng mua bán", "hợp đồng tặng cho"],
     means: "chứng thực giao dịch hợp đồng",
@@ -201,6 +205,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký cấp biển số xe lần đầu",
   },
   { says: ["sang tên xe", "mua xe cũ", "đổi chủ xe"], means: "đăng ký sang tên xe thay đổi chủ xe" },
+  { says: ["oto", "ôtô", "xe hơi"], means: "ô tô" },
   {
     says: ["đăng kiểm", "đăng kiểm xe", "đăng kiểm ô tô", "đăng kiểm xe ô tô", "kiểm định xe"],
     means: "cấp giấy chứng nhận kiểm định tem kiểm định xe cơ giới",
