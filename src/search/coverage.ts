@@ -75,6 +75,21 @@ export const SOFT_WORDS: ReadonlySet<string> = new Set(
     "hộ",
     "dùm",
     "giùm",
+    // who and where, in a citizen's own story ("bà cụ nhà em", "làm ở xã")
+    "cụ",
+    "nội",
+    "ngoại",
+    "xã",
+    "phường",
+    "quận",
+    "huyện",
+    "tỉnh",
+    "sau",
+    "trước",
+    "khi",
+    "nên",
+    "vì",
+    "tuần",
   ].map((w) => w.normalize("NFC")),
 );
 

@@ -27,6 +27,10 @@ export type Variant =
   | "lost"
   | "bundle"
   | "amend"
+  /** Turning one form into another ("chuyển đổi công ty TNHH thành công ty cổ phần"). */
+  | "convert"
+  /** Withdrawing one's own request ("rút yêu cầu trợ giúp pháp lý"). */
+  | "withdraw"
   /** Query only: a damaged paper ("rách", "hỏng"), replaced by exchange (cấp đổi) or re-issue. */
   | "damaged";
 
@@ -48,6 +52,8 @@ const NAME_PATTERNS: readonly [Variant, RegExp][] = [
   ["lost", /\b(bi mat|trinh bao mat)\b/],
   ["bundle", /^lien thong\b/],
   ["amend", /^(thu tuc )?(dang ky |cap )?(thay doi|dieu chinh|sua doi|bo sung|cap nhat)\b/],
+  ["convert", /^(thu tuc )?chuyen doi\b/],
+  ["withdraw", /^(thu tuc )?rut\b/],
 ];
 
 /** Variants that make a procedure a special case: penalised when the query does not ask for them. */
@@ -67,6 +73,8 @@ const MARKED: ReadonlySet<Variant> = new Set([
   "bundle",
   "amend",
   "damaged",
+  "convert",
+  "withdraw",
 ]);
 
 /** Variants that are operations on a paper (as opposed to who or where it is for). */
@@ -103,9 +111,11 @@ const WHOSE_TWICE = [" nội em", " nội tôi", " nội mình", " ngoại em", 
 const DIED: readonly string[] = PEOPLE.flatMap((p) => [...WHOSE, ...WHOSE_TWICE].map((w) => `${p}${w} mất`));
 
 const CUE_RULES: readonly CueRule[] = [
+  { cue: "reissue", says: ["làm lại", "cấp lại", "đăng ký lại", "bị cháy"] },
   {
-    cue: "reissue",
-    says: ["mất", "bị mất", "thất lạc", "làm lại", "cấp lại", "đăng ký lại", "bị cháy", "mất cắp", "bị trộm"],
+    // A lost paper is re-issued or, for a passport, reported lost; "làm lại" alone is no loss.
+    cue: "lost",
+    says: ["mất", "bị mất", "thất lạc", "mất cắp", "bị trộm", "đánh rơi", "làm rơi"],
     unless: [
       "mất bao",
       "mất tiền",
@@ -132,7 +142,7 @@ const CUE_RULES: readonly CueRule[] = [
   {
     cue: "exchange",
     says: ["hết hạn", "đổi", "cấp đổi", "đủ 25 tuổi", "đủ 40 tuổi", "đủ 60 tuổi", "sang thẻ", "cũ sang"],
-    unless: ["đổi tên", "đổi họ", "đổi dân tộc", "thay đổi", "đổi chủ", "đổi địa chỉ"],
+    unless: ["đổi tên", "đổi họ", "đổi dân tộc", "thay đổi", "đổi chủ", "đổi địa chỉ", "chuyển đổi"],
   },
   { cue: "first", says: ["lần đầu", "làm mới", "cấp mới", "mới mua", "chưa có", "mới làm"] },
   {
@@ -195,6 +205,8 @@ const CUE_RULES: readonly CueRule[] = [
       "chuyển địa điểm",
     ],
   },
+  { cue: "convert", says: ["chuyển đổi", "chuyển từ", "đổi từ", "lên công ty"] },
+  { cue: "withdraw", says: ["rút yêu cầu", "rút đơn", "rút hồ sơ", "không yêu cầu nữa"] },
   { cue: "bundle", says: ["liên thông", "cùng lúc", "một lần cho cả", "làm luôn cả", "đồng thời"] },
 ];
 
@@ -264,7 +276,9 @@ export function detectCues(tokens: readonly Token[]): Set<Variant> {
 function satisfied(cue: Variant, variants: ReadonlySet<Variant>): boolean {
   switch (cue) {
     case "reissue":
-      return variants.has("reissue") || variants.has("lost");
+      return variants.has("reissue");
+    case "lost":
+      return variants.has("lost") || variants.has("reissue");
     case "damaged":
       return variants.has("exchange") || variants.has("reissue");
     case "exchange":
@@ -302,14 +316,20 @@ export function cueFactor(
   w = DEFAULT_CUE_WEIGHTS,
 ): number {
   let factor = 1;
-  for (const cue of cues) {
-    if (!satisfied(cue, variants)) factor *= w.missed;
-    else if (MARKED.has(cue) || cue === "first") factor *= w.reward;
-  }
   // A name that covers several operations ("cấp lại, cấp đổi …") is not penalised for the other
   // operations once it does the one asked for; audience variants (foreign, under 14, mobile,
   // border, bundle) still count.
   const answersAnOperation = [...cues].some((c) => OPERATIONS.has(c) && satisfied(c, variants));
+  // Several operation words usually say one wish in different words ("hết hạn làm lại" is
+  // exchange, extend and re-issue): a candidate doing none of them is penalised once, not per word.
+  let missedOperation = false;
+  for (const cue of cues) {
+    if (!satisfied(cue, variants)) {
+      if (!OPERATIONS.has(cue) && cue !== "damaged") factor *= w.missed;
+      else if (!answersAnOperation) missedOperation = true;
+    } else if (MARKED.has(cue) || cue === "first") factor *= w.reward;
+  }
+  if (missedOperation) factor *= w.missed;
   for (const variant of variants) {
     if (!MARKED.has(variant)) continue;
     if (answersAnOperation && OPERATIONS.has(variant)) continue;

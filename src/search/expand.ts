@@ -23,6 +23,15 @@ export function compileVocabulary(
 
 let defaultCompiled: readonly CompiledEntry[] | undefined;
 
+let multiWordTerms: readonly Phrase[] | undefined;
+
+/** The citizen terms of more than one word ("sửa nhà", "trẻ em"): kept whole by the stop phrases. */
+export function vocabularyPhrases(): readonly Phrase[] {
+  defaultCompiled ??= compileVocabulary();
+  multiWordTerms ??= defaultCompiled.flatMap((e) => e.says.filter((p) => p.length > 1));
+  return multiWordTerms;
+}
+
 /** Every vocabulary term found in the query, with the official words it adds. */
 export function expandQuery(tokens: readonly Token[], compiled?: readonly CompiledEntry[]): Expansion[] {
   defaultCompiled ??= compileVocabulary();

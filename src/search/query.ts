@@ -4,11 +4,13 @@
  * vocabulary expansions. Bounded work: the message is sanitised and capped first.
  */
 import { detectAspect } from "./aspect.ts";
+import { isSoft } from "./coverage.ts";
 import { detectCues, type Variant } from "./cues.ts";
-import { type Expansion, expandQuery } from "./expand.ts";
-import { MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
+import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
+import { hasMarks, MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
+import { senseExpansions } from "./sense.ts";
 import { repairPairs } from "./spelling.ts";
-import { removeStopPhrases } from "./stop-phrases.ts";
+import { stopPhrasePositions } from "./stop-phrases.ts";
 import { repairToken } from "./telex.ts";
 import type { Aspect } from "./types.ts";
 
@@ -38,9 +40,17 @@ export function analyzeQuery(
   syllables: ReadonlySet<string>,
   pairs: ReadonlySet<string> = new Set(),
 ): QueryAnalysis {
-  const tokens = repairPairs(repair(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS), syllables), pairs);
-  const content = removeStopPhrases(tokens);
-  const expansions = expandQuery(content);
+  const typed = repair(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS), syllables);
+  // Greetings and question frames are found before the spelling repair, which must not touch them.
+  const framing = stopPhrasePositions(typed, vocabularyPhrases());
+  // Everyday words typed with their marks ("rồi", "chị") are spelled right: only the rest is open
+  // to repair (an unmarked "se" may still be a misspelt "xe").
+  const everyday = new Set(
+    typed.flatMap((t, i) => (framing.has(i) || (hasMarks(t) && isSoft(t)) ? [i] : [])),
+  );
+  const tokens = repairPairs(typed, pairs, everyday);
+  const content = tokens.filter((_, i) => !framing.has(i));
+  const expansions = [...expandQuery(content), ...senseExpansions(content)];
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
   return {

@@ -13,6 +13,7 @@ import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confide
 import { coverageOf } from "./coverage.ts";
 import { cuePositions } from "./cues.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
+import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
 import { analyzeQuery, type QueryAnalysis } from "./query.ts";
 import {
@@ -246,8 +247,10 @@ export function createSearch(catalogue: Catalogue, options: SearchOptions = {}):
     const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
     // A fallback match is never answered directly: with a close fuzzy match of a procedure citizens
     // carry out, the citizen is asked to choose; otherwise nothing fits.
-    const decision =
-      found.length > 0
+    const offTopic = missesTopic(offTopicWords(analysis.tokens), reranked[0]!.doc.accented);
+    const decision = offTopic
+      ? "none"
+      : found.length > 0
         ? decide(
             { coverage, specificity, phrase, citizen: reranked[0]!.doc.citizen, top: top.score, second },
             thresholds,

@@ -50,11 +50,20 @@ export function spellingVariants(word: string): string[] {
   return [...out];
 }
 
-/** Repairs tokens whose pair with a neighbour is unknown but becomes known after one variant. */
-export function repairPairs(tokens: readonly Token[], pairs: ReadonlySet<string>): Token[] {
+/**
+ * Repairs tokens whose pair with a neighbour is unknown but becomes known after one variant.
+ * Positions in `keep` (greetings and question frames: "chị" is not a misspelt "tri") are never
+ * changed and are no evidence for their neighbours.
+ */
+export function repairPairs(
+  tokens: readonly Token[],
+  pairs: ReadonlySet<string>,
+  keep: ReadonlySet<number> = new Set(),
+): Token[] {
   const out = [...tokens];
   const known = (a: string, b: string) => pairs.has(`${a}_${b}`);
   for (let i = 0; i + 1 < out.length; i++) {
+    if (keep.has(i) || keep.has(i + 1)) continue;
     const a = out[i]!.folded;
     const b = out[i + 1]!.folded;
     if (known(a, b)) continue;

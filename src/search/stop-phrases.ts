@@ -28,6 +28,7 @@ export const STOP_PHRASES: readonly string[] = [
   "cho tôi hỏi",
   "cho mình hỏi",
   "cho cháu hỏi",
+  "cho e hỏi",
   "cho hỏi",
   "xin hỏi",
   "em muốn hỏi",
@@ -49,6 +50,32 @@ export const STOP_PHRASES: readonly string[] = [
   "oke",
   "okay",
   "bạn",
+  "dạ",
+  "vâng",
+  "mọi người ơi",
+  "mn ơi",
+  "giúp em với",
+  "giúp mình với",
+  "giúp với",
+  "em cảm ơn",
+  "em xin cảm ơn",
+  // when it happened: context, not the procedure ("mới mất tuần trước")
+  "tuần trước",
+  "tuần rồi",
+  "hôm qua",
+  "hôm kia",
+  "hôm trước",
+  "tháng trước",
+  "năm ngoái",
+  "năm trước",
+  "vừa rồi",
+  "mới đây",
+  "gần đây",
+  "dạo này",
+  "hiện nay",
+  "hiện tại",
+  "bây giờ",
+  "sắp tới",
   // question frames (the aspect is detected before these are removed)
   "cần những giấy tờ gì",
   "cần giấy tờ gì",
@@ -61,7 +88,26 @@ export const STOP_PHRASES: readonly string[] = [
   "như thế nào",
   "thế nào",
   "làm sao",
+  "phải làm sao",
+  "ra sao",
+  "như nào",
+  "làm như nào",
+  "những thủ tục gì",
+  "cần những thủ tục gì",
+  "phải làm những gì",
+  "cần làm những gì",
+  "ai biết",
+  "hỏi xíu",
+  "hỏi chút xíu",
   "làm gì",
+  "cần làm gì",
+  "phải làm gì",
+  "làm những gì",
+  "làm thủ tục gì",
+  "thủ tục như thế nào",
+  "giải quyết thế nào",
+  "có phải khai báo gì không",
+  "có mất phí không",
   "ở đâu",
   "chỗ nào",
   "bao lâu",
@@ -94,8 +140,11 @@ export const STOP_PHRASES: readonly string[] = [
   "ad",
   "admin",
   "em",
+  "e",
   "tôi",
   "mình",
+  "mk",
+  "mik",
   "cháu",
   "những",
   "các",
@@ -112,13 +161,24 @@ interface Phrase {
   readonly tokens: readonly Token[];
 }
 
-let phrases: readonly Phrase[] | undefined;
+/** Phrases grouped by the folded form of their first word (any match starts there), longest first. */
+type ByFirstWord = ReadonlyMap<string, readonly Phrase[]>;
 
-/** The stop phrases as tokens, longest first (built on first use). */
-function stopPhrases(): readonly Phrase[] {
-  phrases ??= STOP_PHRASES.map((p) => ({ tokens: tokenize(p) })).sort(
-    (a, b) => b.tokens.length - a.tokens.length,
-  );
+function byFirstWord(list: readonly Phrase[]): ByFirstWord {
+  const out = new Map<string, Phrase[]>();
+  for (const p of [...list].sort((a, b) => b.tokens.length - a.tokens.length)) {
+    const first = p.tokens[0]?.folded;
+    if (first === undefined) continue;
+    out.set(first, [...(out.get(first) ?? []), p]);
+  }
+  return out;
+}
+
+let phrases: ByFirstWord | undefined;
+
+/** The stop phrases as tokens (built on first use). */
+function stopPhrases(): ByFirstWord {
+  phrases ??= byFirstWord(STOP_PHRASES.map((p) => ({ tokens: tokenize(p) })));
   return phrases;
 }
 
@@ -160,6 +220,9 @@ const SAFE_UNMARKED = new Set([
   "admin",
   "em",
   "minh",
+  "mk",
+  "mik",
+  "e",
   "cac",
   "nha",
   "dau",
@@ -174,31 +237,61 @@ const SAFE_UNMARKED = new Set([
 /** Phrases kept whole even though a word inside them is a stop word. */
 const PROTECTED_PHRASES = ["trẻ em", "không phải", "không có"];
 let protectedPhrases: readonly Phrase[] | undefined;
+const NO_EXTRA: readonly (readonly Token[])[] = [];
+/** Guards per list of extra protected phrases (the vocabulary's list is one constant array). */
+const guardCache = new WeakMap<readonly (readonly Token[])[], ByFirstWord>();
+
+function guardsFor(protect: readonly (readonly Token[])[]): ByFirstWord {
+  let guards = guardCache.get(protect);
+  if (!guards) {
+    protectedPhrases ??= PROTECTED_PHRASES.map((p) => ({ tokens: tokenize(p) }));
+    guards = byFirstWord(
+      [...protectedPhrases, ...protect.map((p) => ({ tokens: p }))].filter((p) => p.tokens.length > 1),
+    );
+    guardCache.set(protect, guards);
+  }
+  return guards;
+}
 
 /**
- * Removes stop phrases. Returns the kept tokens: empty when the message is only greetings,
- * particles and question frames ("xin chào", "cảm ơn ạ").
+ * Positions of the tokens that are stop phrases. `protect` lists further phrases kept whole (the
+ * citizen vocabulary's terms: "sua nha" is "sửa nhà", not "sửa" and the particle "nha").
  */
-export function removeStopPhrases(tokens: readonly Token[]): Token[] {
-  const kept: Token[] = [];
+export function stopPhrasePositions(
+  tokens: readonly Token[],
+  protect: readonly (readonly Token[])[] = NO_EXTRA,
+): Set<number> {
+  const guards = guardsFor(protect);
+  const stopped = new Set<number>();
   let i = 0;
   while (i < tokens.length) {
-    protectedPhrases ??= PROTECTED_PHRASES.map((p) => ({ tokens: tokenize(p) }));
-    const guard = protectedPhrases.find((p) => phraseAt(tokens, i, p));
-    if (guard) {
-      for (let k = 0; k < guard.tokens.length; k++) kept.push(tokens[i + k]!);
-      i += guard.tokens.length;
+    const first = tokens[i]!.folded;
+    const guard = guards.get(first)?.find((p) => phraseAt(tokens, i, p))?.tokens.length ?? 0;
+    if (guard > 0) {
+      i += guard;
       continue;
     }
     let skip = 0;
-    for (const phrase of stopPhrases()) {
+    for (const phrase of stopPhrases().get(first) ?? []) {
       if (phraseAt(tokens, i, phrase)) {
         skip = phrase.tokens.length;
         break;
       }
     }
-    if (skip > 0) i += skip;
-    else kept.push(tokens[i++]!);
+    if (skip > 0) for (let k = 0; k < skip; k++) stopped.add(i++);
+    else i++;
   }
-  return kept;
+  return stopped;
+}
+
+/**
+ * Removes stop phrases. Returns the kept tokens: empty when the message is only greetings,
+ * particles and question frames ("xin chào", "cảm ơn ạ").
+ */
+export function removeStopPhrases(
+  tokens: readonly Token[],
+  protect: readonly (readonly Token[])[] = NO_EXTRA,
+): Token[] {
+  const stopped = stopPhrasePositions(tokens, protect);
+  return tokens.filter((_, i) => !stopped.has(i));
 }

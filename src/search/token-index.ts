@@ -136,6 +136,14 @@ function withAbbreviations(folded: string): string {
   return extra.length === 0 ? folded : `${folded} ${foldText(extra.join(" "))}`;
 }
 
+/** A folded name with each abbreviation written out in place ("so bhxh" → "so bao hiem xa hoi"). */
+function spelledOut(folded: string): string {
+  abbreviations ??= new Map(Object.entries(NAME_ABBREVIATIONS).map(([k, v]) => [k, v]));
+  const words = folded.split(" ");
+  if (!words.some((t) => abbreviations!.has(t))) return folded;
+  return words.map((t) => (abbreviations!.has(t) ? foldText(abbreviations!.get(t)!) : t)).join(" ");
+}
+
 export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
   const docs: { -readonly [K in keyof IndexedProcedure]: IndexedProcedure[K] }[] = [];
   const documents: IndexDocument[] = [];
@@ -180,7 +188,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
       allTerms,
       familyKey: coreName(name),
       nameWords: [],
-      fuseText: [coreName(name), ...aliases].join(" | "),
+      fuseText: [spelledOut(coreName(name)), ...aliases].join(" | "),
       variants: nameVariants(procedure.name),
       prior: procedurePrior(procedure),
       citizen: citizenFactor(procedure.applicants, procedure.official.applicants),
@@ -221,7 +229,7 @@ export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
     return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
   };
   for (const doc of docs) {
-    doc.nameWords = [doc.familyKey, ...doc.aliases].map((text) => {
+    doc.nameWords = [spelledOut(doc.familyKey), ...doc.aliases].map((text) => {
       const words = text.split(" ").filter((t) => t !== "");
       return { words, weights: words.map(idf) };
     });

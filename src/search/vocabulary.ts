@@ -20,7 +20,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["cccd", "cmnd", "cmt", "căn cước công dân", "chứng minh nhân dân", "chứng minh thư"],
     means: "thẻ căn cước",
   },
-  { says: ["căn cước gắn chip", "thẻ chip"], means: "thẻ căn cước" },
+  { says: ["căn cước gắn chip", "thẻ chip", "chip"], means: "thẻ căn cước" },
   {
     says: ["cmnd 9 số", "chứng minh 9 số", "số cmnd cũ", "chứng minh nhân dân cũ"],
     means: "xác nhận số chứng minh nhân dân 09 số",
@@ -47,7 +47,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "xóa đăng ký thường trú",
   },
   { says: ["tách khẩu", "tách hộ khẩu", "tách sổ hộ khẩu"], means: "tách hộ" },
-  { says: ["thuê trọ", "ở trọ", "nhà trọ", "phòng trọ"], means: "đăng ký tạm trú" },
+  {
+    says: ["thuê trọ", "ở trọ", "nhà trọ", "phòng trọ", "thuê nhà", "ở thuê", "thuê phòng"],
+    means: "đăng ký tạm trú",
+  },
   { says: ["báo lưu trú", "khai báo lưu trú"], means: "thông báo lưu trú" },
   {
     says: ["xác nhận cư trú", "giấy xác nhận cư trú", "ct07", "ct 07", "xác nhận nơi cư trú"],
@@ -81,6 +84,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "cải chính",
       "đổi dân tộc",
       "sửa sai",
+      "sai năm sinh",
     ],
     means: "thay đổi cải chính bổ sung thông tin hộ tịch",
   },
@@ -89,6 +93,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "cấp bản sao trích lục hộ tịch",
   },
   { says: ["con nuôi"], means: "nuôi con nuôi" },
+  { says: ["photo", "phô tô", "bản photo", "bản phô tô"], means: "bản sao" },
   // Chứng thực ("công chứng" a copy means chứng thực; notarising a contract is real notarisation)
   {
     says: [
@@ -102,6 +107,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "chứng thực bản sao từ bản chính",
   },
   { says: ["công chứng chữ ký", "chứng chữ ký", "điểm chỉ"], means: "chứng thực chữ ký" },
+  {
+    says: ["bằng đại học", "bằng tốt nghiệp", "học bạ", "bảng điểm", "văn bằng"],
+    means: "giấy tờ văn bản",
+  },
   {
     says: ["công chứng hợp đồng", "chứng thực hợp đồng", "hợp đồng mua bán", "hợp đồng tặng cho"],
     means: "chứng thực giao dịch hợp đồng",
@@ -120,11 +129,41 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký biến động chuyển nhượng quyền sử dụng đất",
   },
   {
-    says: ["tách sổ", "chia đất", "tách đất", "tách thửa", "gộp sổ", "gộp thửa"],
+    says: [
+      "tách sổ",
+      "chia đất",
+      "tách đất",
+      "tách thửa",
+      "gộp sổ",
+      "gộp thửa",
+      "tách sổ đỏ",
+      "gộp sổ đỏ",
+      "tách sổ hồng",
+      "gộp sổ hồng",
+      "gộp đất",
+    ],
     means: "tách thửa hợp thửa đất",
   },
   {
-    says: ["thổ cư", "lên thổ cư", "đất vườn lên đất ở", "chuyển đất", "lên đất ở"],
+    says: ["thế chấp sổ đỏ", "thế chấp đất", "thế chấp nhà đất", "thế chấp sổ hồng"],
+    means: "đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
+  },
+  { says: ["thế chấp"], means: "đăng ký biện pháp bảo đảm" },
+  {
+    says: ["xóa thế chấp", "xoá thế chấp", "giải chấp", "giải chấp sổ đỏ", "xóa thế chấp sổ đỏ"],
+    means: "xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
+  },
+  {
+    says: [
+      "thổ cư",
+      "lên thổ cư",
+      "đất vườn lên đất ở",
+      "chuyển đất",
+      "lên đất ở",
+      "sang đất ở",
+      "thành đất ở",
+      "chuyển sang đất ở",
+    ],
     means: "chuyển mục đích sử dụng đất",
   },
   {
@@ -139,10 +178,26 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["sửa nhà", "cải tạo nhà", "sửa chữa nhà"],
     means: "giấy phép xây dựng sửa chữa cải tạo nhà ở riêng lẻ",
   },
+  {
+    says: [
+      "sổ đỏ sai",
+      "sổ đỏ ghi sai",
+      "sổ đỏ bị sai",
+      "sổ hồng ghi sai",
+      "sổ hồng bị sai",
+      "sai sót trên sổ đỏ",
+    ],
+    means: "đính chính giấy chứng nhận đã cấp",
+  },
+  { says: ["noxh", "nhà xã hội"], means: "nhà ở xã hội" },
   // Giao thông
   {
     says: ["gplx", "bằng lái", "bằng lái xe", "bằng xe máy", "bằng ô tô", "bằng a1", "bằng b2", "bằng c"],
     means: "giấy phép lái xe",
+  },
+  {
+    says: ["học lái xe", "thi bằng lái", "thi lái xe", "thi bằng", "học bằng lái", "thi sát hạch lái xe"],
+    means: "cấp giấy phép lái xe",
   },
   { says: ["cà vẹt", "cavet", "cà vẹt xe", "giấy đăng ký xe", "đăng ký xe"], means: "chứng nhận đăng ký xe" },
   {
@@ -150,6 +205,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký cấp biển số xe lần đầu",
   },
   { says: ["sang tên xe", "mua xe cũ", "đổi chủ xe"], means: "đăng ký sang tên xe thay đổi chủ xe" },
+  { says: ["oto", "ôtô", "xe hơi"], means: "ô tô" },
+  {
+    says: ["đăng kiểm", "đăng kiểm xe", "đăng kiểm ô tô", "đăng kiểm xe ô tô", "kiểm định xe"],
+    means: "cấp giấy chứng nhận kiểm định tem kiểm định xe cơ giới",
+  },
   // Hộ chiếu, xuất nhập cảnh
   { says: ["passport", "pass port", "hộ chiếu phổ thông"], means: "hộ chiếu phổ thông" },
   { says: ["visa", "thị thực"], means: "thị thực gia hạn tạm trú người nước ngoài" },
@@ -175,8 +235,22 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký hộ kinh doanh",
   },
   { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
+  {
+    says: ["đóng mã số thuế", "đóng mst", "khóa mã số thuế", "hủy mã số thuế", "huỷ mã số thuế"],
+    means: "chấm dứt hiệu lực mã số thuế",
+  },
+  { says: ["cty", "công ti"], means: "công ty" },
+  { says: ["dn", "dntn"], means: "doanh nghiệp" },
   { says: ["giảm trừ gia cảnh", "người phụ thuộc"], means: "đăng ký thuế người phụ thuộc" },
   { says: ["thuế khoán"], means: "khai thuế hộ kinh doanh" },
+  {
+    says: ["cho thuê nhà", "thuế cho thuê nhà", "cho thuê nhà trọ", "cho thuê phòng trọ"],
+    means: "khai thuế cá nhân cho thuê bất động sản",
+  },
+  {
+    says: ["trước bạ xe", "trước bạ xe máy", "trước bạ ô tô", "trước bạ xe ô tô"],
+    means: "lệ phí trước bạ tài sản khác",
+  },
   { says: ["nộp thuế", "đóng thuế", "kê khai thuế"], means: "khai thuế" },
   {
     says: ["karaoke", "quán bar", "vũ trường", "nhà nghỉ", "khách sạn"],
@@ -184,7 +258,28 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   // Bảo hiểm
   { says: ["bhxh", "bảo hiểm xh"], means: "bảo hiểm xã hội" },
+  { says: ["bhtn"], means: "bảo hiểm thất nghiệp" },
+  { says: ["tnlđ", "tnld"], means: "tai nạn lao động" },
+  { says: ["tncn"], means: "thu nhập cá nhân" },
+  { says: ["tndn"], means: "thu nhập doanh nghiệp" },
+  { says: ["gtgt"], means: "giá trị gia tăng" },
+  { says: ["kcb"], means: "khám chữa bệnh" },
+  { says: ["qsdđ", "qsdd"], means: "quyền sử dụng đất" },
+  { says: ["gcn"], means: "giấy chứng nhận" },
+  { says: ["ubnd"], means: "ủy ban nhân dân" },
+  { says: ["hkd"], means: "hộ kinh doanh" },
   { says: ["bhyt", "bảo hiểm yt", "thẻ bảo hiểm"], means: "bảo hiểm y tế" },
+  {
+    says: [
+      "nơi khám chữa bệnh ban đầu",
+      "nơi khám bệnh ban đầu",
+      "nơi đăng ký khám chữa bệnh",
+      "kcb ban đầu",
+      "đổi nơi khám",
+      "chuyển nơi khám",
+    ],
+    means: "điều chỉnh thông tin trên thẻ bảo hiểm y tế",
+  },
   {
     says: ["mua bảo hiểm y tế", "mua bhyt", "mua thẻ bảo hiểm y tế", "mua thẻ bhyt", "đóng bảo hiểm y tế"],
     means: "đăng ký đóng cấp thẻ bảo hiểm y tế",
@@ -195,6 +290,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   { says: ["tiền tuất", "trợ cấp tuất", "mai táng phí"], means: "chế độ tử tuất" },
   { says: ["nghỉ đẻ", "nghỉ sinh", "thai sản"], means: "chế độ thai sản" },
+  { says: ["nghỉ ốm", "ốm đau", "con ốm"], means: "hưởng chế độ ốm đau" },
+  { says: ["1 lần"], means: "một lần" },
+  // Nông nghiệp
+  { says: ["gia súc", "gia cầm", "vật nuôi"], means: "động vật" },
   // Xã hội
   { says: ["hộ nghèo", "sổ hộ nghèo", "hộ cận nghèo"], means: "công nhận hộ nghèo hộ cận nghèo" },
   { says: ["luật sư miễn phí", "tư vấn pháp luật miễn phí"], means: "trợ giúp pháp lý" },
@@ -224,5 +323,7 @@ export const NAME_ABBREVIATIONS: Readonly<Record<string, string>> = {
   cccd: "căn cước công dân",
   cmnd: "chứng minh nhân dân",
   hkd: "hộ kinh doanh",
+  tnhh: "trách nhiệm hữu hạn",
+  htx: "hợp tác xã",
   dnbh: "doanh nghiệp bảo hiểm",
 };

@@ -6,7 +6,9 @@ const cues = (text: string) => [...detectCues(tokenize(text))].sort();
 
 describe("sibling cues", () => {
   it("reads cues from the question", () => {
-    expect(cues("mất căn cước")).toEqual(["reissue"]);
+    expect(cues("mất căn cước")).toEqual(["lost"]);
+    expect(cues("làm lại căn cước")).toEqual(["reissue"]);
+    expect(cues("chuyển đổi công ty tnhh thành cổ phần")).toEqual(["convert"]);
     expect(cues("cccd hết hạn")).toEqual(["exchange", "extend"]);
     expect(cues("làm sổ đỏ lần đầu")).toEqual(["first"]);
     expect(cues("kết hôn với người hàn quốc")).toEqual(["foreign"]);
@@ -19,7 +21,7 @@ describe("sibling cues", () => {
     expect(cues("bố mất làm giấy tờ gì")).toEqual([]);
     expect(cues("bố em mất rồi báo tử ở đâu")).toEqual([]);
     expect(cues("bà nội tôi mất tuần trước")).toEqual([]);
-    expect(cues("em bị mất căn cước")).toEqual(["reissue"]);
+    expect(cues("em bị mất căn cước")).toEqual(["lost"]);
   });
 
   it("reads a damaged paper as asking for exchange or re-issue", () => {
@@ -33,10 +35,20 @@ describe("sibling cues", () => {
     );
   });
 
+  it("penalises a candidate doing none of several operation words once, not per word", () => {
+    const renew = detectCues(tokenize("hộ chiếu hết hạn làm lại"));
+    expect(cueFactor(renew, nameVariants("Cấp hộ chiếu phổ thông ở trong nước"))).toBeCloseTo(0.7);
+    expect(cueFactor(renew, nameVariants("Trình báo mất hộ chiếu phổ thông"))).toBeLessThan(0.7);
+  });
+
   it("reads variants from procedure names", () => {
     expect([...nameVariants("Cấp lại thẻ căn cước")]).toEqual(["reissue"]);
     expect([...nameVariants("Thủ tục đăng ký khai sinh có yếu tố nước ngoài")]).toEqual(["foreign"]);
     expect([...nameVariants("Xóa đăng ký thường trú")]).toEqual(["delete"]);
+    expect([...nameVariants("Chuyển đổi công ty trách nhiệm hữu hạn thành công ty cổ phần")]).toEqual([
+      "convert",
+    ]);
+    expect([...nameVariants("Thủ tục rút yêu cầu trợ giúp pháp lý")]).toEqual(["withdraw"]);
   });
 
   it("rewards the asked sibling and penalises unasked variants", () => {

@@ -41,6 +41,14 @@ describe("search evaluation set", () => {
     console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
   }, 60_000);
 
+  it("reports the held-out set written before tuning (figures only: its misses are not printed, so nobody tunes on them)", () => {
+    const holdout = readQuerySet("test/search/holdout-set.yaml");
+    expect(holdout.filter((i) => i.codes.length > 0).length).toBeGreaterThanOrEqual(150);
+    expect(holdout.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(40);
+    const e = evaluate(search, holdout);
+    console.log(`\nSearch held-out set (test/search/holdout-set.yaml)\n${formatEvaluation(e)}`);
+  }, 60_000);
+
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
     const e = evaluate(search, readQuerySet("test/search/dev-set.yaml"));
     console.log(`\nSearch dev set (test/search/dev-set.yaml)\n${formatEvaluation(e)}`);

@@ -21,6 +21,15 @@ describe("pair-checked spelling repair", () => {
     expect(repaired("gia vang")).toBe("gia vang");
   });
 
+  it("never changes a kept position (a greeting is not a misspelling)", () => {
+    const known = new Set(["anh_tri"]);
+    expect(
+      repairPairs(tokenize("anh chị"), known, new Set([1]))
+        .map((t) => t.accented)
+        .join(" "),
+    ).toBe("anh chị");
+  });
+
   it("leaves a syllable alone when it forms a known pair with its next neighbour", () => {
     const known = new Set(["nguoi_hanh", "han_quoc"]);
     const fix = (text: string) =>

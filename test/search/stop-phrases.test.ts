@@ -21,6 +21,17 @@ describe("stop phrases", () => {
     expect(kept("căn cước cho trẻ em")).toBe("căn cước cho trẻ em");
   });
 
+  it("drops when-it-happened context and keeps vocabulary terms whole", () => {
+    expect(kept("bà cụ mới mất tuần trước")).toBe("bà cụ mới mất");
+    const sửaNhà = [tokenize("sửa nhà")];
+    expect(
+      removeStopPhrases(tokenize("xin phep sua nha"), sửaNhà)
+        .map((t) => t.accented)
+        .join(" "),
+    ).toBe("xin phep sua nha");
+    expect(kept("xin phep sua nha")).toBe("xin phep sua");
+  });
+
   it("returns nothing for a message that is only chatter", () => {
     expect(kept("xin chào")).toBe("");
     expect(kept("cảm ơn ad nhé")).toBe("");

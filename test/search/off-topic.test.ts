@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../src/search/normalize.ts";
+import { missesTopic, offTopicWords } from "../../src/search/off-topic.ts";
+
+const words = (text: string) => offTopicWords(tokenize(text));
+const terms = (text: string) => new Set(tokenize(text).map((t) => t.accented));
+
+describe("off-topic words", () => {
+  it("finds prices, interest, medicine and job hunting", () => {
+    expect(words("giá heo hơi hôm nay")).toEqual([["giá"]]);
+    expect(words("lãi suất gửi tiết kiệm")).toEqual([
+      ["lãi", "suất"],
+      ["tiết", "kiệm"],
+    ]);
+    expect(words("thuốc hạ sốt cho trẻ em")).toEqual([["thuốc"], ["hạ", "sốt"]]);
+  });
+
+  it("needs the marks of a one-syllable word and skips a stated purpose", () => {
+    expect(words("gia han tam tru")).toEqual([]);
+    expect(words("thuoc dien ho ngheo")).toEqual([]);
+    expect(words("lý lịch tư pháp để xin việc")).toEqual([]);
+    expect(words("làm hộ chiếu giá bao nhiêu")).toEqual([]);
+  });
+
+  it("lets a candidate that is about the word through", () => {
+    const price = words("thẩm định giá bán nhà ở xã hội");
+    expect(missesTopic(price, terms("Thẩm định giá bán, giá thuê mua nhà ở xã hội"))).toBe(false);
+    expect(
+      missesTopic(words("giá đất ở quận 7"), terms("Xác định lại diện tích đất ở của hộ gia đình")),
+    ).toBe(true);
+  });
+});
