@@ -87,7 +87,7 @@ function route(state: ConversationState, event: InboundEvent, ctx: FlowContext):
   const form = activeForm(state, ctx);
   switch (event.kind) {
     case "start":
-      return welcome(state, ctx);
+      return welcome(state, ctx, event.languageHint);
     case "command":
       return command(event.command, event.args, state, ctx);
     case "choice":

@@ -18,6 +18,7 @@ export const en: Messages = {
   "welcome.title": "Hello! I am the administrative procedures assistant of {locality}.",
   "welcome.body":
     "Ask in your own words, for example “what do I need for a birth certificate” or “fee to transfer a land certificate”. I will tell you which papers to bring, the fee, the time it takes and where to go.",
+  "welcome.otherLanguage": "Tiếng Việt: gõ /lang vi",
   "welcome.choose": "You can also choose:",
   "menu.lookup": "Look up a procedure",
   "menu.feedback": "Send feedback",

@@ -19,6 +19,7 @@ export const vi = {
   "welcome.body":
     "Bạn cứ hỏi bằng lời của mình, ví dụ: “làm giấy khai sinh cần gì”, “lệ phí sang tên sổ đỏ”. Tôi sẽ cho biết cần mang giấy tờ gì, lệ phí, thời gian và nộp ở đâu.",
   "welcome.choose": "Bạn cũng có thể chọn:",
+  "welcome.otherLanguage": "English: type /lang en",
   "menu.lookup": "Tra cứu thủ tục",
   "menu.feedback": "Gửi phản ánh",
   "menu.subscribe": "Nhận thông báo",

@@ -17,13 +17,20 @@ export function menuChoices(ctx: FlowContext): Choice[] {
   return items.map(([item, key]) => ({ id: choiceId({ kind: "menu", item }), label: ctx.tr(key) }));
 }
 
-export function welcome(state: ConversationState, ctx: FlowContext): FlowResult {
+/**
+ * The welcome. `languageHint` is the platform's language of the citizen's phone (Telegram's
+ * language_code): when it is not the language spoken here, one line says how to switch. The bot
+ * does not switch by itself: many Vietnamese phones are set to English.
+ */
+export function welcome(state: ConversationState, ctx: FlowContext, languageHint?: string): FlowResult {
   const { tr } = ctx;
   const blocks: Block[] = [
     paragraph(tr("welcome.title", { locality: ctx.catalogue.locality.name })),
     paragraph(tr("welcome.body")),
-    paragraph(tr("welcome.choose")),
   ];
+  const hinted = languageHint?.toLowerCase().slice(0, 2);
+  if (hinted && hinted !== ctx.locale) blocks.push(paragraph(tr("welcome.otherLanguage")));
+  blocks.push(paragraph(tr("welcome.choose")));
   return result(state, [message(blocks, menuChoices(ctx))]);
 }
 
