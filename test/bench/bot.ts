@@ -32,6 +32,8 @@
  * The app runs on a temporary copy of `procedures/` (edits in the working tree would otherwise be
  * hot-reloaded during the run). Storage: embedded SQLite in a temporary DATA_DIR; Redis when REDIS_URL is set — the bench then
  * uses database 15 of that server and deletes its `hoi-thu-tuc:*` keys there afterwards.
+ * Profile: `BENCH_CPU_PROF=<dir>` writes a CPU profile of the app; `npm run bench:profile -- <file>
+ * --skip 10` summarises it (self and inclusive time by package and function, after start-up).
  * Targets (issue 4): ≥ 300 updates/s, p99 ≤ 100 ms, RSS ≤ 300 MB on this 2-core machine.
  */
 import { type ChildProcess, execFileSync, fork } from "node:child_process";
