@@ -123,14 +123,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function process(event: InboundEvent, log: Logger, seen: { locale: Locale }): Promise<Reply[]> {
     const now = deps.clock.now();
     const userKey = hashId(`${event.address.split(":")[0]}:${event.userId}`, settings.hashSalt);
-    // The four reads are independent: one wait instead of four round-trips. The conversation and
-    // checklists are read even when the rate limit then stops the event (a wasted read, no harm).
-    const [storedPrefs, window, storedState, storedChecklists] = await Promise.all([
-      readParsed(stores.prefs, event.address, (v) => citizenPrefs.safeParse(v).data),
-      readParsed(stores.rateLimits, userKey, (v) => rateWindow.safeParse(v).data),
-      readParsed(stores.conversations, event.address, (v) => conversationState.safeParse(v).data),
-      readParsed(stores.checklists, event.address, (v) => savedChecklists.safeParse(v).data),
-    ]);
+    // The six reads are independent: one wait instead of six round-trips. The conversation,
+    // checklists, subscription and news are read even when the rate limit then stops the event (a
+    // wasted read, no harm).
+    const [storedPrefs, window, storedState, storedChecklists, storedSubscriber, storedNews] =
+      await Promise.all([
+        readParsed(stores.prefs, event.address, (v) => citizenPrefs.safeParse(v).data),
+        readParsed(stores.rateLimits, userKey, (v) => rateWindow.safeParse(v).data),
+        readParsed(stores.conversations, event.address, (v) => conversationState.safeParse(v).data),
+        readParsed(stores.checklists, event.address, (v) => savedChecklists.safeParse(v).data),
+        readSubscriber(stores.subscribers, event.address),
+        readParsed(stores.news, NEWS_KEY, (v) => newsList.safeParse(v).data),
+      ]);
     const prefs = storedPrefs ?? {};
     let locale: Locale = prefs.locale ?? settings.defaultLocale;
     seen.locale = locale;
@@ -146,8 +150,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     const state = storedState ?? initialConversationState();
     const checklists = storedChecklists ?? { v: 1 as const, items: [] };
-    const subscription = (await readSubscriber(stores.subscribers, event.address))?.value ?? null;
-    const news = (await readParsed(stores.news, NEWS_KEY, (v) => newsList.safeParse(v).data))?.items ?? [];
+    const subscription = storedSubscriber?.value ?? null;
+    const news = storedNews?.items ?? [];
     const ctx: FlowContext = {
       catalogue: deps.catalogue(),
       search: deps.search(),

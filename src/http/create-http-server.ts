@@ -7,9 +7,9 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
+import { bodyLimit } from "./body-limit.ts";
 import { checkHealth, type HealthSource } from "./health.ts";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;

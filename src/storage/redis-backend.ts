@@ -83,15 +83,21 @@ export async function createRedisBackend(options: RedisBackendOptions): Promise<
     run: (address: Address, work) => queue.run(address, () => redisLock.run(address, work)),
   };
   let closed = false;
+  const keyvs = new Map<string, Keyv>();
 
   return {
     kind: "redis",
     location: where,
     keyv(namespace) {
+      // One adapter per namespace: each adds its listeners to the shared client, so asking twice
+      // for a namespace (several parts of the app use "prefs") must not add them twice.
+      const known = keyvs.get(namespace);
+      if (known) return known;
       const full = `${options.prefix}${namespace}`;
       const adapter = new KeyvRedis(client, { namespace: full, throwOnErrors: true });
       const keyv = new Keyv({ store: adapter, namespace: full, useKeyPrefix: false, throwOnErrors: true });
       keyv.on("error", (error: unknown) => options.onError(error, namespace));
+      keyvs.set(namespace, keyv);
       return keyv;
     },
     appendLog<T>(namespace: string): AppendLog<T> {

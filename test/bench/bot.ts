@@ -11,9 +11,14 @@
  *        `[--core instant]`  the same channel, HTTP server, storage and address lock, with a core
  *                            that answers at once (a fixed 1.4 kB card with 4 buttons): the
  *                            channel's own cost, without search
+ *        `[--entry tsx]`     run the full app from the TypeScript sources through tsx (`startApp` in
+ *                            a harness, as before the build) instead of as `npm start` runs it
  *
- * The full app (src/main.ts `startApp`: real catalogue, search, assistant, storage, HTTP server,
- * Telegram channel in webhook mode) runs in a child process. This process plays Telegram: updates
+ * The full app runs in a child process as `npm start` runs it: built (`npm run build`, done here
+ * first) and started with `node dist/main.js`, the same V8 flags, a free PORT on 127.0.0.1 (real
+ * catalogue, search, assistant, storage, HTTP server, Telegram channel in webhook mode). A small
+ * preload (bot-ipc.mjs) answers the bench's memory and CPU questions. With `--entry tsx` or
+ * `--core instant`, a harness in this file runs in the child through tsx instead. This process plays Telegram: updates
  * arrive at a fixed rate (open loop: a slow app gets no breather) and are POSTed to
  * `/webhook/telegram` on loopback over at most `--connections` (40, Telegram's default
  * max_connections) connections, one update in flight per chat; it also serves the Bot API stand-in
@@ -27,12 +32,15 @@
  * The app runs on a temporary copy of `procedures/` (edits in the working tree would otherwise be
  * hot-reloaded during the run). Storage: embedded SQLite in a temporary DATA_DIR; Redis when REDIS_URL is set — the bench then
  * uses database 15 of that server and deletes its `hoi-thu-tuc:*` keys there afterwards.
+ * Profile: `BENCH_CPU_PROF=<dir>` writes a CPU profile of the app; `npm run bench:profile -- <file>
+ * --skip 10` summarises it (self and inclusive time by package and function, after start-up).
  * Targets (issue 4): ≥ 300 updates/s, p99 ≤ 100 ms, RSS ≤ 300 MB on this 2-core machine.
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { Agent, request } from "node:http";
+import { Agent, createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +70,8 @@ interface Args {
   semiSpaceMb: number | null;
   /** Seconds between catalogue edits during the run (hot reloads), or none. */
   reloadEverySeconds: number | null;
+  /** "built": dist/main.js as `npm start` runs it; "tsx": the sources through the harness below. */
+  entry: "built" | "tsx";
 }
 
 /** A `--name=N` flag of the `npm start` script in package.json, or null. */
@@ -102,6 +112,7 @@ function parseArgs(argv: string[]): Args {
     semiSpaceMb:
       value("semi-space") === undefined ? startFlag("max-semi-space-size") : number("semi-space", 1),
     reloadEverySeconds: value("reload-every") === undefined ? null : number("reload-every", 1),
+    entry: value("entry") === "tsx" || value("core") === "instant" ? "tsx" : "built",
   };
 }
 
@@ -252,18 +263,18 @@ async function loadQuestions(): Promise<string[]> {
 function startChild(
   env: NodeJS.ProcessEnv,
   args: Args,
+  cwd: string,
 ): Promise<{ child: ChildProcess; port: number; rss: number }> {
-  const core = args.core;
-  const child = fork(fileURLToPath(import.meta.url), ["--app", core], {
+  const v8Flags = [
+    "--expose-gc",
+    ...(args.maxOldSpaceMb === null ? [] : [`--max-old-space-size=${args.maxOldSpaceMb}`]),
+    ...(args.semiSpaceMb === null ? [] : [`--max-semi-space-size=${args.semiSpaceMb}`]),
     // BENCH_CPU_PROF=<dir> writes a CPU profile of the app there.
-    execArgv: [
-      "--import",
-      "tsx",
-      "--expose-gc",
-      ...(args.maxOldSpaceMb === null ? [] : [`--max-old-space-size=${args.maxOldSpaceMb}`]),
-      ...(args.semiSpaceMb === null ? [] : [`--max-semi-space-size=${args.semiSpaceMb}`]),
-      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
+    ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+  ];
+  if (args.entry === "built") return startBuiltApp(env, v8Flags, cwd);
+  const child = fork(fileURLToPath(import.meta.url), ["--app", args.core], {
+    execArgv: ["--import", "tsx", ...v8Flags],
     env,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -273,6 +284,55 @@ function startChild(
       if (message.type === "ready") resolve({ child, port: message.port!, rss: message.rss! });
     });
   });
+}
+
+/** A port free right now on loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `node dist/main.js` as `npm start` runs it (from a directory without a .env), ready once
+ * /healthz reports the Telegram channel up.
+ */
+async function startBuiltApp(
+  env: NodeJS.ProcessEnv,
+  v8Flags: string[],
+  cwd: string,
+): Promise<{ child: ChildProcess; port: number; rss: number }> {
+  const port = await freePort();
+  const child = fork(fileURLToPath(new URL("../../dist/main.js", import.meta.url)), [], {
+    execArgv: ["--import", fileURLToPath(new URL("./bot-ipc.mjs", import.meta.url)), ...v8Flags],
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    cwd,
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  let exited: number | null | undefined;
+  child.once("exit", (code) => {
+    exited = code;
+  });
+  for (;;) {
+    if (exited !== undefined) throw new Error(`the app exited during start-up (code ${exited})`);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then(async (res) => ((await res.json()) as { channels?: { telegram?: boolean } }).channels?.telegram)
+      .catch(() => false);
+    if (up === true) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const { rss } = await askMemory(child);
+  return { child, port, rss };
+}
+
+/** `npm run build`: the app as `npm start` runs it. */
+function build(): void {
+  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 }
 
 /** The app's process CPU time so far (user + system), in ms. */
@@ -349,7 +409,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
     ...(redisUrl !== undefined && { REDIS_URL: redisUrl }),
   };
   const startedAt = performance.now();
-  const { child, port, rss } = await startChild(env, args);
+  const { child, port, rss } = await startChild(env, args, workDir);
   const startupMs = performance.now() - startedAt;
   const url = `http://127.0.0.1:${port}/webhook/telegram`;
   const agent = new Agent({ keepAlive: true, maxSockets: args.concurrency ?? args.connections });
@@ -612,7 +672,7 @@ function report(result: Result, args: Args): void {
       ? `closed loop, ${args.concurrency} updates in flight`
       : `offered ${args.rate}/s over ≤ ${args.connections} connections`;
   console.log(
-    `\n== storage: ${result.storage}, core: ${args.core}  (app start-up ${(result.startupMs / 1000).toFixed(1)} s)`,
+    `\n== storage: ${result.storage}, core: ${args.core}, app: ${args.entry === "built" ? "dist/main.js (as npm start)" : "sources through tsx"}  (app start-up ${(result.startupMs / 1000).toFixed(1)} s)`,
   );
   console.log(
     `  ${load} for ${args.seconds} s: posted ${result.sent}, answered ${result.completed}, failed ${result.failed}, no reply ${result.noReply}, left queued at Telegram ${result.backlog}`,
@@ -659,6 +719,7 @@ function report(result: Result, args: Args): void {
 async function main(): Promise<void> {
   if (process.argv.includes("--app")) return runApp();
   const args = parseArgs(process.argv.slice(2));
+  if (args.entry === "built") build();
   const questions = await loadQuestions();
   console.log(
     `bench:bot — webhook on loopback, ${args.users} chats, ${questions.length} distinct questions + 10 % /start, ${args.warmup} warm-up updates`,

@@ -306,6 +306,25 @@ describe.runIf(redisUrl)("Redis storage", () => {
     }
   });
 
+  it("shares one adapter per namespace: opening it again adds no listeners to the connection", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const stores = await open();
+    try {
+      // The app opens "prefs" in several places (assistant, Telegram, Zalo); each adapter listens
+      // to the shared client, so twelve adapters would pass Node's limit of ten listeners.
+      const opened = Array.from({ length: 12 }, () => stores.keyValue<string>("prefs"));
+      await opened[0]!.set("telegram:1", "vi");
+      expect(await opened[11]!.get("telegram:1")).toBe("vi");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      await stores.close();
+    }
+  });
+
   it("frees an address held by a crashed instance after the safety expiry", async () => {
     const client = createClient({ url });
     await client.connect();

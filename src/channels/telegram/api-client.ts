@@ -39,13 +39,27 @@ export function hardenApi(api: Api<RawApi>, limits: ApiLimits, logger: Logger): 
 }
 
 function attemptTimeout(ms: number): Transformer {
-  return (prev, method, payload, signal) => {
+  return async (prev, method, payload, signal) => {
     // Long polling has its own, longer limit (the client's timeoutSeconds).
     if (method === "getUpdates") return prev(method, payload, signal);
-    const limit = AbortSignal.timeout(ms);
-    const combined = signal ? AbortSignal.any([signal as unknown as AbortSignal, limit]) : limit;
-    // grammY types signals with the abort-controller polyfill's type; Node's signal is compatible.
-    return prev(method, payload, combined as unknown as typeof signal);
+    // One controller and one timer, both dropped when the call is done (AbortSignal.timeout and
+    // AbortSignal.any would cost more for each of the bot's messages).
+    const limit = new AbortController();
+    const timer = setTimeout(
+      () => limit.abort(new DOMException("The Bot API call timed out", "TimeoutError")),
+      ms,
+    );
+    const outer = signal as unknown as AbortSignal | undefined;
+    const forward = () => limit.abort(outer?.reason);
+    if (outer?.aborted) forward();
+    else outer?.addEventListener("abort", forward, { once: true });
+    try {
+      // grammY types signals with the abort-controller polyfill's type; Node's signal is compatible.
+      return await prev(method, payload, limit.signal as unknown as typeof signal);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", forward);
+    }
   };
 }
 

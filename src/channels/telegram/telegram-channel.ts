@@ -7,7 +7,7 @@
  * on the shared HTTP server when the channel is created, and registers it with setWebhook on start.
  */
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError, type Context, GrammyError, HttpError } from "grammy";
+import { type ApiClientOptions, Bot, type BotError, type Context, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { TelegramConfig } from "../../config.ts";
 import type { Address, ChannelCapabilities, Locale } from "../../core/model.ts";
@@ -19,6 +19,7 @@ import { type ApiLimits, DEFAULT_API_LIMITS, hardenApi } from "./api-client.ts";
 import { CITIZEN_COMMANDS, type CommandName, setCommands, type Translator } from "./commands.ts";
 import { deliverReplies } from "./deliver.ts";
 import { escapeHtml } from "./html.ts";
+import { createBotApiFetch } from "./http-fetch.ts";
 import { createTelegramMessenger } from "./messenger.ts";
 import { TELEGRAM_TEXT_LIMIT } from "./pack-html.ts";
 import { telegramAddress, toInboundEvent } from "./to-event.ts";
@@ -86,9 +87,15 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   const limits = { ...DEFAULT_API_LIMITS, ...deps.limits };
   const pollTimeoutSeconds = deps.pollTimeoutSeconds ?? 30;
 
+  // Each reply is one Bot API call: a lean keep-alive client instead of grammY's default node-fetch.
+  const botApiFetch = createBotApiFetch();
   const bot = new Bot(config.token, {
     ...(deps.botInfo !== undefined && { botInfo: deps.botInfo }),
-    client: { apiRoot: config.apiRoot, timeoutSeconds: pollTimeoutSeconds + 15 },
+    client: {
+      apiRoot: config.apiRoot,
+      timeoutSeconds: pollTimeoutSeconds + 15,
+      fetch: botApiFetch as unknown as NonNullable<ApiClientOptions["fetch"]>,
+    },
   });
   hardenApi(bot.api, limits, logger);
 
@@ -292,6 +299,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       });
       await Promise.race([settled, grace]);
       clearTimeout(timer);
+      botApiFetch.close();
       logger.info("telegram channel stopped");
     },
   };

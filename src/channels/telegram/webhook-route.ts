@@ -9,6 +9,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { type Bot, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
 import type { Context as HonoContext } from "hono";
 import { z } from "zod";
 import type { Logger } from "../../logger.ts";
@@ -31,7 +32,9 @@ export interface WebhookRouteOptions {
 // biome-ignore lint/suspicious/noExplicitAny: grammY's Bot is generic over its context type
 export function telegramWebhookHandler(bot: Bot<any>, options: WebhookRouteOptions): WebhookHandler {
   const { secret, logger } = options;
-  const callback = webhookCallback(bot, "hono", {
+  // grammY's "hono" adapter reads the body again (c.req.json() after our c.req.text() builds a
+  // Response to parse it a second time); this one hands over the update parsed below.
+  const callback = webhookCallback(bot, parsedUpdate, {
     secretToken: secret,
     timeoutMilliseconds: options.timeoutMs,
     onTimeout: () =>
@@ -54,7 +57,25 @@ export function telegramWebhookHandler(bot: Bot<any>, options: WebhookRouteOptio
       logger.warn("telegram webhook refused: body is not an update");
       return c.body(null, 400);
     }
-    return callback(c);
+    return callback(c, body);
+  };
+}
+
+/** grammY's hono adapter, with the update already parsed from the body. */
+function parsedUpdate(c: HonoContext, update: unknown) {
+  let resolveResponse: (response: Response) => void = () => {};
+  return {
+    update: Promise.resolve(update as Update),
+    header: c.req.header(SECRET_HEADER),
+    end: () => resolveResponse(c.body("")),
+    respond: (json: string) => resolveResponse(c.json(json)),
+    unauthorized: () => {
+      c.status(401);
+      resolveResponse(c.body(""));
+    },
+    handlerReturn: new Promise<Response>((resolve) => {
+      resolveResponse = resolve;
+    }),
   };
 }
 
