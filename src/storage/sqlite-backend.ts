@@ -1,19 +1,18 @@
 /**
- * Embedded storage: one SQLite file, `${dataDir}/hoi-thu-tuc.sqlite`, in @keyv/sqlite's layout. One
- * connection, with its statements prepared once, is shared by every namespace (Keyv prefixes the
- * keys), so writes never contend.
+ * Embedded storage: one SQLite file, `${dataDir}/hoi-thu-tuc.sqlite`, through @keyv/sqlite. One
+ * connection is shared by every namespace (Keyv prefixes the keys), so writes never contend.
  * Append logs live in their own table of the same file, ordered by an autoincrement id.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import KeyvSqlite from "@keyv/sqlite";
 import { Keyv } from "keyv";
 import type { AppendLog } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
-import { openSqlite } from "./sqlite-connection.ts";
-import { SqliteKeyvAdapter } from "./sqlite-keyv-adapter.ts";
 import {
   createRecordTables,
+  type Query,
   sqliteCounter,
   sqliteDropVersioned,
   sqliteVersionedStore,
@@ -32,9 +31,12 @@ export interface SqliteBackendOptions {
 export async function createSqliteBackend(options: SqliteBackendOptions): Promise<Backend> {
   await mkdir(options.dataDir, { recursive: true });
   const file = join(options.dataDir, SQLITE_FILE);
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+  adapter.setMaxListeners(0);
+  adapter.on("error", (error: unknown) => options.onError(error, "sqlite"));
+  const query = adapter.query as Query;
+
   // Fails here (not on the first citizen's message) when the file cannot be opened.
-  const connection = await openSqlite(file, { busyTimeoutMs: 5000 });
-  const { query } = connection;
   await query("PRAGMA journal_mode = WAL");
   await query("PRAGMA synchronous = NORMAL");
   await query(
@@ -42,10 +44,6 @@ export async function createSqliteBackend(options: SqliteBackendOptions): Promis
   );
   await query("CREATE INDEX IF NOT EXISTS append_log_namespace ON append_log (namespace, id)");
   await createRecordTables(query);
-  const adapter = await SqliteKeyvAdapter.create(query);
-  // Every namespace's Keyv listens to the one adapter.
-  adapter.setMaxListeners(0);
-  adapter.on("error", (error: unknown) => options.onError(error, "sqlite"));
 
   const sweep = async () => {
     await query("DELETE FROM keyv WHERE json_extract(value, '$.expires') < ?", Date.now());
@@ -111,7 +109,7 @@ export async function createSqliteBackend(options: SqliteBackendOptions): Promis
       if (closed) return;
       closed = true;
       clearInterval(sweeper);
-      await connection.close();
+      await adapter.disconnect();
     },
     sweepExpired: sweep,
   };
