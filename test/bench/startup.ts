@@ -5,10 +5,12 @@
  *   - the app's own "ready" time (config → stores → catalogue → search → assistant, from its log),
  *   - resident memory (RSS) right after start and its peak, and after answering a few questions,
  *   - the time to answer each question.
- * Runs `node --import tsx src/main.ts` (one process, what `npm start` runs through tsx) and, for
- * comparison, `tsx src/main.ts` (the tsx CLI, which starts a second node process).
+ * Runs `node dist/main.js` with the V8 flags of `npm start` (built once here with `npm run build`;
+ * the build's own few seconds are printed apart) and, for comparison, `node --import tsx
+ * src/main.ts` (the sources through tsx's loader) and `tsx src/main.ts` (the tsx CLI, which starts
+ * a second node process).
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -16,6 +18,10 @@ import { pathToFileURL } from "node:url";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const MAIN = join(ROOT, "src", "main.ts");
+const BUILT = join(ROOT, "dist", "main.js");
+/** The V8 flags of `npm start` (package.json). */
+const START_FLAGS = ["--max-old-space-size=256", "--max-semi-space-size=4"];
+type Command = "npm start (dist)" | "node --import tsx" | "tsx cli";
 const TSX_LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 const TSX_CLI = join(ROOT, "node_modules", ".bin", "tsx");
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -92,9 +98,15 @@ interface RunResult {
   answerMs: number[];
 }
 
-async function runOnce(command: "node --import tsx" | "tsx cli"): Promise<RunResult> {
+function commandLine(command: Command): string[] {
+  if (command === "tsx cli") return [TSX_CLI, MAIN];
+  if (command === "node --import tsx") return [process.execPath, "--import", TSX_LOADER, MAIN];
+  return [process.execPath, ...START_FLAGS, BUILT];
+}
+
+async function runOnce(command: Command): Promise<RunResult> {
   const dataDir = await mkdtemp(join(tmpdir(), "htt-bench-startup-"));
-  const args = command === "tsx cli" ? [TSX_CLI, MAIN] : [process.execPath, "--import", TSX_LOADER, MAIN];
+  const args = commandLine(command);
   const started = performance.now();
   const child: ChildProcessWithoutNullStreams = spawn(args[0]!, args.slice(1), {
     cwd: ROOT,
@@ -151,10 +163,16 @@ const median = (values: number[]) => {
 };
 const f = (n: number) => (Number.isNaN(n) ? "n/a" : n.toFixed(0));
 
-for (const command of ["node --import tsx", "tsx cli"] as const) {
+const buildStarted = performance.now();
+execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+console.log(
+  `npm run build (done by npm start before the app starts): ${f(performance.now() - buildStarted)} ms`,
+);
+
+for (const command of ["npm start (dist)", "node --import tsx", "tsx cli"] as const) {
   const results: RunResult[] = [];
   for (let i = 0; i < RUNS; i++) results.push(await runOnce(command));
-  console.log(`\n${command} src/main.ts — terminal chat, full catalogue, ${RUNS} runs (median, min–max)`);
+  console.log(`\n${command} — terminal chat, full catalogue, ${RUNS} runs (median, min–max)`);
   const row = (label: string, values: number[], unit: string) =>
     console.log(
       `  ${label.padEnd(34)} ${f(median(values)).padStart(6)} ${unit}   (${f(Math.min(...values))}–${f(Math.max(...values))})`,
@@ -169,7 +187,7 @@ for (const command of ["node --import tsx", "tsx cli"] as const) {
     results.map((r) => r.readyMs ?? Number.NaN),
     "ms",
   );
-  if (command === "node --import tsx") {
+  if (command !== "tsx cli") {
     row(
       "RSS after start",
       results.map((r) => r.rssAfterStartMb),
