@@ -29,6 +29,7 @@ import type { Address, ChannelName } from "./core/model.ts";
 import type { Clock } from "./core/ports.ts";
 import { broadcastRoutes } from "./http/broadcast-routes.ts";
 import { createHttpServer, type HttpServer, ListenError } from "./http/create-http-server.ts";
+import { insightsRoutes } from "./http/insights-routes.ts";
 import { createOpen311Api } from "./http/open311.ts";
 import { createStaffApi } from "./http/staff-api.ts";
 import { createTicketsApi } from "./http/tickets-api.ts";
@@ -38,6 +39,7 @@ import { createSearch } from "./search/search.ts";
 import type { ProcedureSearch } from "./search/types.ts";
 import { createStaffDesk } from "./staff/desk.ts";
 import { createStaffDirectory } from "./staff/directory.ts";
+import { insightsCapability } from "./staff/insights-capability.ts";
 import {
   describeCatalogueError,
   describeChannelFailure,
@@ -170,10 +172,11 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     });
     const { tickets } = hotline;
 
+    const citizenStores = assistantStores(stores);
     const assistant = createAssistant({
       catalogue: () => current.catalogue,
       search: () => current.search,
-      stores: assistantStores(stores),
+      stores: citizenStores,
       clock,
       logger,
       // No lock here: each channel holds the address lock around handling *and* delivering.
@@ -197,6 +200,11 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     });
     const staffApi = createStaffApi(config.apiToken);
     staffDesk.register(hotline.staffCapability);
+    // What the assistant could not answer and how citizens rated it: /cauhoi and /api/insights.
+    const insightSources = { unanswered: citizenStores.unanswered, votes: citizenStores.votes };
+    const procedureName = (code: string) => current.catalogue.byCode.get(code)?.name;
+    staffDesk.register(insightsCapability({ sources: insightSources, procedureName }));
+    staffApi.route("/insights", insightsRoutes({ sources: insightSources, procedureName, clock }));
     // The hotline's HTTP API (/api/tickets, behind the bearer token) and its Open311 subset.
     staffApi.route(
       "/tickets",

@@ -332,6 +332,20 @@ export const vi = {
   "staffCommand.traloi":
     "Trả lời người dân: /traloi PA-2611-0042 nội dung (hoặc trả lời thẳng vào thẻ phản ánh)",
   "staffCommand.quahan": "Danh sách phản ánh quá hạn trả lời",
+  "staffCommand.cauhoi":
+    "Câu hỏi trợ lý chưa trả lời được và đánh giá 👍/👎: /cauhoi hoặc /cauhoi 30 (số ngày)",
+  "insights.title": "Trong {days} ngày qua",
+  "insights.unanswered": "Câu hỏi trợ lý chưa trả lời được: {n}.",
+  "insights.unansweredNone": "Không có câu hỏi nào trợ lý chưa trả lời được.",
+  "insights.top": "Hỏi nhiều nhất:",
+  "insights.topItem": "{count} lần: {question}",
+  "insights.votes": "Người dân đánh giá câu trả lời: 👍 {up}, 👎 {down}.",
+  "insights.votesNone": "Chưa có đánh giá 👍/👎 nào.",
+  "insights.disliked": "Thủ tục bị đánh giá 👎 nhiều nhất (nên xem lại thông tin):",
+  "insights.dislikedItem": "{code} {name}: 👎 {down}, 👍 {up}",
+  "insights.privacy":
+    "Số điện thoại, email, số giấy tờ trong câu hỏi đã được xóa khi ghi lại; không ghi tên hay tài khoản người hỏi.",
+  "insights.badDays": "Số ngày phải là số nguyên từ 1 đến {max}, ví dụ /cauhoi 30.",
   "ticket.staff.taken": "{who} đã nhận xử lý phản ánh {code}.",
   "ticket.staff.statusSet": "Phản ánh {code}: đã chuyển sang “{status}”.",
   "ticket.staff.closed": "Đã đóng phản ánh {code}. Người dân đã được báo.",

@@ -10,8 +10,16 @@ import type { MessageKey } from "../../locales/index.ts";
 /** Every command that has a description in the locale files (`command.<name>`). */
 export type CommandName = MessageKey extends infer K ? (K extends `command.${infer N}` ? N : never) : never;
 
-/** What the assistant answers today; later features add theirs when they land. */
-export const CITIZEN_COMMANDS: readonly CommandName[] = ["start", "help", "hoso", "lang"];
+/** What the assistant answers whatever runs: look-up, checklists, announcements, language. */
+export const CITIZEN_COMMANDS: readonly CommandName[] = [
+  "start",
+  "help",
+  "hoso",
+  "dangky",
+  "tintuc",
+  "huydangky",
+  "lang",
+];
 
 /** The hotline's citizen commands (send feedback, see its status), shown when the hotline runs. */
 export const HOTLINE_COMMANDS: readonly CommandName[] = ["phananh", "trangthai"];

@@ -64,6 +64,9 @@ describe("Telegram channel, polling", () => {
         { command: "start", description: t("vi", "command.start") },
         { command: "help", description: t("vi", "command.help") },
         { command: "hoso", description: t("vi", "command.hoso") },
+        { command: "dangky", description: t("vi", "command.dangky") },
+        { command: "tintuc", description: t("vi", "command.tintuc") },
+        { command: "huydangky", description: t("vi", "command.huydangky") },
         { command: "lang", description: t("vi", "command.lang") },
       ],
     });
