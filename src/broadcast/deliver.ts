@@ -11,7 +11,13 @@ import { announcementReplies } from "../core/announcement.ts";
 import type { Address, ChannelName } from "../core/model.ts";
 import type { Clock, KeyValueStore, VersionedStore } from "../core/ports.ts";
 import { translator } from "../locales/index.ts";
-import { type Broadcast, broadcast as broadcastSchema, emptyCounts, isFinished } from "./broadcast.ts";
+import {
+  type Broadcast,
+  type BroadcastCounts,
+  broadcast as broadcastSchema,
+  emptyCounts,
+  isFinished,
+} from "./broadcast.ts";
 import { claim, type Outcome, type OutcomeStore, outcome as outcomeSchema } from "./outcome.ts";
 import type { ChatGap, Pacer } from "./pacer.ts";
 import type { AnnouncementSender, SendResult } from "./sender.ts";
@@ -106,9 +112,7 @@ export async function deliverBroadcast(
   // What earlier runs settled is the truth; a claim never settled is uncertain (never sent again).
   const counts = emptyCounts();
   const handled = new Set<string>();
-  const addReason = (reason: string) => {
-    counts.reasons[reason] = (counts.reasons[reason] ?? 0) + 1;
-  };
+  const tally = (value: Outcome) => countOutcome(counts, value);
   let uncertain = 0;
   for await (const [address, record] of outcomes.entries()) {
     const parsed = outcomeSchema.safeParse(record.value);
@@ -124,16 +128,6 @@ export async function deliverBroadcast(
     tally(value);
   }
   if (uncertain > 0) log.warn({ uncertain }, "recipients whose delivery was interrupted are not sent again");
-
-  function tally(value: Outcome) {
-    if (value.state === "sent") counts.sent++;
-    else if (value.state === "blocked") counts.blocked++;
-    else if (value.state === "skipped") counts.skipped++;
-    else if (value.state === "failed") {
-      counts.failed++;
-      addReason(value.reason ?? "unknown");
-    }
-  }
 
   const startedAt = initial.value.startedAt ?? deps.clock.now();
   if (initial.value.startedAt === undefined && deps.news) await addToNews(deps.news, initial.value);
@@ -298,11 +292,7 @@ export async function deliverBroadcast(
   const settled = emptyCounts();
   for await (const [, record] of outcomes.entries()) {
     const value = outcomeSchema.safeParse(record.value).data;
-    if (!value || value.state === "sending" || value.state === "released") continue;
-    if (value.state === "failed") {
-      settled.failed++;
-      settled.reasons[value.reason ?? "unknown"] = (settled.reasons[value.reason ?? "unknown"] ?? 0) + 1;
-    } else settled[value.state]++;
+    if (value) countOutcome(settled, value);
   }
   const final = await updateBroadcast(deps.broadcasts, id, (b) => {
     // Anyone picked at the start who unsubscribed before their turn was skipped, not lost.
@@ -317,6 +307,16 @@ export async function deliverBroadcast(
   if (final) await deps.onProgress?.(final);
   log.info({ ...counts }, "done");
   return { kind: "done" };
+}
+
+/** Adds a settled outcome to the counts (claims under way and released ones count for nothing). */
+function countOutcome(counts: BroadcastCounts, value: Outcome): void {
+  if (value.state === "sending" || value.state === "released") return;
+  if (value.state === "failed") {
+    counts.failed++;
+    const reason = value.reason ?? "unknown";
+    counts.reasons[reason] = (counts.reasons[reason] ?? 0) + 1;
+  } else counts[value.state]++;
 }
 
 async function addToNews(store: KeyValueStore<NewsList>, b: Broadcast): Promise<void> {

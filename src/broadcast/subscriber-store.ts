@@ -60,14 +60,23 @@ export function subscribe(
   }));
 }
 
+function deactivate(
+  store: SubscriberStore,
+  address: Address,
+  reason: NonNullable<Subscriber["inactiveReason"]>,
+  now: number,
+): Promise<Subscriber | null> {
+  return change(store, address, (current) =>
+    current?.active ? { ...current, active: false, inactiveReason: reason, updatedAt: now } : null,
+  );
+}
+
 export function unsubscribe(
   store: SubscriberStore,
   address: Address,
   now: number,
 ): Promise<Subscriber | null> {
-  return change(store, address, (current) =>
-    current?.active ? { ...current, active: false, inactiveReason: "unsubscribed", updatedAt: now } : null,
-  );
+  return deactivate(store, address, "unsubscribed", now);
 }
 
 /** The platform said the bot is blocked: later broadcasts skip the address until it subscribes again. */
@@ -76,9 +85,7 @@ export function markBlocked(
   address: Address,
   now: number,
 ): Promise<Subscriber | null> {
-  return change(store, address, (current) =>
-    current?.active ? { ...current, active: false, inactiveReason: "blocked", updatedAt: now } : null,
-  );
+  return deactivate(store, address, "blocked", now);
 }
 
 /** The citizen chose another language (/lang): announcements follow it. */

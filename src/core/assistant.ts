@@ -44,7 +44,7 @@ import {
   type UnansweredQuestion,
 } from "./records.ts";
 import { redactPersonalData } from "./redact.ts";
-import { mayNeedTickets, step } from "./router.ts";
+import { mayNeedAnnouncements, mayNeedTickets, step } from "./router.ts";
 
 /** Storage namespaces the composition root uses for the assistant's stores. */
 export const UNANSWERED_LOG = "unanswered";
@@ -123,18 +123,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function process(event: InboundEvent, log: Logger, seen: { locale: Locale }): Promise<Reply[]> {
     const now = deps.clock.now();
     const userKey = hashId(`${event.address.split(":")[0]}:${event.userId}`, settings.hashSalt);
-    // The six reads are independent: one wait instead of six round-trips. The conversation,
-    // checklists, subscription and news are read even when the rate limit then stops the event (a
-    // wasted read, no harm).
-    const [storedPrefs, window, storedState, storedChecklists, storedSubscriber, storedNews] =
-      await Promise.all([
-        readParsed(stores.prefs, event.address, (v) => citizenPrefs.safeParse(v).data),
-        readParsed(stores.rateLimits, userKey, (v) => rateWindow.safeParse(v).data),
-        readParsed(stores.conversations, event.address, (v) => conversationState.safeParse(v).data),
-        readParsed(stores.checklists, event.address, (v) => savedChecklists.safeParse(v).data),
-        readSubscriber(stores.subscribers, event.address),
-        readParsed(stores.news, NEWS_KEY, (v) => newsList.safeParse(v).data),
-      ]);
+    // The reads are independent: one wait instead of a round-trip each. The conversation and
+    // checklists are read even when the rate limit then stops the event (a wasted read, no harm).
+    const [storedPrefs, window, storedState, storedChecklists] = await Promise.all([
+      readParsed(stores.prefs, event.address, (v) => citizenPrefs.safeParse(v).data),
+      readParsed(stores.rateLimits, userKey, (v) => rateWindow.safeParse(v).data),
+      readParsed(stores.conversations, event.address, (v) => conversationState.safeParse(v).data),
+      readParsed(stores.checklists, event.address, (v) => savedChecklists.safeParse(v).data),
+    ]);
     const prefs = storedPrefs ?? {};
     let locale: Locale = prefs.locale ?? settings.defaultLocale;
     seen.locale = locale;
@@ -150,6 +146,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     const state = storedState ?? initialConversationState();
     const checklists = storedChecklists ?? { v: 1 as const, items: [] };
+    // The subscription and the announcements only for the events that may use them.
+    const [storedSubscriber, storedNews] = mayNeedAnnouncements(event, state)
+      ? await Promise.all([
+          readSubscriber(stores.subscribers, event.address),
+          readParsed(stores.news, NEWS_KEY, (v) => newsList.safeParse(v).data),
+        ])
+      : [undefined, undefined];
     const subscription = storedSubscriber?.value ?? null;
     const news = storedNews?.items ?? [];
     const ctx: FlowContext = {

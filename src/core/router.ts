@@ -73,6 +73,30 @@ export function mayNeedTickets(event: InboundEvent, state: ConversationState): b
   }
 }
 
+const ANNOUNCEMENT_COMMANDS = new Set(["dangky", "huydangky", "tintuc"]);
+const announcementChoice = (id: string) => id.startsWith("s:") || id === "m:subscribe";
+
+/**
+ * Whether answering this event may need the citizen's subscription and the latest announcements
+ * (read only then: most events are questions and need neither).
+ */
+export function mayNeedAnnouncements(event: InboundEvent, state: ConversationState): boolean {
+  switch (event.kind) {
+    case "command":
+      return ANNOUNCEMENT_COMMANDS.has(event.command.toLowerCase());
+    case "choice":
+      return announcementChoice(event.choiceId);
+    case "text": {
+      // A command typed as text, or a typed number or label picking a choice offered before.
+      const typed = /^\s*\/(\w+)/.exec(event.text)?.[1]?.toLowerCase();
+      if (typed !== undefined && ANNOUNCEMENT_COMMANDS.has(typed)) return true;
+      return state.offered.some((c) => announcementChoice(c.id));
+    }
+    default:
+      return false;
+  }
+}
+
 export function step(state: ConversationState, event: InboundEvent, ctx: FlowContext): FlowResult {
   if (expiredForm(state, ctx)) {
     // A form left alone too long is dropped (never sent); say so, then answer the event as usual.

@@ -7,7 +7,12 @@ import {
   initialConversationState,
   type SavedChecklists,
 } from "../../src/core/records.ts";
-import { MAX_QUESTION_LENGTH, resolveTypedChoice, step } from "../../src/core/router.ts";
+import {
+  MAX_QUESTION_LENGTH,
+  mayNeedAnnouncements,
+  resolveTypedChoice,
+  step,
+} from "../../src/core/router.ts";
 import { translator } from "../../src/locales/index.ts";
 import { fakeSearch, fixtureCatalogue, lastChoices, replyText, standardRules } from "./support.ts";
 
@@ -308,5 +313,21 @@ describe("the checklist flow", () => {
       }),
     ).last;
     expect(replyText(noCases.replies)).toContain("Trường hợp này không có danh sách giấy tờ cụ thể");
+  });
+});
+
+describe("mayNeedAnnouncements", () => {
+  const base = { address: "console:local" as const, userId: "u", receivedAt: 0 };
+  const fresh = initialConversationState();
+  it("is true for the announcement commands, their choices and a number picking one, false for a question", () => {
+    expect(mayNeedAnnouncements({ ...base, kind: "command", command: "tintuc", args: "" }, fresh)).toBe(true);
+    expect(mayNeedAnnouncements({ ...base, kind: "text", text: "/DangKy" }, fresh)).toBe(true);
+    expect(mayNeedAnnouncements({ ...base, kind: "choice", choiceId: "s:tp:land" }, fresh)).toBe(true);
+    expect(mayNeedAnnouncements({ ...base, kind: "choice", choiceId: "m:subscribe" }, fresh)).toBe(true);
+    const offered = { ...fresh, offered: [{ id: "s:off", label: "Hủy đăng ký" }] };
+    expect(mayNeedAnnouncements({ ...base, kind: "text", text: "1" }, offered)).toBe(true);
+    expect(mayNeedAnnouncements({ ...base, kind: "text", text: "đăng ký khai sinh" }, fresh)).toBe(false);
+    expect(mayNeedAnnouncements({ ...base, kind: "command", command: "hoso", args: "" }, fresh)).toBe(false);
+    expect(mayNeedAnnouncements({ ...base, kind: "start" }, fresh)).toBe(false);
   });
 });

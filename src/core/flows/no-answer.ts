@@ -4,7 +4,7 @@
  * Compared without tone marks, case, punctuation or a trailing particle, so "Ko", "khong ạ",
  * "không có" and "chưa có ảnh" all count.
  */
-import { fold } from "../../search/normalize.ts";
+import { fold } from "../text.ts";
 
 const NO_ANSWERS = new Set([
   "khong",
@@ -31,10 +31,5 @@ const NO_ANSWERS = new Set([
 const PARTICLES = /\s+(a|nhe|nha|ak|ah|oi|day)$/;
 
 export function isNoAnswer(text: string): boolean {
-  const folded = fold(text.toLowerCase())
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(PARTICLES, "");
-  return NO_ANSWERS.has(folded);
+  return NO_ANSWERS.has(fold(text).replace(PARTICLES, ""));
 }
