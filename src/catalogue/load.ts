@@ -109,7 +109,11 @@ function parseFile<S extends z.ZodType>(
 ): z.output<S> | undefined {
   let data: unknown;
   try {
-    data = parseYaml(bytes.toString("utf8"), { schema: CORE_SCHEMA, filename: file.label });
+    // js-yaml hands out substrings that keep the whole file's text alive (V8 sliced strings); a
+    // JSON round trip gives the record compact strings of its own (full catalogue: 54 MB of heap
+    // instead of 68, about 0.2 s more to load).
+    const parsed: unknown = parseYaml(bytes.toString("utf8"), { schema: CORE_SCHEMA, filename: file.label });
+    data = parsed === undefined ? undefined : JSON.parse(JSON.stringify(parsed));
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const where = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : "";
