@@ -62,6 +62,8 @@ export interface Config {
   catalogueDir: string;
   defaultLocale: "vi" | "en";
   rateLimitPerMinute: number;
+  /** The search runs in its own worker thread (default) instead of the event loop's thread. */
+  searchThread: boolean;
   /** Used by the hotline/broadcast features. */
   staff: { telegram: StaffMember[]; zalo: StaffMember[]; chatId: string | null };
   /** Used by the hotline/broadcast features (staff HTTP API); null disables the API. */
@@ -206,6 +208,7 @@ const envSchema = z.object({
   CATALOGUE_DIR: optional(z.string()),
   DEFAULT_LOCALE: optional(oneOf("DEFAULT_LOCALE", ["vi", "en"] as const)),
   RATE_LIMIT_PER_MINUTE: optional(integer("RATE_LIMIT_PER_MINUTE", 1, 10000, DEFAULTS.RATE_LIMIT_PER_MINUTE)),
+  SEARCH_THREAD: optional(oneOf("SEARCH_THREAD", ["on", "off"] as const)),
   STAFF_TELEGRAM_IDS: optional(staffList("STAFF_TELEGRAM_IDS", /^\d{1,20}$/, "Telegram user ids (digits)")),
   STAFF_ZALO_IDS: optional(staffList("STAFF_ZALO_IDS", /^[A-Za-z0-9_-]{1,128}$/, "Zalo user ids")),
   STAFF_CHAT_ID: optional(
@@ -384,6 +387,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     catalogueDir: e.CATALOGUE_DIR?.trim() ?? DEFAULTS.CATALOGUE_DIR,
     defaultLocale: e.DEFAULT_LOCALE ?? DEFAULTS.DEFAULT_LOCALE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? DEFAULTS.RATE_LIMIT_PER_MINUTE,
+    searchThread: (e.SEARCH_THREAD ?? "on") === "on",
     staff: {
       telegram: e.STAFF_TELEGRAM_IDS ?? [],
       zalo: e.STAFF_ZALO_IDS ?? [],

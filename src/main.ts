@@ -36,7 +36,8 @@ import { createTicketsApi } from "./http/tickets-api.ts";
 import { t, translator } from "./locales/index.ts";
 import { createLogger, createUserIdHasher, type Logger, loadLogSalt } from "./logger.ts";
 import { createSearch } from "./search/search.ts";
-import type { ProcedureSearch } from "./search/types.ts";
+import { startSearchThread } from "./search/thread/start-search-thread.ts";
+import type { AsyncProcedureSearch, ProcedureSearch } from "./search/types.ts";
 import { createStaffDesk } from "./staff/desk.ts";
 import { createStaffDirectory } from "./staff/directory.ts";
 import { insightsCapability } from "./staff/insights-capability.ts";
@@ -119,11 +120,18 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
 
   try {
     const storesReady = performance.now();
+    // The search runs in its own thread (SEARCH_THREAD=on, the default) or in this one; the thread
+    // starts while the catalogue loads.
+    const searchThread = config.searchThread ? startSearchThread({ logger }) : null;
+    if (searchThread) cleanups.push(() => searchThread.close());
     const catalogue = await loadCatalogueOrExplain(config.catalogueDir);
     const catalogueReady = performance.now();
-    let current: { catalogue: Catalogue; search: ProcedureSearch } = {
+    const searchOf = (next: Catalogue): ProcedureSearch | AsyncProcedureSearch =>
+      searchThread ?? createSearch(next);
+    if (searchThread) await searchThread.load(catalogue);
+    let current: { catalogue: Catalogue; search: ProcedureSearch | AsyncProcedureSearch } = {
       catalogue,
-      search: createSearch(catalogue),
+      search: searchOf(catalogue),
     };
     logger.info(
       {
@@ -132,6 +140,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         storageMs: Math.round(storesReady - started),
         catalogueMs: Math.round(catalogueReady - storesReady),
         searchMs: Math.round(performance.now() - catalogueReady),
+        searchThread: searchThread !== null,
       },
       "catalogue loaded",
     );
@@ -141,7 +150,16 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       initial: catalogue,
       logger,
       onReload: (next) => {
-        current = { catalogue: next, search: createSearch(next) };
+        if (!searchThread) {
+          current = { catalogue: next, search: createSearch(next) };
+          return;
+        }
+        // Searches sent from now on wait in the thread until its new index is built. One already
+        // answered from the old index may name a procedure the new catalogue lacks: the core skips it.
+        current = { catalogue: next, search: searchThread };
+        searchThread
+          .load(next)
+          .catch((error: unknown) => logger.error({ err: error }, "search thread: new catalogue not loaded"));
       },
     });
     cleanups.push(() => watcher.close());

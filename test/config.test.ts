@@ -31,6 +31,7 @@ describe("loadConfig", () => {
       catalogueDir: "procedures",
       defaultLocale: "vi",
       rateLimitPerMinute: 20,
+      searchThread: true,
       staff: { telegram: [], zalo: [], chatId: null },
       apiToken: null,
       ticketWebhook: null,
@@ -118,6 +119,7 @@ describe("loadConfig", () => {
     expect(config.rateLimitPerMinute).toBe(30);
     expect(config.defaultLocale).toBe("en");
     expect(config.logLevel).toBe("debug");
+    expect(loadConfig({ SEARCH_THREAD: "off" }).searchThread).toBe(false);
   });
 
   it("names the variable, the bad value and the fix", () => {
@@ -132,6 +134,9 @@ describe("loadConfig", () => {
     expect(problems({ LOG_LEVEL: "loud" })[0]).toMatch(/^LOG_LEVEL must be one of info, fatal/);
     expect(problems({ DEFAULT_LOCALE: "fr" })[0]).toMatch(/^DEFAULT_LOCALE /);
     expect(problems({ RATE_LIMIT_PER_MINUTE: "0" })[0]).toMatch(/^RATE_LIMIT_PER_MINUTE /);
+    expect(problems({ SEARCH_THREAD: "yes" })).toEqual([
+      "SEARCH_THREAD must be one of on, off, got 'yes'. Set SEARCH_THREAD=on or remove it.",
+    ]);
     expect(problems({ PUBLIC_URL: "http://bot.example.vn" })[0]).toMatch(
       /^PUBLIC_URL must start with https:\/\//,
     );

@@ -55,7 +55,7 @@ describe("startApp with the hotline API, Open311 and the webhook", { timeout: 60
       logger,
     );
     base = `http://127.0.0.1:${app.httpPort}`;
-  });
+  }, 60_000);
   afterAll(async () => {
     await app?.shutdown("test over");
     await new Promise<void>((r) => receiver?.close(() => r()));

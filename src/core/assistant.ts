@@ -15,7 +15,7 @@ import {
 } from "../broadcast/subscriber-store.ts";
 import type { Catalogue } from "../catalogue/catalogue.ts";
 import { t, translator } from "../locales/index.ts";
-import type { ProcedureSearch } from "../search/types.ts";
+import type { AsyncProcedureSearch, ProcedureSearch } from "../search/types.ts";
 import type { TicketService } from "../tickets/service.ts";
 import { VIETNAM_OFFSET_MS } from "../tickets/ticket.ts";
 import {
@@ -45,6 +45,7 @@ import {
 } from "./records.ts";
 import { redactPersonalData } from "./redact.ts";
 import { mayNeedAnnouncements, mayNeedTickets, step } from "./router.ts";
+import { withSearch } from "./search-replay.ts";
 
 /** Storage namespaces the composition root uses for the assistant's stores. */
 export const UNANSWERED_LOG = "unanswered";
@@ -91,8 +92,8 @@ export const defaultAssistantSettings: AssistantSettings = {
 export interface AssistantDeps {
   /** The current catalogue (hot-reloaded: called for every event). */
   catalogue: () => Catalogue;
-  /** The current search over that catalogue. */
-  search: () => ProcedureSearch;
+  /** The current search over that catalogue (in this thread, or the search thread's). */
+  search: () => ProcedureSearch | AsyncProcedureSearch;
   stores: AssistantStores;
   clock: Clock;
   logger: Logger;
@@ -155,9 +156,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       : [undefined, undefined];
     const subscription = storedSubscriber?.value ?? null;
     const news = storedNews?.items ?? [];
-    const ctx: FlowContext = {
+    const base: Omit<FlowContext, "search"> = {
       catalogue: deps.catalogue(),
-      search: deps.search(),
       locale,
       tr: translator(locale),
       now,
@@ -166,9 +166,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       news,
       ...(deps.hotline && { hotline: await hotlineContext(event, state, now) }),
     };
-    const outcome = step(state, event, ctx);
+    const outcome = await withSearch(deps.search(), (search) => step(state, event, { ...base, search }));
     for (const effect of outcome.effects) {
-      outcome.replies.push(...(await runEffect(effect, event.address, checklists, now, locale, ctx)));
+      outcome.replies.push(...(await runEffect(effect, event.address, checklists, now, locale, base)));
       if (effect.kind === "setLocale") {
         locale = effect.locale;
         seen.locale = locale;
@@ -206,7 +206,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     checklists: SavedChecklists,
     now: number,
     locale: Locale,
-    ctx: FlowContext,
+    ctx: Pick<FlowContext, "tr">,
   ): Promise<Reply[]> {
     switch (effect.kind) {
       case "submitTicket": {

@@ -6,6 +6,7 @@
  */
 import type { Procedure } from "../catalogue/schema.ts";
 import { fold } from "./normalize.ts";
+import type { SearchableProcedure } from "./searchable.ts";
 
 const CITIZEN =
   /\b(cong dan|ca nhan|ho gia dinh|nguoi dan|nguoi viet nam|nguoi nuoc ngoai|nguoi dan toc|tre em|nguoi dan)\b/;
@@ -34,7 +35,7 @@ export function statusFactor(state: Procedure["status"]["state"]): number {
 }
 
 /** The product of all priors for one procedure (1 is neutral). */
-export function procedurePrior(p: Procedure): number {
+export function procedurePrior(p: SearchableProcedure): number {
   const citizen = citizenFactor(p.applicants, p.official.applicants) ? 1 : 0.9;
   return levelFactor(p.levels) * citizen * priorityFactor(p.priority) * statusFactor(p.status.state);
 }

@@ -7,7 +7,6 @@
  * candidates with fuse.js, keep repealed procedures below their replacements, and decide.
  */
 import Fuse from "fuse.js";
-import type { Catalogue } from "../catalogue/catalogue.ts";
 import { aspectPositions } from "./aspect.ts";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { coverageOf } from "./coverage.ts";
@@ -23,6 +22,7 @@ import {
   type RerankWeights,
   rerank,
 } from "./rerank.ts";
+import type { SearchCatalogue } from "./searchable.ts";
 import {
   bigramText,
   buildTokenIndex,
@@ -102,7 +102,7 @@ function bigramsOf(tokens: readonly Token[]): string[] {
   return text === "" ? [] : text.split(" ");
 }
 
-export function createSearch(catalogue: Catalogue, options: SearchOptions = {}): ExplainedSearch {
+export function createSearch(catalogue: SearchCatalogue, options: SearchOptions = {}): ExplainedSearch {
   const index = buildTokenIndex(catalogue.procedures);
   const depth = options.rerankDepth ?? 24;
   const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;

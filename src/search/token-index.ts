@@ -8,17 +8,17 @@
  * catalogue does not know (a known syllable is spelled right).
  */
 import MiniSearch, { type SearchResult as MiniResult, type Query } from "minisearch";
-import type { Procedure } from "../catalogue/schema.ts";
 import { cuePairs, nameVariants, type Variant } from "./cues.ts";
 import { vocabularyPairs, vocabularySyllables } from "./expand.ts";
 import { foldText, type Token, tokenize } from "./normalize.ts";
 import { citizenFactor, procedurePrior } from "./priors.ts";
+import type { SearchableProcedure } from "./searchable.ts";
 import { NAME_ABBREVIATIONS } from "./vocabulary.ts";
 
 /** What the ranking keeps about one procedure. */
 export interface IndexedProcedure {
   readonly id: number;
-  readonly procedure: Procedure;
+  readonly procedure: SearchableProcedure;
   /** Folded name without a leading "thủ tục". */
   readonly name: string;
   readonly aliases: readonly string[];
@@ -144,7 +144,7 @@ function spelledOut(folded: string): string {
   return words.map((t) => (abbreviations!.has(t) ? foldText(abbreviations!.get(t)!) : t)).join(" ");
 }
 
-export function buildTokenIndex(procedures: readonly Procedure[]): TokenIndex {
+export function buildTokenIndex(procedures: readonly SearchableProcedure[]): TokenIndex {
   const docs: { -readonly [K in keyof IndexedProcedure]: IndexedProcedure[K] }[] = [];
   const documents: IndexDocument[] = [];
   const df = new Map<string, number>();

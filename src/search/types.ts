@@ -33,3 +33,9 @@ export interface SearchResult {
 export interface ProcedureSearch {
   search(query: string): SearchResult;
 }
+
+/** The same contract answered elsewhere (the search thread): asynchronous. */
+export interface AsyncProcedureSearch {
+  readonly async: true;
+  search(query: string): Promise<SearchResult>;
+}

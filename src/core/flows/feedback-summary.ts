@@ -64,7 +64,7 @@ export function summary(
 }
 
 /** What the citizen sees once the ticket is stored: its code and the date of the answer. */
-export function submitted(ticket: { code: string; dueDate: string }, ctx: FlowContext): Reply[] {
+export function submitted(ticket: { code: string; dueDate: string }, ctx: Pick<FlowContext, "tr">): Reply[] {
   const [y, m, d] = ticket.dueDate.split("-");
   return [
     message([

@@ -141,7 +141,7 @@ export function reopenTicket(code: string, state: ConversationState, ctx: FlowCo
 export function afterCitizenAction(
   kind: "rate" | "reopen",
   outcome: { ok: true; ticket: Ticket } | { ok: false; reason: string },
-  ctx: FlowContext,
+  ctx: Pick<FlowContext, "tr">,
 ): Reply[] {
   const { tr } = ctx;
   if (outcome.ok) {

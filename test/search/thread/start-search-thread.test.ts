@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import type { Catalogue } from "../../../src/catalogue/catalogue.ts";
+import { loadCatalogue } from "../../../src/catalogue/load.ts";
+import { createSearch } from "../../../src/search/search.ts";
+import { type SearchThread, startSearchThread } from "../../../src/search/thread/start-search-thread.ts";
+
+const logger = pino({ level: "silent" });
+let catalogue: Catalogue;
+let thread: SearchThread;
+
+beforeAll(async () => {
+  catalogue = await loadCatalogue("procedures");
+  thread = startSearchThread({ logger });
+  await thread.load(catalogue);
+}, 60_000);
+afterAll(() => thread.close());
+
+function evalQuestions(n: number): string[] {
+  const doc = parse(readFileSync("test/search/eval-set.yaml", "utf8")) as { items: { q: string }[] };
+  return doc.items.slice(0, n).map((item) => item.q);
+}
+
+describe("startSearchThread", () => {
+  it("answers exactly as the search in this thread, in the order asked", async () => {
+    const local = createSearch(catalogue);
+    const queries = [
+      ...evalQuestions(60),
+      "1.001193",
+      "",
+      "   ",
+      "😀😀😀",
+      "\u0000\u0007 khai sinh",
+      "a".repeat(100_000),
+      "giá vàng hôm nay",
+    ];
+    const answers = await Promise.all(queries.map((q) => thread.search(q)));
+    expect(answers).toEqual(queries.map((q) => local.search(q)));
+  }, 60_000);
+
+  it("searches the catalogue it was sent last", async () => {
+    const small = catalogue.procedures.filter((p) => p.code !== "1.001193");
+    await thread.load({ procedures: small });
+    const without = await thread.search("đăng ký khai sinh");
+    expect([without.answer, ...without.candidates.map((c) => c.code)]).not.toContain("1.001193");
+    await thread.load(catalogue);
+    expect((await thread.search("đăng ký khai sinh")).candidates.map((c) => c.code)).toContain("1.001193");
+  }, 60_000);
+});
+
+describe("a search thread that stops", () => {
+  it("fails the searches it held, starts again with the last catalogue and answers", async () => {
+    const errors: unknown[] = [];
+    const watched = pino({ level: "error" }, { write: (line: string) => errors.push(JSON.parse(line)) });
+    const dying = startSearchThread({
+      logger: watched,
+      entry: new URL("../../support/search-thread-exit-entry.ts", import.meta.url),
+    });
+    try {
+      await dying.load(catalogue);
+      expect((await dying.search("đăng ký khai sinh")).answer).not.toBeNull();
+      await expect(dying.search("__stop__")).rejects.toThrow(/search thread stopped \(exit code 3\)/);
+      // While it starts again, a search fails at once instead of waiting.
+      await expect(dying.search("đăng ký khai sinh")).rejects.toThrow(/restarting/);
+      let answered = null;
+      for (let i = 0; i < 100 && answered === null; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        answered = await dying.search("đăng ký khai sinh").catch(() => null);
+      }
+      expect(answered?.answer).toBe(createSearch(catalogue).search("đăng ký khai sinh").answer);
+      expect(errors).toContainEqual(
+        expect.objectContaining({ msg: "search thread stopped; starting it again", code: 3 }),
+      );
+    } finally {
+      await dying.close();
+    }
+    await expect(dying.search("khai sinh")).rejects.toThrow(/closed/);
+  }, 90_000);
+});
