@@ -140,7 +140,12 @@ async function runApp(): Promise<void> {
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
     if (message.type === "rss-gc") process.send?.({ type: "rss", ...memory(true) });
-    if (message.type === "cpu") process.send?.({ type: "cpu", ...process.cpuUsage() });
+    if (message.type === "cpu")
+      process.send?.({
+        type: "cpu",
+        ...process.cpuUsage(),
+        active: performance.eventLoopUtilization().active,
+      });
     if (message.type === "stop") void app.shutdown("bench done").then(() => process.exit(0));
   });
   process.send?.({ type: "ready", port: app.httpPort, rss: process.memoryUsage().rss });
@@ -216,7 +221,12 @@ async function runInstantCore(): Promise<void> {
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") process.send?.({ type: "rss", ...memory() });
     if (message.type === "rss-gc") process.send?.({ type: "rss", ...memory(true) });
-    if (message.type === "cpu") process.send?.({ type: "cpu", ...process.cpuUsage() });
+    if (message.type === "cpu")
+      process.send?.({
+        type: "cpu",
+        ...process.cpuUsage(),
+        active: performance.eventLoopUtilization().active,
+      });
     if (message.type === "stop") {
       void (async () => {
         await channel.stop();
@@ -335,13 +345,16 @@ function build(): void {
   execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 }
 
-/** The app's process CPU time so far (user + system), in ms. */
-function askCpu(child: ChildProcess): Promise<number> {
+/**
+ * The app's process CPU time so far (user + system, every thread), and the time its main thread
+ * (event loop) was busy, in ms.
+ */
+function askCpu(child: ChildProcess): Promise<{ cpu: number; main: number }> {
   return new Promise((resolve) => {
-    const onMessage = (message: { type: string; user?: number; system?: number }) => {
+    const onMessage = (message: { type: string; user?: number; system?: number; active?: number }) => {
       if (message.type !== "cpu") return;
       child.off("message", onMessage);
-      resolve((message.user! + message.system!) / 1000);
+      resolve({ cpu: (message.user! + message.system!) / 1000, main: message.active ?? Number.NaN });
     };
     child.on("message", onMessage);
     child.send({ type: "cpu" });
@@ -385,6 +398,8 @@ interface Result {
   reloads: number;
   /** The app's process CPU time during the measured run (all updates, answered or not). */
   cpuMs: number;
+  /** The time the app's main thread (event loop) was busy during the measured run. */
+  mainMs: number;
 }
 
 async function runOnce(storage: "sqlite" | "redis", args: Args, questions: string[]): Promise<Result> {
@@ -580,7 +595,9 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
   await Promise.race([Promise.all(workers), new Promise((r) => setTimeout(r, 15_000))]);
   const seconds = (performance.now() - begin) / 1000;
   const load = loadavg()[0]!;
-  const cpuMs = (await askCpu(child)) - cpuBegin;
+  const cpuEnd = await askCpu(child);
+  const cpuMs = cpuEnd.cpu - cpuBegin.cpu;
+  const mainMs = cpuEnd.main - cpuBegin.main;
   const alive = child.exitCode === null;
   if (!alive) throw new Error(`the app exited during the run (code ${child.exitCode}, ${reloads} reloads)`);
   const { rss: rssEnd } = await askMemory(child);
@@ -615,6 +632,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
     redisKeysRemoved,
     reloads,
     cpuMs,
+    mainMs,
   };
 }
 
@@ -696,9 +714,16 @@ function report(result: Result, args: Args): void {
   ];
   if (v8.length > 0) console.log(`  app V8 flags: ${v8.join(" ")}`);
   // CPU per update hardly depends on other load: the capacity one core would give this app.
-  const cpuPerUpdate = result.cpuMs / Math.max(1, result.completed + result.failed + result.noReply);
+  const handled = Math.max(1, result.completed + result.failed + result.noReply);
+  const cpuPerUpdate = result.cpuMs / handled;
   console.log(
     `  app CPU per update: ${cpuPerUpdate.toFixed(2)} ms (one core's worth would answer ≈ ${(1000 / cpuPerUpdate).toFixed(0)} updates/s)`,
+  );
+  // The event loop is one thread: its busy time per update bounds the rate whatever the cores. It is
+  // wall time: when other processes compete for the cores it grows while the thread waits for one.
+  const mainPerUpdate = result.mainMs / handled;
+  console.log(
+    `  main thread busy per update: ${mainPerUpdate.toFixed(2)} ms (${((100 * result.mainMs) / (result.seconds * 1000)).toFixed(0)} % of the run; alone it would allow ≈ ${(1000 / mainPerUpdate).toFixed(0)} updates/s)`,
   );
   if (result.reloads > 0)
     console.log(`  catalogue edited ${result.reloads} times during the run (hot reloads)`);
