@@ -14,7 +14,7 @@ import { type AnnouncementSender, messengerSender } from "./broadcast/sender.ts"
 import { broadcastCapability } from "./broadcast/staff-capability.ts";
 import type { Catalogue } from "./catalogue/catalogue.ts";
 import { CatalogueError } from "./catalogue/errors.ts";
-import { loadCatalogue } from "./catalogue/load.ts";
+import { createParseCache, loadCatalogue, type ParseCache } from "./catalogue/load.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { type ChannelMessengers, createOutbound } from "./channels/outbound.ts";
@@ -84,9 +84,9 @@ const clock: Clock = { now: () => Date.now() };
 /** How long a graceful shutdown may take after SIGINT/SIGTERM before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
-async function loadCatalogueOrExplain(dir: string): Promise<Catalogue> {
+async function loadCatalogueOrExplain(dir: string, cache: ParseCache): Promise<Catalogue> {
   try {
-    return await loadCatalogue(dir);
+    return await loadCatalogue(dir, { cache });
   } catch (error) {
     if (error instanceof CatalogueError) throw new StartupError(describeCatalogueError(error, dir));
     throw error;
@@ -124,7 +124,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // starts while the catalogue loads.
     const searchThread = config.searchThread ? startSearchThread({ logger }) : null;
     if (searchThread) cleanups.push(() => searchThread.close());
-    const catalogue = await loadCatalogueOrExplain(config.catalogueDir);
+    // Kept for the watcher: a reload parses only the files that changed.
+    const parseCache = createParseCache();
+    const catalogue = await loadCatalogueOrExplain(config.catalogueDir, parseCache);
     const catalogueReady = performance.now();
     const searchOf = (next: Catalogue): ProcedureSearch | AsyncProcedureSearch =>
       searchThread ?? createSearch(next);
@@ -148,6 +150,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // catalogue keeps serving. The search is rebuilt for each new catalogue.
     const watcher = await watchCatalogue(config.catalogueDir, {
       initial: catalogue,
+      cache: parseCache,
       logger,
       onReload: (next) => {
         if (!searchThread) {

@@ -6,7 +6,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import type { Catalogue } from "./catalogue.ts";
 import { CatalogueError, formatProblem } from "./errors.ts";
-import { loadCatalogue } from "./load.ts";
+import { loadCatalogue, type ParseCache } from "./load.ts";
 
 /** The part of a pino logger the watcher uses. */
 export interface WatchLogger {
@@ -27,6 +27,8 @@ export interface WatchOptions {
   initial?: Catalogue;
   /** Quiet time after the last change before reloading (editors write in several steps). */
   debounceMs?: number;
+  /** The parse cache of the first load: a reload then parses only the files that changed. */
+  cache?: ParseCache;
 }
 
 export interface CatalogueHolder {
@@ -42,7 +44,8 @@ export interface CatalogueHolder {
  */
 export async function watchCatalogue(dir: string, options: WatchOptions = {}): Promise<CatalogueHolder> {
   const { onReload, onError, logger, debounceMs = 300 } = options;
-  let current = options.initial ?? (await loadCatalogue(dir));
+  const cache = options.cache ? { cache: options.cache } : {};
+  let current = options.initial ?? (await loadCatalogue(dir, cache));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -51,7 +54,7 @@ export async function watchCatalogue(dir: string, options: WatchOptions = {}): P
   const reload = async (): Promise<void> => {
     let next: Catalogue;
     try {
-      next = await loadCatalogue(dir);
+      next = await loadCatalogue(dir, cache);
     } catch (error) {
       if (closed) return;
       const failure = error instanceof Error ? error : new Error(String(error));

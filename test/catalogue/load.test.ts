@@ -2,7 +2,7 @@ import { mkdir, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CatalogueError, type CatalogueProblem } from "../../src/catalogue/errors.ts";
-import { loadCatalogue } from "../../src/catalogue/load.ts";
+import { createParseCache, loadCatalogue } from "../../src/catalogue/load.ts";
 import { type FixtureCatalogue, fixtureCatalogue, validFixture } from "./fixture-catalogue.ts";
 
 async function problemsOf(dir: string): Promise<readonly CatalogueProblem[]> {
@@ -91,6 +91,41 @@ describe("loadCatalogue on a valid catalogue", () => {
       expect((await loadCatalogue(fixture.dir)).version).toBe(first.version);
       await fixture.edit("curated/1.001193.yaml", "priority: 5", "priority: 6");
       expect((await loadCatalogue(fixture.dir)).version).not.toBe(first.version);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it("with a parse cache, parses again only the files that changed and shares the rest", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      const cache = createParseCache();
+      const first = await loadCatalogue(fixture.dir, { cache });
+      const code = (c: typeof first, id: string) => c.byCode.get(id)!;
+      await fixture.edit("ho-tich/2.000986.yaml", "name: ", "name: Sửa tên ");
+      const second = await loadCatalogue(fixture.dir, { cache });
+      expect(code(second, "2.000986").name).toMatch(/^Sửa tên /);
+      expect(code(second, "2.000986").cases).not.toBe(code(first, "2.000986").cases);
+      // Unchanged files: the same parsed values, not copies (one catalogue's memory, not two).
+      expect(code(second, "1.004222").cases).toBe(code(first, "1.004222").cases);
+      expect(code(second, "1.001193").legalBasis).toBe(code(first, "1.001193").legalBasis);
+      expect(Object.isFrozen(code(second, "2.000986").cases)).toBe(true);
+      expect(second.version).not.toBe(first.version);
+      // The overlay changed: applied again over the shared record.
+      await fixture.edit("curated/1.001193.yaml", "priority: 5", "priority: 6");
+      const third = await loadCatalogue(fixture.dir, { cache });
+      expect(code(third, "1.001193").priority).toBe(6);
+      // A broken edit is still reported; mended, the file loads again.
+      const good = await fixture.read("ho-tich/2.000986.yaml");
+      await fixture.write("ho-tich/2.000986.yaml", "code: [broken");
+      await expect(loadCatalogue(fixture.dir, { cache })).rejects.toThrow(CatalogueError);
+      await expect(loadCatalogue(fixture.dir, { cache })).rejects.toThrow(CatalogueError);
+      await fixture.write("ho-tich/2.000986.yaml", good);
+      // The same answer as a load without a cache.
+      expect(await loadCatalogue(fixture.dir, { cache })).toEqual({
+        ...(await loadCatalogue(fixture.dir)),
+        loadedAt: expect.any(Date),
+      });
     } finally {
       await fixture.dispose();
     }
