@@ -63,7 +63,11 @@ export async function loadCatalogue(dir: string, options: { cache?: ParseCache }
       const key = digest.toString("hex");
       const known = before?.get(file.relative);
       const schema =
-        file.kind === "procedure" ? procedureSchema : file.kind === "overlay" ? curatedOverlay : localitySchema;
+        file.kind === "procedure"
+          ? procedureSchema
+          : file.kind === "overlay"
+            ? curatedOverlay
+            : localitySchema;
       const value = known?.digest === key ? known.value : parseFile(file, bytes, schema, problems);
       if (!value) return;
       parsed.set(file.relative, { digest: key, value });

@@ -10,11 +10,12 @@ import type { AsyncProcedureSearch, ProcedureSearch, SearchResult } from "../sea
 /** More searches than this in one step means a bug, not a question. */
 const MAX_SEARCHES_PER_STEP = 4;
 
-class SearchNeeded extends Error {
-  constructor(readonly query: string) {
-    super("search result needed");
-  }
+/** Thrown through the step to stop it; not an Error, so no stack trace is captured for it. */
+class SearchNeeded {
+  constructor(readonly query: string) {}
 }
+
+export class TooManySearches extends Error {}
 
 export async function withSearch<T>(
   search: ProcedureSearch | AsyncProcedureSearch,
@@ -33,7 +34,9 @@ export async function withSearch<T>(
     try {
       return run(replay);
     } catch (error) {
-      if (!(error instanceof SearchNeeded) || known.size >= MAX_SEARCHES_PER_STEP) throw error;
+      if (!(error instanceof SearchNeeded)) throw error;
+      if (known.size >= MAX_SEARCHES_PER_STEP)
+        throw new TooManySearches(`a step asked more than ${MAX_SEARCHES_PER_STEP} searches`);
       known.set(error.query, await search.search(error.query));
     }
   }

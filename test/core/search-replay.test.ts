@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAssistant } from "../../src/core/assistant.ts";
-import { withSearch } from "../../src/core/search-replay.ts";
+import { TooManySearches, withSearch } from "../../src/core/search-replay.ts";
 import type { AsyncProcedureSearch, ProcedureSearch, SearchResult } from "../../src/search/types.ts";
 import {
   ADDRESS,
@@ -84,9 +84,7 @@ describe("withSearch", () => {
   it("stops a step that keeps asking new questions", async () => {
     const remote = asyncOf({ search: none });
     let n = 0;
-    await expect(withSearch(remote, (search) => search.search(`q${n++}`))).rejects.toThrow(
-      "search result needed",
-    );
+    await expect(withSearch(remote, (search) => search.search(`q${n++}`))).rejects.toThrow(TooManySearches);
     expect(remote.asked.length).toBe(4);
   });
 });
