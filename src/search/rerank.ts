@@ -3,9 +3,9 @@
  * each candidate's name and aliases), fuses it with the BM25 score, then applies the sibling cues
  * and the accent check.
  */
-import Fuse from "fuse.js";
 import { type CueWeights, cueFactor, DEFAULT_CUE_WEIGHTS, type Variant } from "./cues.ts";
 import { hasMarks, type Token } from "./normalize.ts";
+import { phrasePattern, phraseSimilarity } from "./phrase-similarity.ts";
 import type { IndexedProcedure, WeightedWords } from "./token-index.ts";
 
 export interface Candidate {
@@ -42,11 +42,6 @@ export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   cues: DEFAULT_CUE_WEIGHTS,
   accentFloor: 0.85,
 };
-
-const FUSE_THRESHOLD = 0.6;
-const FUSE_OPTIONS = { ignoreLocation: true, threshold: FUSE_THRESHOLD, includeScore: true };
-/** Fuse's Bitap matches patterns of up to 32 characters in one piece. */
-const BITAP_WORD = 32;
 
 /**
  * Accent check: among the query's marked tokens whose folded form the candidate contains, the
@@ -143,7 +138,7 @@ export function rerank(
   if (candidates.length === 0) return [];
   let top = 0;
   for (const c of candidates) top = Math.max(top, c.bm25);
-  const patterns = phrases.filter((p) => p.trim() !== "");
+  const patterns = phrases.filter((p) => p.trim() !== "").map(phrasePattern);
   const pairWeights = ctx.pairs.map((p) => ctx.pairIdf(p));
   const pending: Pending[] = candidates.map((c) => {
     let nameShare = 0;
@@ -176,25 +171,22 @@ export function rerank(
     return (p.bm25Part + w.fuse * fuseSimilarity + p.namePart + p.pairPart) * p.cue * p.accent;
   }
   // Phrase-level fuzzy similarity (fuse.js Bitap, location ignored) of each pattern to the
-  // candidate's core name and aliases; the best pattern counts. Bitap's result is the fewest
-  // errors at which the pattern matches, whatever the threshold above it; a lower threshold only
-  // stops the search sooner. So a candidate that can only matter with a similarity of at least s
-  // is matched with threshold 1 − s: its similarity is exact when it reaches s, and provably below
-  // s (the candidate cannot reach the exact places) when there is no match. Patterns over 32
-  // characters are matched in chunks whose scores are averaged: those keep the full threshold.
+  // candidate's core name and aliases; the best pattern counts. A candidate that can only matter
+  // with a similarity of at least `needed` is matched with thresholds that stop Bitap as soon as
+  // that is out of reach (phrase-similarity.ts): its similarity is exact when it reaches `needed`,
+  // and `null` (provably below: the candidate cannot reach the exact places) otherwise. A later
+  // pattern only needs to beat the best so far.
   const similarityOf = (p: Pending, needed: number): number | null => {
+    const text = p.c.doc.fuseText;
     let best = 0;
-    let found = false;
+    let below = false;
     for (const pattern of patterns) {
-      const threshold =
-        pattern.length <= BITAP_WORD ? Math.min(FUSE_THRESHOLD, 1 - needed + 1e-6) : FUSE_THRESHOLD;
-      const m = Fuse.match(pattern, p.c.doc.fuseText, { ...FUSE_OPTIONS, threshold });
-      if (m.isMatch) {
-        found = true;
-        best = Math.max(best, 1 - (m.score ?? 1));
-      }
+      const floor = Math.max(needed, best);
+      const similarity = phraseSimilarity(pattern, text, floor);
+      if (similarity !== null) best = Math.max(best, similarity);
+      else if (floor === needed) below = true;
     }
-    return found || needed <= 1 - FUSE_THRESHOLD ? best : null;
+    return below && best < needed ? null : best;
   };
   const upper = (p: Pending) => scoreWith(p, 1);
   const byUpper = [...pending].sort((a, b) => upper(b) - upper(a) || a.c.doc.id - b.c.doc.id);
