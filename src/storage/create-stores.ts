@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import type { AddressLock, AppendLog, Counter, KeyValueStore, VersionedStore } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { keyvStore } from "./keyv-store.ts";
+import { cachedStore, createReadCache, type ReadCache } from "./read-cache.ts";
 import { createRedisBackend } from "./redis-backend.ts";
 import { createSqliteBackend } from "./sqlite-backend.ts";
 
@@ -36,6 +37,11 @@ export interface StoresOptions {
 }
 
 const NAMESPACE = /^[a-z][a-z0-9-]{0,39}$/;
+/**
+ * Recent keys per namespace whose values the embedded storage also keeps in memory (about the
+ * citizens active in the last hours: a few MB at most).
+ */
+const READ_CACHE_ENTRIES = 2000;
 
 export async function createStores(
   config: Pick<Config, "dataDir" | "redisUrl"> & Partial<Pick<Config, "redisKeyPrefix">>,
@@ -56,12 +62,21 @@ export async function createStores(
       throw new Error(`storage namespace must be lowercase letters, digits and '-', got '${namespace}'`);
     }
   };
+  // One cache per namespace, shared by every store of it (several parts open "prefs").
+  const readCaches = new Map<string, ReadCache>();
   return {
     kind: backend.kind,
     location: backend.location,
     keyValue<T>(namespace: string) {
       check(namespace);
-      return keyvStore<T>(backend.keyv(namespace));
+      const store = keyvStore<T>(backend.keyv(namespace));
+      if (backend.kind !== "sqlite") return store;
+      let cache = readCaches.get(namespace);
+      if (!cache) {
+        cache = createReadCache(READ_CACHE_ENTRIES);
+        readCaches.set(namespace, cache);
+      }
+      return cachedStore(store, cache);
     },
     appendLog<T>(namespace: string) {
       check(namespace);
