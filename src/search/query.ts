@@ -44,9 +44,11 @@ export function analyzeQuery(
   // Greetings and question frames are found before the spelling repair, which must not touch them.
   const framing = stopPhrasePositions(typed, vocabularyPhrases());
   // Everyday words typed with their marks ("rồi", "chị") are spelled right: only the rest is open
-  // to repair (an unmarked "se" may still be a misspelt "xe").
+  // to repair (an unmarked "se" may still be a misspelt "xe"). In a message typed with marks, an
+  // everyday word without any ("con", "cho") is spelled right too: "hai đứa con" is no "đứa công".
+  const accented = typed.filter(hasMarks).length * 2 >= typed.length;
   const everyday = new Set(
-    typed.flatMap((t, i) => (framing.has(i) || (hasMarks(t) && isSoft(t)) ? [i] : [])),
+    typed.flatMap((t, i) => (framing.has(i) || ((accented || hasMarks(t)) && isSoft(t)) ? [i] : [])),
   );
   const tokens = repairPairs(typed, pairs, everyday);
   const content = tokens.filter((_, i) => !framing.has(i));
