@@ -9,6 +9,7 @@ import { detectCues, type Variant } from "./cues.ts";
 import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
 import { hasMarks, MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
 import { senseExpansions } from "./sense.ts";
+import { expandShorthand } from "./shorthand.ts";
 import { repairPairs } from "./spelling.ts";
 import { stopPhrasePositions } from "./stop-phrases.ts";
 import { repairToken } from "./telex.ts";
@@ -40,7 +41,10 @@ export function analyzeQuery(
   syllables: ReadonlySet<string>,
   pairs: ReadonlySet<string> = new Set(),
 ): QueryAnalysis {
-  const typed = repair(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS), syllables);
+  const typed = repair(
+    expandShorthand(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS)).slice(0, MAX_QUERY_TOKENS),
+    syllables,
+  );
   // Greetings and question frames are found before the spelling repair, which must not touch them.
   const framing = stopPhrasePositions(typed, vocabularyPhrases());
   // Everyday words typed with their marks ("rồi", "chị") are spelled right: only the rest is open
