@@ -244,6 +244,9 @@ export function cuePairs(): Set<string> {
   return out;
 }
 
+/** Papers that are never exchanged or renewed, only issued anew. */
+const NEW_ISSUE_ONLY: readonly Phrase[] = ["hộ chiếu", "passport"].map(phrase);
+
 /** The age a question mentions ("con 5 tuổi", "dưới 14"), for the under/over 14 ID-card siblings. */
 function ageCue(tokens: readonly Token[]): Variant | null {
   let child = false;
@@ -276,6 +279,10 @@ export function detectCues(tokens: readonly Token[]): Set<Variant> {
   }
   const age = ageCue(tokens);
   if (age) out.add(age);
+  // An expired or worn passport is not exchanged, extended or re-issued: a new one is issued
+  // ("cấp hộ chiếu", Luật Xuất cảnh, nhập cảnh 2019), so those words pick no sibling for it.
+  if (NEW_ISSUE_ONLY.some((p) => findPhrase(tokens, p).length > 0))
+    for (const cue of ["exchange", "extend", "reissue"] as const) out.delete(cue);
   return out;
 }
 

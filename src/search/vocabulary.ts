@@ -48,7 +48,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   { says: ["tách khẩu", "tách hộ khẩu", "tách sổ hộ khẩu"], means: "tách hộ" },
   {
-    says: ["thuê trọ", "ở trọ", "nhà trọ", "phòng trọ", "thuê nhà", "ở thuê", "thuê phòng"],
+    // KT3: the old long-term temporary residence book
+    says: ["thuê trọ", "ở trọ", "nhà trọ", "phòng trọ", "thuê nhà", "ở thuê", "thuê phòng", "kt3", "sổ kt3"],
     means: "đăng ký tạm trú",
   },
   { says: ["báo lưu trú", "khai báo lưu trú"], means: "thông báo lưu trú" },
@@ -62,7 +63,20 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký khai sinh",
   },
   {
-    says: ["đkkh", "dkkh", "giấy đăng ký kết hôn", "lấy chồng", "lấy vợ", "cưới vợ", "cưới chồng", "cưới"],
+    says: [
+      "đkkh",
+      "dkkh",
+      "giấy đăng ký kết hôn",
+      "lấy chồng",
+      "lấy vợ",
+      "cưới vợ",
+      "cưới chồng",
+      "cưới",
+      // the old name older citizens still use
+      "hôn thú",
+      "giấy hôn thú",
+      "làm hôn thú",
+    ],
     means: "đăng ký kết hôn",
   },
   {
@@ -237,6 +251,9 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "cá thể",
       "mở quán",
       "mở cửa hàng",
+      "mở tiệm",
+      "mở shop",
+      "mở sạp",
       "buôn bán",
       "bán hàng",
     ],

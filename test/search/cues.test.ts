@@ -58,9 +58,15 @@ describe("sibling cues", () => {
   });
 
   it("penalises a candidate doing none of several operation words once, not per word", () => {
-    const renew = detectCues(tokenize("hộ chiếu hết hạn làm lại"));
-    expect(cueFactor(renew, nameVariants("Cấp hộ chiếu phổ thông ở trong nước"))).toBeCloseTo(0.7);
-    expect(cueFactor(renew, nameVariants("Trình báo mất hộ chiếu phổ thông"))).toBeLessThan(0.7);
+    const renew = detectCues(tokenize("bằng lái hết hạn làm lại"));
+    expect(cueFactor(renew, nameVariants("Cấp giấy phép lái xe"))).toBeCloseTo(0.7);
+    expect(cueFactor(renew, nameVariants("Thu hồi giấy phép lái xe"))).toBeLessThan(0.7);
+  });
+
+  it("reads no exchange, extension or re-issue for a passport (a new one is issued), but a loss", () => {
+    expect(cues("hộ chiếu hết hạn làm lại")).toEqual([]);
+    expect(cues("passport hết hạn đổi ở đâu")).toEqual([]);
+    expect(cues("mất hộ chiếu")).toEqual(["lost"]);
   });
 
   it("reads variants from procedure names", () => {
