@@ -36,6 +36,24 @@ function repair(tokens: readonly Token[], syllables: ReadonlySet<string>): Token
   });
 }
 
+const PURPOSE = "để";
+/** Content words (not soft) a main clause needs before its purpose clause is set aside. */
+const MAIN_CLAUSE_WORDS = 2;
+
+/**
+ * Drops the vocabulary expansions of a purpose clause ("xác nhận độc thân để lấy chồng", "chuyển
+ * lên đất ở để xây nhà"): the citizen asks for the paper of the main clause, not for what it is
+ * for. When the main clause is only a question frame ("cần chuẩn bị gì để đăng ký kết hôn"), the
+ * purpose is the question and keeps its expansions.
+ */
+function mainClause(content: readonly Token[], expansions: Expansion[]): Expansion[] {
+  const at = content.findIndex((t) => t.accented === PURPOSE);
+  if (at < 0) return expansions;
+  const before = content.slice(0, at).filter((t) => !isSoft(t)).length;
+  if (before < MAIN_CLAUSE_WORDS) return expansions;
+  return expansions.filter((e) => e.positions.some((p) => p < at));
+}
+
 export function analyzeQuery(
   raw: string,
   syllables: ReadonlySet<string>,
@@ -56,7 +74,7 @@ export function analyzeQuery(
   );
   const tokens = repairPairs(typed, pairs, everyday);
   const content = tokens.filter((_, i) => !framing.has(i));
-  const expansions = [...expandQuery(content), ...senseExpansions(content)];
+  const expansions = mainClause(content, [...expandQuery(content), ...senseExpansions(content)]);
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
   return {

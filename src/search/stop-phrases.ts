@@ -76,6 +76,18 @@ export const STOP_PHRASES: readonly string[] = [
   "hiện tại",
   "bây giờ",
   "sắp tới",
+  // the channel, not the procedure ("đăng ký tạm trú trên vneid"; the aspect reads it first)
+  "trên vneid",
+  "qua vneid",
+  "bằng vneid",
+  "trên app vneid",
+  "qua app vneid",
+  "trên ứng dụng vneid",
+  "qua ứng dụng vneid",
+  "trên dịch vụ công",
+  "qua dịch vụ công",
+  "trên cổng dịch vụ công",
+  "qua cổng dịch vụ công",
   // question frames (the aspect is detected before these are removed)
   "cần những giấy tờ gì",
   "cần giấy tờ gì",

@@ -16,4 +16,14 @@ describe("query analysis", () => {
     const a = analyzeQuery("doi giay phep lai se", syllables, pairs);
     expect(a.tokens.map((t) => t.folded)).toContain("xe");
   });
+
+  it("sets aside the vocabulary of a purpose clause after 'để' when the main clause names something", () => {
+    const means = (q: string) =>
+      analyzeQuery(q, new Set(), new Set()).expansions.map((e) => e.tokens.map((t) => t.folded).join(" "));
+    const landUse = means("nhà em có đất vườn muốn chuyển sang đất ở để xây nhà");
+    expect(landUse.some((m) => m.includes("chuyen muc dich"))).toBe(true);
+    expect(landUse.some((m) => m.includes("giay phep xay dung"))).toBe(false);
+    // Only a question frame before "để": the purpose is the question.
+    expect(means("cần chuẩn bị gì để cưới vợ").some((m) => m.includes("ket hon"))).toBe(true);
+  });
 });

@@ -17,6 +17,12 @@ describe("stop phrases", () => {
     expect(kept("lam can cuoc")).toBe("lam can cuoc");
   });
 
+  it("drops the channel (vneid, dịch vụ công) but keeps vneid as a topic", () => {
+    expect(kept("đăng ký tạm trú trên vneid")).toBe("đăng kí tạm trú");
+    expect(kept("nộp hồ sơ khai sinh qua dịch vụ công")).toBe("nộp hồ sơ khai sinh");
+    expect(kept("tài khoản vneid bị khóa")).toBe("tài khoản vneid bị khóa");
+  });
+
   it("keeps protected phrases such as trẻ em", () => {
     expect(kept("căn cước cho trẻ em")).toBe("căn cước cho trẻ em");
   });
