@@ -261,6 +261,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     ],
     means: "đăng ký biến động đổi tên thay đổi thông tin về người sử dụng đất",
   },
+  {
+    // land bought on a handwritten paper and never registered
+    says: ["giấy tay", "giấy viết tay", "mua bán giấy tay", "mua đất giấy tay", "đất mua giấy tay"],
+    means: "cấp giấy chứng nhận đã chuyển quyền sử dụng đất chưa thực hiện thủ tục chuyển quyền",
+  },
   { says: ["noxh", "nhà xã hội"], means: "nhà ở xã hội" },
   // Giao thông
   {
@@ -273,7 +278,17 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   { says: ["cà vẹt", "cavet", "cà vẹt xe", "giấy đăng ký xe", "đăng ký xe"], means: "chứng nhận đăng ký xe" },
   {
-    says: ["biển số", "bấm biển", "bấm biển số", "xe mới mua", "xe máy mới"],
+    says: [
+      "biển số",
+      "bấm biển",
+      "bấm biển số",
+      "xe mới mua",
+      "xe máy mới",
+      "đăng ký xe mới",
+      "đăng ký xe điện",
+      "đăng ký xe máy điện",
+      "đăng ký xe đạp điện",
+    ],
     means: "đăng ký cấp biển số xe lần đầu",
   },
   { says: ["sang tên xe", "mua xe cũ", "đổi chủ xe"], means: "đăng ký sang tên xe thay đổi chủ xe" },

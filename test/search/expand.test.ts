@@ -25,5 +25,9 @@ describe("citizen vocabulary", () => {
       "đăng kí biến động đổi tên thay đổi thông tin về người sử dụng đất",
     ]);
     expect(means("sửa dân tộc")).toEqual(["thay đổi cải chính bổ sung thông tin hộ tịch"]);
+    expect(means("đăng ký xe máy điện")).toEqual(["đăng kí cấp biển số xe lần đầu"]);
+    expect(means("mua đất giấy tay")).toEqual([
+      "cấp giấy chứng nhận đã chuyển quyền sử dụng đất chưa thực hiện thủ tục chuyển quyền",
+    ]);
   });
 });

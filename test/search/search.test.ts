@@ -62,6 +62,7 @@ describe("createSearch", () => {
       ["thi bằng lái xe máy", "3.000346"],
       ["quyết toán thuế tncn", "2.002233"],
       ["đổi nơi khám chữa bệnh ban đầu", "1.002759"],
+      ["mua đất giấy tay", "1.012785"],
     ]) {
       expect(search.search(q!).candidates[0]?.code, q).toBe(code);
     }
