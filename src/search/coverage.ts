@@ -90,6 +90,21 @@ export const SOFT_WORDS: ReadonlySet<string> = new Set(
     "nên",
     "vì",
     "tuần",
+    // the rest of a citizen's story: counting and pointing at people and things ("hai đứa con", "mảnh đất
+    // nhà em", "mấy bản", "cả nhà")
+    "đứa",
+    "nhau",
+    "khác",
+    "cả",
+    "mấy",
+    "mảnh",
+    "ấy",
+    "nó",
+    "họ",
+    "cũng",
+    "vẫn",
+    "đều",
+    "nhiều",
   ].map((w) => w.normalize("NFC")),
 );
 
@@ -99,6 +114,8 @@ const SOFT_FOLDED: ReadonlySet<string> = new Set([...SOFT_WORDS].map((w) => fold
 export function isSoft(t: Token): boolean {
   return SOFT_WORDS.has(t.accented) || (!hasMarks(t) && SOFT_FOLDED.has(t.folded));
 }
+
+const PURPOSE = "để";
 
 export interface Coverage {
   readonly coverage: number;
@@ -138,8 +155,12 @@ export function coverageOf(
   for (const e of analysis.expansions) {
     for (const p of e.positions) expansionsAt.set(p, [...(expansionsAt.get(p) ?? []), e.tokens]);
   }
+  // Words after "để" state a purpose ("chuyển lên đất ở để xây nhà", "lý lịch tư pháp để xin
+  // việc"): like the soft words, they count when the candidate has them and are not missed otherwise.
+  let purpose = false;
   analysis.content.forEach((t, i) => {
     if (/^\d+$/.test(t.folded)) return;
+    if (t.accented === PURPOSE) purpose = true;
     const weight = Math.min(index.idf(t.folded), index.maxIdf);
     let credit = termCredit(t, doc, index);
     if (credit > 0) specificity = Math.max(specificity, weight * credit);
@@ -153,7 +174,7 @@ export function coverageOf(
         phrase = Math.max(phrase, index.maxIdf / 2);
       }
     }
-    if ((functional.has(i) || isSoft(t)) && credit === 0) return;
+    if ((functional.has(i) || isSoft(t) || purpose) && credit === 0) return;
     total += weight;
     covered += weight * credit;
   });

@@ -31,13 +31,19 @@ export type Variant =
   | "convert"
   /** Withdrawing one's own request ("rút yêu cầu trợ giúp pháp lý"). */
   | "withdraw"
+  /**
+   * Query only: a child named without an age ("cho trẻ em"): like under14 for the ID card's age
+   * siblings, but no reward, so "hộ chiếu cho trẻ em" stays with the passport.
+   */
+  | "child"
   /** Query only: a damaged paper ("rách", "hỏng"), replaced by exchange (cấp đổi) or re-issue. */
   | "damaged";
 
 /** Variants read from a folded procedure name. */
 const NAME_PATTERNS: readonly [Variant, RegExp][] = [
   ["reissue", /\b(cap lai|dang ky lai|cap ban sao)\b/],
-  ["exchange", /\b(cap doi|doi giay|doi the|doi chung nhan)\b|^(thu tuc )?doi\b/],
+  // A name may list its operations: "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT".
+  ["exchange", /\b(cap doi|doi giay|doi the|doi chung nhan)\b|^(thu tuc )?(cap lai, )?doi\b/],
   ["first", /\b(lan dau|cap moi)\b/],
   ["foreign", /\b(yeu to nuoc ngoai|nguoi nuoc ngoai)\b/],
   ["delete", /^(thu tuc )?xoa\b|\bxoa dang ky\b/],
@@ -51,7 +57,7 @@ const NAME_PATTERNS: readonly [Variant, RegExp][] = [
   ["revoke", /\bthu hoi\b/],
   ["lost", /\b(bi mat|trinh bao mat)\b/],
   ["bundle", /^lien thong\b/],
-  ["amend", /^(thu tuc )?(dang ky |cap )?(thay doi|dieu chinh|sua doi|bo sung|cap nhat)\b/],
+  ["amend", /^(thu tuc )?(dang ky |cap |cap lai, (doi, )?)?(thay doi|dieu chinh|sua doi|bo sung|cap nhat)\b/],
   ["convert", /^(thu tuc )?chuyen doi\b/],
   ["withdraw", /^(thu tuc )?rut\b/],
 ];
@@ -238,8 +244,12 @@ export function cuePairs(): Set<string> {
   return out;
 }
 
+/** Papers that are never exchanged or renewed, only issued anew. */
+const NEW_ISSUE_ONLY: readonly Phrase[] = ["hộ chiếu", "passport"].map(phrase);
+
 /** The age a question mentions ("con 5 tuổi", "dưới 14"), for the under/over 14 ID-card siblings. */
 function ageCue(tokens: readonly Token[]): Variant | null {
+  let child = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.folded;
     if (t === "duoi" && tokens[i + 1]?.folded === "14") return "under14";
@@ -248,9 +258,9 @@ function ageCue(tokens: readonly Token[]): Variant | null {
       const n = Number(tokens[i - 1]!.folded);
       if (Number.isFinite(n) && n > 0 && n < 120) return n < 14 ? "under14" : "over14";
     }
-    if (t === "tre" && tokens[i + 1]?.folded === "em") return "under14";
+    if (t === "tre" && tokens[i + 1]?.folded === "em") child = true;
   }
-  return null;
+  return child ? "child" : null;
 }
 
 /** The cues a query carries. */
@@ -269,6 +279,10 @@ export function detectCues(tokens: readonly Token[]): Set<Variant> {
   }
   const age = ageCue(tokens);
   if (age) out.add(age);
+  // An expired or worn passport is not exchanged, extended or re-issued: a new one is issued
+  // ("cấp hộ chiếu", Luật Xuất cảnh, nhập cảnh 2019), so those words pick no sibling for it.
+  if (NEW_ISSUE_ONLY.some((p) => findPhrase(tokens, p).length > 0))
+    for (const cue of ["exchange", "extend", "reissue"] as const) out.delete(cue);
   return out;
 }
 
@@ -292,6 +306,11 @@ function satisfied(cue: Variant, variants: ReadonlySet<Variant>): boolean {
       );
     case "over14":
       return !variants.has("under14");
+    case "under14":
+    case "child":
+      // A child picks the under-14 sibling where there is one (căn cước: the over-14 one is
+      // penalised); a procedure with no age siblings (hộ chiếu, khai sinh) serves children too.
+      return !variants.has("over14");
     default:
       return variants.has(cue);
   }
@@ -327,15 +346,22 @@ export function cueFactor(
     if (!satisfied(cue, variants)) {
       if (!OPERATIONS.has(cue) && cue !== "damaged") factor *= w.missed;
       else if (!answersAnOperation) missedOperation = true;
-    } else if (MARKED.has(cue) || cue === "first") factor *= w.reward;
+    } else if ((MARKED.has(cue) && (cue !== "under14" || variants.has(cue))) || cue === "first")
+      factor *= w.reward;
   }
   if (missedOperation) factor *= w.missed;
+  // A name listing several operations ("cấp lại, đổi, điều chỉnh …") is one procedure of wide
+  // scope: when none of them is asked, it is penalised once, like a name with one operation.
+  let unaskedOperation = false;
   for (const variant of variants) {
     if (!MARKED.has(variant)) continue;
     if (answersAnOperation && OPERATIONS.has(variant)) continue;
     const asked = [...cues].some((c) => satisfied(c, new Set([variant])) && c !== "first" && c !== "over14");
-    if (!asked) factor *= w.unasked;
+    if (asked) continue;
+    if (OPERATIONS.has(variant)) unaskedOperation = true;
+    else factor *= w.unasked;
   }
+  if (unaskedOperation) factor *= w.unasked;
   return factor;
 }
 

@@ -53,7 +53,7 @@ export function expandQuery(tokens: readonly Token[], compiled?: readonly Compil
         (o) =>
           o !== e &&
           o.positions.length > e.positions.length &&
-          e.positions.every((p) => o.positions.includes(p)),
+          e.positions.some((p) => o.positions.includes(p)),
       ),
   );
 }

@@ -16,6 +16,28 @@ describe("sibling cues", () => {
     expect(cues("làm căn cước cho con 5 tuổi")).toEqual(["under14"]);
   });
 
+  it("reads 'trẻ em' without an age as a child: the ID card's over-14 sibling loses, a passport does not", () => {
+    expect(cues("làm hộ chiếu cho trẻ em")).toEqual(["child"]);
+    const child = detectCues(tokenize("làm hộ chiếu cho trẻ em"));
+    expect(cueFactor(child, nameVariants("Cấp hộ chiếu phổ thông ở trong nước"))).toBe(1);
+    expect(cueFactor(child, nameVariants("Cấp thẻ căn cước cho người dưới 14 tuổi"))).toBe(1);
+    expect(cueFactor(child, nameVariants("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên"))).toBeLessThan(
+      1,
+    );
+    const aged = detectCues(tokenize("làm hộ chiếu cho con 5 tuổi"));
+    expect(cueFactor(aged, nameVariants("Cấp hộ chiếu phổ thông ở trong nước"))).toBe(1);
+    expect(cueFactor(aged, nameVariants("Cấp thẻ căn cước cho người dưới 14 tuổi"))).toBeGreaterThan(1);
+  });
+
+  it("reads every operation a name lists, and penalises an unasked list once", () => {
+    const listed = nameVariants("Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT");
+    expect([...listed].sort()).toEqual(["amend", "exchange", "reissue"]);
+    const none = detectCues(tokenize("thẻ bảo hiểm y tế"));
+    expect(cueFactor(none, listed)).toBeCloseTo(cueFactor(none, nameVariants("Cấp lại thẻ bảo hiểm y tế")));
+    const change = detectCues(tokenize("đổi thẻ bảo hiểm y tế"));
+    expect(cueFactor(change, listed)).toBeGreaterThan(1);
+  });
+
   it("does not read 'mất bao lâu' or 'bố mất' as a lost paper", () => {
     expect(cues("làm hộ chiếu mất bao lâu")).toEqual([]);
     expect(cues("bố mất làm giấy tờ gì")).toEqual([]);
@@ -36,9 +58,15 @@ describe("sibling cues", () => {
   });
 
   it("penalises a candidate doing none of several operation words once, not per word", () => {
-    const renew = detectCues(tokenize("hộ chiếu hết hạn làm lại"));
-    expect(cueFactor(renew, nameVariants("Cấp hộ chiếu phổ thông ở trong nước"))).toBeCloseTo(0.7);
-    expect(cueFactor(renew, nameVariants("Trình báo mất hộ chiếu phổ thông"))).toBeLessThan(0.7);
+    const renew = detectCues(tokenize("bằng lái hết hạn làm lại"));
+    expect(cueFactor(renew, nameVariants("Cấp giấy phép lái xe"))).toBeCloseTo(0.7);
+    expect(cueFactor(renew, nameVariants("Thu hồi giấy phép lái xe"))).toBeLessThan(0.7);
+  });
+
+  it("reads no exchange, extension or re-issue for a passport (a new one is issued), but a loss", () => {
+    expect(cues("hộ chiếu hết hạn làm lại")).toEqual([]);
+    expect(cues("passport hết hạn đổi ở đâu")).toEqual([]);
+    expect(cues("mất hộ chiếu")).toEqual(["lost"]);
   });
 
   it("reads variants from procedure names", () => {

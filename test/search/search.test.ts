@@ -54,6 +54,25 @@ describe("createSearch", () => {
     }
   });
 
+  it("finds long-named procedures by the short phrase citizens use (curated aliases)", () => {
+    for (const [q, code] of [
+      ["đính chính sổ đỏ", "1.012796"],
+      ["chuyển mục đích sử dụng đất", "1.013949"],
+      ["chuyển đất vườn sang đất ở", "1.013949"],
+      ["thi bằng lái xe máy", "3.000346"],
+      ["quyết toán thuế tncn", "2.002233"],
+      ["đổi nơi khám chữa bệnh ban đầu", "1.002759"],
+      ["mua đất giấy tay", "1.012785"],
+    ]) {
+      expect(search.search(q!).candidates[0]?.code, q).toBe(code);
+    }
+  });
+
+  it("keeps a procedure without age siblings for a child ('hộ chiếu cho trẻ em')", () => {
+    expect(search.search("làm hộ chiếu cho trẻ em").candidates[0]?.code).toBe("1.001456");
+    expect(search.search("làm căn cước cho trẻ em").candidates[0]?.code).toBe("1.014062");
+  });
+
   it("separates siblings with cues", () => {
     const sub = createSearch(subset(["1.014061", "1.014063", "1.014064", "1.014062"]));
     expect(sub.search("mất căn cước").candidates[0]?.code).toBe("1.014064");

@@ -17,6 +17,19 @@ describe("stop phrases", () => {
     expect(kept("lam can cuoc")).toBe("lam can cuoc");
   });
 
+  it("drops requests for help and advice, but not the procedures named so", () => {
+    expect(kept("kính gửi ủy ban, xin hướng dẫn làm khai tử")).toBe("ủy ban làm khai tử");
+    expect(kept("nhờ anh chị tư vấn giúp em đăng ký tạm trú")).toBe("đăng kí tạm trú");
+    expect(kept("cấp thẻ hướng dẫn viên du lịch")).toBe("cấp thẻ hướng dẫn viên du lịch");
+    expect(kept("tư vấn pháp luật miễn phí")).toBe("tư vấn pháp luật miễn phí");
+  });
+
+  it("drops the channel (vneid, dịch vụ công) but keeps vneid as a topic", () => {
+    expect(kept("đăng ký tạm trú trên vneid")).toBe("đăng kí tạm trú");
+    expect(kept("nộp hồ sơ khai sinh qua dịch vụ công")).toBe("nộp hồ sơ khai sinh");
+    expect(kept("tài khoản vneid bị khóa")).toBe("tài khoản vneid bị khóa");
+  });
+
   it("keeps protected phrases such as trẻ em", () => {
     expect(kept("căn cước cho trẻ em")).toBe("căn cước cho trẻ em");
   });

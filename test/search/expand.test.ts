@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { expandQuery } from "../../src/search/expand.ts";
+import { tokenize } from "../../src/search/normalize.ts";
+
+const means = (text: string) =>
+  expandQuery(tokenize(text))
+    .map((e) => e.tokens.map((t) => t.accented).join(" "))
+    .sort();
+
+describe("citizen vocabulary", () => {
+  it("lets the longest term win over a shorter one it overlaps, not only one it contains", () => {
+    // "sổ bhxh bị sai" (the insurance book) and "sai ngày sinh" (civil status) share "sai".
+    expect(means("sổ bhxh bị sai ngày sinh")).toEqual(["điều chỉnh thông tin trên sổ bhxh thẻ bhyt"]);
+    expect(means("đính chính sổ đỏ")).toEqual(["đính chính giấy chứng nhận đã cấp"]);
+  });
+
+  it("knows the old and everyday names citizens use", () => {
+    expect(means("làm giấy hôn thú")).toEqual(["đăng kí kết hôn"]);
+    expect(means("làm kt3")).toEqual(["đăng kí tạm trú"]);
+    expect(means("giấy xác nhận chưa vợ")).toEqual(["xác nhận tình trạng hôn nhân"]);
+    expect(means("công chứng giấy ủy quyền")).toEqual(["chứng thực chữ kí"]);
+    expect(means("mở tiệm tạp hóa")).toEqual(["đăng kí hộ kinh doanh"]);
+    expect(means("thêm tên vợ vào sổ đỏ")).toEqual(["đăng kí biến động chuyển nhượng quyền sử dụng đất"]);
+    expect(means("đổi tên trên sổ đỏ")).toEqual([
+      "đăng kí biến động đổi tên thay đổi thông tin về người sử dụng đất",
+    ]);
+    expect(means("sửa dân tộc")).toEqual(["thay đổi cải chính bổ sung thông tin hộ tịch"]);
+    expect(means("đăng ký xe máy điện")).toEqual(["đăng kí cấp biển số xe lần đầu"]);
+    expect(means("mua đất giấy tay")).toEqual([
+      "cấp giấy chứng nhận đã chuyển quyền sử dụng đất chưa thực hiện thủ tục chuyển quyền",
+    ]);
+  });
+});

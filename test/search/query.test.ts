@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuery } from "../../src/search/query.ts";
+
+describe("query analysis", () => {
+  it("leaves an everyday word alone in a message typed with marks ('cho con' is no 'cho công')", () => {
+    const syllables = new Set(["tach", "thua", "cho", "cong", "con"]);
+    const pairs = new Set(["cho_cong"]);
+    const a = analyzeQuery("tách thửa cho con", syllables, pairs);
+    expect(a.tokens.map((t) => t.folded)).toContain("con");
+    expect(a.tokens.map((t) => t.folded)).not.toContain("cong");
+  });
+
+  it("still repairs an unmarked message ('lai se' is 'lái xe')", () => {
+    const syllables = new Set(["doi", "giay", "phep", "lai", "xe"]);
+    const pairs = new Set(["giay_phep", "phep_lai", "lai_xe"]);
+    const a = analyzeQuery("doi giay phep lai se", syllables, pairs);
+    expect(a.tokens.map((t) => t.folded)).toContain("xe");
+  });
+
+  it("sets aside the vocabulary of a purpose clause after 'để' when the main clause names something", () => {
+    const means = (q: string) =>
+      analyzeQuery(q, new Set(), new Set()).expansions.map((e) => e.tokens.map((t) => t.folded).join(" "));
+    const landUse = means("nhà em có đất vườn muốn chuyển sang đất ở để xây nhà");
+    expect(landUse.some((m) => m.includes("chuyen muc dich"))).toBe(true);
+    expect(landUse.some((m) => m.includes("giay phep xay dung"))).toBe(false);
+    // Only a question frame before "để": the purpose is the question.
+    expect(means("cần chuẩn bị gì để cưới vợ").some((m) => m.includes("ket hon"))).toBe(true);
+  });
+});
