@@ -7,13 +7,13 @@ import { type AssistantDeps, UNANSWERED_LOG, VOTES_LOG } from "../core/assistant
 import type { Stores } from "./create-stores.ts";
 
 export function assistantStores(
-  stores: Pick<Stores, "keyValue" | "appendLog" | "versioned">,
+  stores: Pick<Stores, "keyValue" | "shortLived" | "appendLog" | "versioned">,
 ): AssistantDeps["stores"] {
   return {
     conversations: stores.keyValue("conversations"),
     checklists: stores.keyValue("checklists"),
     prefs: stores.keyValue("prefs"),
-    rateLimits: stores.keyValue("rate-limits"),
+    rateLimits: stores.shortLived("rate-limits"),
     unanswered: stores.appendLog(UNANSWERED_LOG),
     votes: stores.appendLog(VOTES_LOG),
     subscribers: stores.versioned(SUBSCRIBERS_NAMESPACE),

@@ -15,6 +15,11 @@ export interface Stores {
   /** Where the data lives (file path, or Redis host without credentials). */
   location: string;
   keyValue<T>(namespace: string): KeyValueStore<T>;
+  /**
+   * Values that may be lost on a restart (a citizen's rate window): in this process's memory with
+   * the embedded storage, which one process owns; in Redis otherwise, shared by the instances.
+   */
+  shortLived<T>(namespace: string): KeyValueStore<T>;
   appendLog<T>(namespace: string): AppendLog<T>;
   /** An atomic counter, shared by every instance on the same storage. */
   counter(name: string): Counter;
@@ -42,6 +47,13 @@ const NAMESPACE = /^[a-z][a-z0-9-]{0,39}$/;
  * citizens active in the last hours: a few MB at most).
  */
 const READ_CACHE_ENTRIES = 2000;
+
+/** Under a short-lived store's cache: nothing is written anywhere else. */
+const nothingKept: KeyValueStore<never> = {
+  get: async () => undefined,
+  set: async () => undefined,
+  delete: async () => undefined,
+};
 
 export async function createStores(
   config: Pick<Config, "dataDir" | "redisUrl"> & Partial<Pick<Config, "redisKeyPrefix">>,
@@ -77,6 +89,11 @@ export async function createStores(
         readCaches.set(namespace, cache);
       }
       return cachedStore(store, cache);
+    },
+    shortLived<T>(namespace: string) {
+      check(namespace);
+      if (backend.kind !== "sqlite") return keyvStore<T>(backend.keyv(namespace));
+      return cachedStore<T>(nothingKept, createReadCache(READ_CACHE_ENTRIES));
     },
     appendLog<T>(namespace: string) {
       check(namespace);

@@ -69,6 +69,24 @@ function contract(name: string, open: () => Promise<Stores>) {
       expect(() => stores.keyValue("Bad:Name")).toThrow(/namespace/);
     });
 
+    it("keeps short-lived values until their TTL, in memory with SQLite and shared in Redis", async () => {
+      const first = await fresh();
+      const windows = first.shortLived<{ count: number }>("rate-windows");
+      await windows.set("u1", { count: 3 }, 150);
+      await windows.set("u2", { count: 1 });
+      expect(await windows.get("u1")).toEqual({ count: 3 });
+      await sleep(250);
+      expect(await windows.get("u1")).toBeUndefined();
+      // Not written to the SQLite file (a restart forgets it); another Redis instance sees it.
+      const second = await fresh();
+      expect(await second.shortLived<{ count: number }>("rate-windows").get("u2")).toEqual(
+        first.kind === "sqlite" ? undefined : { count: 1 },
+      );
+      expect(await second.keyValue("rate-windows").get("u2")).toEqual(
+        first.kind === "sqlite" ? undefined : { count: 1 },
+      );
+    });
+
     it("survives a restart: close, reopen, read", async () => {
       const first = await fresh();
       await first.keyValue<number[]>("restart").set("k", [1, 2, 3]);
