@@ -128,12 +128,10 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     const parseCache = createParseCache();
     const catalogue = await loadCatalogueOrExplain(config.catalogueDir, parseCache);
     const catalogueReady = performance.now();
-    const searchOf = (next: Catalogue): ProcedureSearch | AsyncProcedureSearch =>
-      searchThread ?? createSearch(next);
     if (searchThread) await searchThread.load(catalogue);
     let current: { catalogue: Catalogue; search: ProcedureSearch | AsyncProcedureSearch } = {
       catalogue,
-      search: searchOf(catalogue),
+      search: searchThread ?? createSearch(catalogue),
     };
     logger.info(
       {
@@ -153,15 +151,11 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       cache: parseCache,
       logger,
       onReload: (next) => {
-        if (!searchThread) {
-          current = { catalogue: next, search: createSearch(next) };
-          return;
-        }
+        current = { catalogue: next, search: searchThread ?? createSearch(next) };
         // Searches sent from now on wait in the thread until its new index is built. One already
         // answered from the old index may name a procedure the new catalogue lacks: the core skips it.
-        current = { catalogue: next, search: searchThread };
         searchThread
-          .load(next)
+          ?.load(next)
           .catch((error: unknown) => logger.error({ err: error }, "search thread: new catalogue not loaded"));
       },
     });

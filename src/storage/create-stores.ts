@@ -76,24 +76,27 @@ export async function createStores(
   };
   // One cache per namespace, shared by every store of it (several parts open "prefs").
   const readCaches = new Map<string, ReadCache>();
+  const shortLivedCaches = new Map<string, ReadCache>();
+  const cacheOf = (caches: Map<string, ReadCache>, namespace: string): ReadCache => {
+    let cache = caches.get(namespace);
+    if (!cache) {
+      cache = createReadCache(READ_CACHE_ENTRIES);
+      caches.set(namespace, cache);
+    }
+    return cache;
+  };
   return {
     kind: backend.kind,
     location: backend.location,
     keyValue<T>(namespace: string) {
       check(namespace);
       const store = keyvStore<T>(backend.keyv(namespace));
-      if (backend.kind !== "sqlite") return store;
-      let cache = readCaches.get(namespace);
-      if (!cache) {
-        cache = createReadCache(READ_CACHE_ENTRIES);
-        readCaches.set(namespace, cache);
-      }
-      return cachedStore(store, cache);
+      return backend.kind === "sqlite" ? cachedStore(store, cacheOf(readCaches, namespace)) : store;
     },
     shortLived<T>(namespace: string) {
       check(namespace);
       if (backend.kind !== "sqlite") return keyvStore<T>(backend.keyv(namespace));
-      return cachedStore<T>(nothingKept, createReadCache(READ_CACHE_ENTRIES));
+      return cachedStore<T>(nothingKept, cacheOf(shortLivedCaches, namespace));
     },
     appendLog<T>(namespace: string) {
       check(namespace);

@@ -75,6 +75,8 @@ function contract(name: string, open: () => Promise<Stores>) {
       await windows.set("u1", { count: 3 }, 150);
       await windows.set("u2", { count: 1 });
       expect(await windows.get("u1")).toEqual({ count: 3 });
+      // Every store of the namespace in one process sees the same values.
+      expect(await first.shortLived<{ count: number }>("rate-windows").get("u1")).toEqual({ count: 3 });
       await sleep(250);
       expect(await windows.get("u1")).toBeUndefined();
       // Not written to the SQLite file (a restart forgets it); another Redis instance sees it.
