@@ -14,7 +14,7 @@ import { type AnnouncementSender, messengerSender } from "./broadcast/sender.ts"
 import { broadcastCapability } from "./broadcast/staff-capability.ts";
 import type { Catalogue } from "./catalogue/catalogue.ts";
 import { CatalogueError } from "./catalogue/errors.ts";
-import { createParseCache, loadCatalogue, type ParseCache } from "./catalogue/load.ts";
+import { createParseCache, type LoadOptions, loadCatalogue } from "./catalogue/load.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { type ChannelMessengers, createOutbound } from "./channels/outbound.ts";
@@ -25,6 +25,7 @@ import { createTelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { createZaloChannel } from "./channels/zalo/channel.ts";
 import { type Config, ConfigError, channelNames, loadConfig } from "./config.ts";
 import { createAssistant } from "./core/assistant.ts";
+import { withoutUnshownWording } from "./core/card/official-wording.ts";
 import type { Address, ChannelName } from "./core/model.ts";
 import type { Clock } from "./core/ports.ts";
 import { broadcastRoutes } from "./http/broadcast-routes.ts";
@@ -84,9 +85,9 @@ const clock: Clock = { now: () => Date.now() };
 /** How long a graceful shutdown may take after SIGINT/SIGTERM before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
-async function loadCatalogueOrExplain(dir: string, cache: ParseCache): Promise<Catalogue> {
+async function loadCatalogueOrExplain(dir: string, options: LoadOptions): Promise<Catalogue> {
   try {
-    return await loadCatalogue(dir, { cache });
+    return await loadCatalogue(dir, options);
   } catch (error) {
     if (error instanceof CatalogueError) throw new StartupError(describeCatalogueError(error, dir));
     throw error;
@@ -124,9 +125,10 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // starts while the catalogue loads.
     const searchThread = config.searchThread ? startSearchThread({ logger }) : null;
     if (searchThread) cleanups.push(() => searchThread.close());
-    // Kept for the watcher: a reload parses only the files that changed.
-    const parseCache = createParseCache();
-    const catalogue = await loadCatalogueOrExplain(config.catalogueDir, parseCache);
+    // Kept for the watcher: a reload parses only the files that changed. The bot keeps only the
+    // official wording its cards can show.
+    const load: LoadOptions = { cache: createParseCache(), slim: withoutUnshownWording };
+    const catalogue = await loadCatalogueOrExplain(config.catalogueDir, load);
     const catalogueReady = performance.now();
     if (searchThread) await searchThread.load(catalogue);
     let current: { catalogue: Catalogue; search: ProcedureSearch | AsyncProcedureSearch } = {
@@ -148,7 +150,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     // catalogue keeps serving. The search is rebuilt for each new catalogue.
     const watcher = await watchCatalogue(config.catalogueDir, {
       initial: catalogue,
-      cache: parseCache,
+      load,
       logger,
       onReload: (next) => {
         current = { catalogue: next, search: searchThread ?? createSearch(next) };

@@ -43,7 +43,16 @@ export function createParseCache(): ParseCache {
   return { files: new Map() };
 }
 
-export async function loadCatalogue(dir: string, options: { cache?: ParseCache } = {}): Promise<Catalogue> {
+export interface LoadOptions {
+  cache?: ParseCache;
+  /**
+   * Applied to each procedure record once, when its file is parsed (and kept so in the cache):
+   * lets the bot drop what it never reads. Without it, records are kept whole (the checks, the CLI).
+   */
+  slim?: (record: ProcedureRecord) => ProcedureRecord;
+}
+
+export async function loadCatalogue(dir: string, options: LoadOptions = {}): Promise<Catalogue> {
   const listing = await listCatalogueFiles(dir);
   const problems: CatalogueProblem[] = [...listing.problems];
   const records: Parsed<ProcedureRecord>[] = [];
@@ -68,7 +77,13 @@ export async function loadCatalogue(dir: string, options: { cache?: ParseCache }
           : file.kind === "overlay"
             ? curatedOverlay
             : localitySchema;
-      const value = known?.digest === key ? known.value : parseFile(file, bytes, schema, problems);
+      const fresh = () => {
+        const value = parseFile(file, bytes, schema, problems);
+        return value && file.kind === "procedure" && options.slim
+          ? options.slim(value as ProcedureRecord)
+          : value;
+      };
+      const value = known?.digest === key ? known.value : fresh();
       if (!value) return;
       parsed.set(file.relative, { digest: key, value });
       if (file.kind === "procedure") records.push({ file, value: value as ProcedureRecord });

@@ -6,7 +6,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import type { Catalogue } from "./catalogue.ts";
 import { CatalogueError, formatProblem } from "./errors.ts";
-import { loadCatalogue, type ParseCache } from "./load.ts";
+import { type LoadOptions, loadCatalogue } from "./load.ts";
 
 /** The part of a pino logger the watcher uses. */
 export interface WatchLogger {
@@ -27,8 +27,11 @@ export interface WatchOptions {
   initial?: Catalogue;
   /** Quiet time after the last change before reloading (editors write in several steps). */
   debounceMs?: number;
-  /** The parse cache of the first load: a reload then parses only the files that changed. */
-  cache?: ParseCache;
+  /**
+   * The options of the first load: with its parse cache, a reload parses only the files that
+   * changed; with its `slim`, reloaded records are trimmed the same way.
+   */
+  load?: LoadOptions;
 }
 
 export interface CatalogueHolder {
@@ -44,8 +47,8 @@ export interface CatalogueHolder {
  */
 export async function watchCatalogue(dir: string, options: WatchOptions = {}): Promise<CatalogueHolder> {
   const { onReload, onError, logger, debounceMs = 300 } = options;
-  const cache = options.cache ? { cache: options.cache } : {};
-  let current = options.initial ?? (await loadCatalogue(dir, cache));
+  const load = options.load ?? {};
+  let current = options.initial ?? (await loadCatalogue(dir, load));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -54,7 +57,7 @@ export async function watchCatalogue(dir: string, options: WatchOptions = {}): P
   const reload = async (): Promise<void> => {
     let next: Catalogue;
     try {
-      next = await loadCatalogue(dir, cache);
+      next = await loadCatalogue(dir, load);
     } catch (error) {
       if (closed) return;
       const failure = error instanceof Error ? error : new Error(String(error));

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CatalogueError, type CatalogueProblem } from "../../src/catalogue/errors.ts";
 import { createParseCache, loadCatalogue } from "../../src/catalogue/load.ts";
+import type { ProcedureRecord } from "../../src/catalogue/schema.ts";
 import { type FixtureCatalogue, fixtureCatalogue, validFixture } from "./fixture-catalogue.ts";
 
 async function problemsOf(dir: string): Promise<readonly CatalogueProblem[]> {
@@ -126,6 +127,32 @@ describe("loadCatalogue on a valid catalogue", () => {
         ...(await loadCatalogue(fixture.dir)),
         loadedAt: expect.any(Date),
       });
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it("applies `slim` to each procedure record once, when its file is parsed, also on a reload with a cache", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      const slimmed: string[] = [];
+      const slim = (record: ProcedureRecord): ProcedureRecord => {
+        slimmed.push(record.code);
+        return { ...record, official: {} };
+      };
+      const cache = createParseCache();
+      const first = await loadCatalogue(fixture.dir, { cache, slim });
+      expect(first.procedures.every((p) => Object.keys(p.official).length === 0)).toBe(true);
+      expect(slimmed.sort()).toEqual(first.procedures.map((p) => p.code).sort());
+      slimmed.length = 0;
+      await fixture.edit("ho-tich/2.000986.yaml", "name: ", "name: Sửa tên ");
+      const second = await loadCatalogue(fixture.dir, { cache, slim });
+      expect(slimmed).toEqual(["2.000986"]);
+      expect(second.procedures.every((p) => Object.keys(p.official).length === 0)).toBe(true);
+      // Without it, records are whole.
+      expect(
+        Object.keys((await loadCatalogue(fixture.dir)).byCode.get("1.001193")!.official).length,
+      ).toBeGreaterThan(0);
     } finally {
       await fixture.dispose();
     }
