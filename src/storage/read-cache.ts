@@ -10,7 +10,10 @@
  * A value written here expires from the cache when it expires in the file. A value only read is
  * kept READ_TTL_MS (the store does not say when it expires), so a value read in the last minute of
  * its life can be served up to a minute after it: harmless for what is stored (a conversation
- * kept a day, checklists a month, a rate window that carries its own start time).
+ * kept a day, checklists a month, a rate window that carries its own start time). A key found
+ * absent (or deleted here) stays absent until it is written, and every write comes through here:
+ * it is kept until it is evicted, so most citizens' missing preferences and checklists are not
+ * read from the file again every minute.
  */
 import type { KeyValueStore } from "../core/ports.ts";
 
@@ -53,10 +56,12 @@ export function cachedStore<T>(
       const value = await inner.get(key);
       // A write to this key while the read was on its way wins: the read is not cached then.
       if (entries.get(key) === entry) {
-        remember(key, {
-          json: value === undefined ? undefined : JSON.stringify(value),
-          expiresAt: now() + READ_TTL_MS,
-        });
+        remember(
+          key,
+          value === undefined
+            ? { json: undefined, expiresAt: Infinity }
+            : { json: JSON.stringify(value), expiresAt: now() + READ_TTL_MS },
+        );
       }
       return value;
     },
@@ -69,7 +74,7 @@ export function cachedStore<T>(
     },
     async delete(key) {
       await inner.delete(key);
-      remember(key, { json: undefined, expiresAt: now() + READ_TTL_MS });
+      remember(key, { json: undefined, expiresAt: Infinity });
     },
   };
 }

@@ -78,6 +78,22 @@ describe("cachedStore", () => {
     expect(inner.calls.get).toBe(3);
   });
 
+  it("keeps a key found absent until it is written: only writes through this cache can add it", async () => {
+    let now = 1_000_000;
+    const inner = innerStore();
+    const store = cachedStore(inner.store, createReadCache(10), () => now);
+    expect(await store.get("prefs")).toBeUndefined();
+    now += 10 * READ_TTL_MS;
+    expect(await store.get("prefs")).toBeUndefined();
+    expect(inner.calls.get).toBe(1);
+    await store.set("prefs", { locale: "en" });
+    expect(await store.get("prefs")).toEqual({ locale: "en" });
+    await store.delete("prefs");
+    now += 10 * READ_TTL_MS;
+    expect(await store.get("prefs")).toBeUndefined();
+    expect(inner.calls.get).toBe(1);
+  });
+
   it("keeps a write made while a read was on its way (the read's older value is not cached)", async () => {
     const inner = innerStore();
     inner.data.set("k", "old");
