@@ -32,12 +32,13 @@
  * The app runs on a temporary copy of `procedures/` (edits in the working tree would otherwise be
  * hot-reloaded during the run). Storage: embedded SQLite in a temporary DATA_DIR; Redis when REDIS_URL is set — the bench then
  * uses database 15 of that server and deletes its `hoi-thu-tuc:*` keys there afterwards.
+ * Logs: `BENCH_APP_LOG=<file>` keeps the built app's log lines there (otherwise they are dropped).
  * Profile: `BENCH_CPU_PROF=<dir>` writes a CPU profile of the app; `npm run bench:profile -- <file>
  * --skip 10` summarises it (self and inclusive time by package and function, after start-up).
  * Targets (issue 4): ≥ 300 updates/s, p99 ≤ 100 ms, RSS ≤ 300 MB on this 2-core machine.
  */
 import { type ChildProcess, execFileSync, fork } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { openSync, readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -322,7 +323,14 @@ async function startBuiltApp(
     execArgv: ["--import", fileURLToPath(new URL("./bot-ipc.mjs", import.meta.url)), ...v8Flags],
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     cwd,
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    // BENCH_APP_LOG=<file> keeps the app's log lines (JSON, info level) there, e.g. to read the
+    // core's "handled" times.
+    stdio: [
+      "ignore",
+      process.env.BENCH_APP_LOG ? openSync(process.env.BENCH_APP_LOG, "w") : "ignore",
+      "inherit",
+      "ipc",
+    ],
   });
   let exited: number | null | undefined;
   child.once("exit", (code) => {
