@@ -3,9 +3,10 @@
  * repaired), the aspect, the sibling cues, the content tokens left after stop phrases, and the
  * vocabulary expansions. Bounded work: the message is sanitised and capped first.
  */
-import { detectAspect } from "./aspect.ts";
+import { aspectPositions, detectAspect } from "./aspect.ts";
+import { clauseNumbers, splitSegments, storyPositions } from "./clauses.ts";
 import { isSoft } from "./coverage.ts";
-import { detectCues, type Variant } from "./cues.ts";
+import { cuePositions, detectCues, type Variant } from "./cues.ts";
 import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
 import { hasMarks, MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
 import { senseExpansions } from "./sense.ts";
@@ -25,6 +26,8 @@ export interface QueryAnalysis {
   readonly expansions: readonly Expansion[];
   /** Content tokens covered by an expansion (index into `content`). */
   readonly expandedContent: ReadonlySet<number>;
+  /** Content tokens of the story told before the ask (index into `content`; see clauses.ts). */
+  readonly story: ReadonlySet<number>;
 }
 
 /** Telex/VNI repair of every token against the known folded syllables. */
@@ -59,10 +62,8 @@ export function analyzeQuery(
   syllables: ReadonlySet<string>,
   pairs: ReadonlySet<string> = new Set(),
 ): QueryAnalysis {
-  const typed = repair(
-    expandShorthand(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS)).slice(0, MAX_QUERY_TOKENS),
-    syllables,
-  );
+  const { tokens: shortened, segmentOf } = segmentTokens(sanitizeQuery(raw));
+  const typed = repair(shortened, syllables);
   // Greetings and question frames are found before the spelling repair, which must not touch them.
   const framing = stopPhrasePositions(typed, vocabularyPhrases());
   // Everyday words typed with their marks ("rồi", "chị") are spelled right: only the rest is open
@@ -73,8 +74,20 @@ export function analyzeQuery(
     typed.flatMap((t, i) => (framing.has(i) || ((accented || hasMarks(t)) && isSoft(t)) ? [i] : [])),
   );
   const tokens = repairPairs(typed, pairs, everyday);
-  const content = tokens.filter((_, i) => !framing.has(i));
-  const expansions = mainClause(content, [...expandQuery(content), ...senseExpansions(content)]);
+  const kept = tokens.flatMap((_, i) => (framing.has(i) ? [] : [i]));
+  const content = kept.map((i) => tokens[i]!);
+  const clauseOf = clauseNumbers(tokens, segmentOf);
+  const functional = new Set([...aspectPositions(content), ...cuePositions(content)]);
+  const story = storyPositions(
+    kept.map((i) => clauseOf[i]!),
+    (p) => !functional.has(p) && !isSoft(content[p]!) && !/^\d+$/.test(content[p]!.folded),
+  );
+  // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
+  // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.
+  // An ask without one ("… thuê nhà thì có phải khai báo gì với công an") keeps the story's.
+  const found = mainClause(content, [...expandQuery(content), ...senseExpansions(content)]);
+  const told = (e: Expansion) => e.positions.every((p) => story.has(p));
+  const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
   return {
@@ -84,5 +97,21 @@ export function analyzeQuery(
     cues: detectCues(tokens),
     expansions,
     expandedContent,
+    story,
   };
+}
+
+/** Tokens of each punctuation-separated segment (shorthand written out), and each token's segment. */
+function segmentTokens(text: string): { tokens: Token[]; segmentOf: number[] } {
+  const tokens: Token[] = [];
+  const segmentOf: number[] = [];
+  splitSegments(text).forEach((segment, k) => {
+    if (tokens.length >= MAX_QUERY_TOKENS) return;
+    for (const t of expandShorthand(tokenize(segment, MAX_QUERY_TOKENS))) {
+      if (tokens.length >= MAX_QUERY_TOKENS) break;
+      tokens.push(t);
+      segmentOf.push(k);
+    }
+  });
+  return { tokens, segmentOf };
 }
