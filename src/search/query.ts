@@ -73,7 +73,8 @@ export function analyzeQuery(
   const everyday = new Set(
     typed.flatMap((t, i) => (framing.has(i) || ((accented || hasMarks(t)) && isSoft(t)) ? [i] : [])),
   );
-  const tokens = repairPairs(typed, pairs, everyday);
+  const weak = new Set(typed.flatMap((t, i) => (isSoft(t) ? [i] : [])));
+  const tokens = repairPairs(typed, pairs, everyday, weak);
   const kept = tokens.flatMap((_, i) => (framing.has(i) ? [] : [i]));
   const content = kept.map((i) => tokens[i]!);
   const clauseOf = clauseNumbers(tokens, segmentOf);
