@@ -79,9 +79,13 @@ export function analyzeQuery(
   const content = kept.map((i) => tokens[i]!);
   const clauseOf = clauseNumbers(tokens, segmentOf);
   const functional = new Set([...aspectPositions(content), ...cuePositions(content)]);
+  // An everyday word inside a catalogue phrase names something: "hộ" in "hộ chiếu", "nhà" in "nhà ở".
+  const paired = (p: number) =>
+    (p > 0 && pairs.has(`${content[p - 1]!.folded}_${content[p]!.folded}`)) ||
+    (p + 1 < content.length && pairs.has(`${content[p]!.folded}_${content[p + 1]!.folded}`));
   const story = storyPositions(
     kept.map((i) => clauseOf[i]!),
-    (p) => !functional.has(p) && !isSoft(content[p]!) && !/^\d+$/.test(content[p]!.folded),
+    (p) => !functional.has(p) && !/^\d+$/.test(content[p]!.folded) && (!isSoft(content[p]!) || paired(p)),
   );
   // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
   // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.

@@ -45,4 +45,16 @@ describe("query analysis", () => {
     );
     expect(b.expansions.some((e) => e.tokens.some((t) => t.folded === "tru"))).toBe(true);
   });
+
+  it("counts an everyday word inside a catalogue phrase as naming ('hộ' in 'hộ chiếu')", () => {
+    const pairs = new Set(["ho_chieu"]);
+    const a = analyzeQuery(
+      "em muốn đi du lịch hàn quốc tháng sau mà chưa có hộ chiếu, giờ làm ở đâu",
+      new Set(),
+      pairs,
+    );
+    const story = [...a.story].map((p) => a.content[p]!.accented);
+    expect(story).toContain("lịch");
+    expect(story).not.toContain("chiếu");
+  });
 });
