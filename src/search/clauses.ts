@@ -8,7 +8,8 @@
  *
  * Clauses end at punctuation and before the connectors that open a new clause ("thì", "mà",
  * "nhưng", "nên", "giờ"), written with their marks (unmarked "thi" is also the exam in "thi bằng
- * lái").
+ * lái"). A circumstance ("… khi trả hết nợ ngân hàng", "… khi đi làm ăn xa") is told like a story,
+ * wherever it stands.
  */
 import type { Token } from "./normalize.ts";
 
@@ -61,4 +62,19 @@ export function storyPositions(
   });
   const namesBefore = [...story].some(naming);
   return namesBefore ? story : new Set();
+}
+
+/** Words that open a circumstance: what happens around the ask, not the ask. */
+const CIRCUMSTANCE: ReadonlySet<string> = new Set(["khi", "lúc"].map((w) => w.normalize("NFC")));
+
+/** Positions from a circumstance word to the end of its clause ("khi trả hết nợ ngân hàng"). */
+export function circumstancePositions(tokens: readonly Token[], clauseOf: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  let open = -1;
+  tokens.forEach((t, i) => {
+    if (open >= 0 && clauseOf[i] !== open) open = -1;
+    if (open < 0 && CIRCUMSTANCE.has(t.accented)) open = clauseOf[i]!;
+    if (open >= 0) out.add(i);
+  });
+  return out;
 }

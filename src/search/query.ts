@@ -4,7 +4,7 @@
  * vocabulary expansions. Bounded work: the message is sanitised and capped first.
  */
 import { aspectPositions, detectAspect } from "./aspect.ts";
-import { clauseNumbers, splitSegments, storyPositions } from "./clauses.ts";
+import { circumstancePositions, clauseNumbers, splitSegments, storyPositions } from "./clauses.ts";
 import { isSoft } from "./coverage.ts";
 import { cuePositions, detectCues, type Variant } from "./cues.ts";
 import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
@@ -83,10 +83,14 @@ export function analyzeQuery(
   const paired = (p: number) =>
     (p > 0 && pairs.has(`${content[p - 1]!.folded}_${content[p]!.folded}`)) ||
     (p + 1 < content.length && pairs.has(`${content[p]!.folded}_${content[p + 1]!.folded}`));
-  const story = storyPositions(
-    kept.map((i) => clauseOf[i]!),
-    (p) => !functional.has(p) && !/^\d+$/.test(content[p]!.folded) && (!isSoft(content[p]!) || paired(p)),
-  );
+  const contentClause = kept.map((i) => clauseOf[i]!);
+  const naming = (p: number) =>
+    !functional.has(p) && !/^\d+$/.test(content[p]!.folded) && (!isSoft(content[p]!) || paired(p));
+  const story = storyPositions(contentClause, naming);
+  // A circumstance is set aside like the story when the rest still names the procedure.
+  const aside = circumstancePositions(content, contentClause);
+  const rest = content.filter((_, p) => !story.has(p) && !aside.has(p) && naming(p)).length;
+  if (rest >= 2) for (const p of aside) story.add(p);
   // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
   // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.
   // An ask without one ("… thuê nhà thì có phải khai báo gì với công an") keeps the story's.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clauseNumbers, splitSegments, storyPositions } from "../../src/search/clauses.ts";
+import {
+  circumstancePositions,
+  clauseNumbers,
+  splitSegments,
+  storyPositions,
+} from "../../src/search/clauses.ts";
 import { tokenize } from "../../src/search/normalize.ts";
 
 describe("splitSegments", () => {
@@ -53,5 +58,26 @@ describe("storyPositions", () => {
 
   it("finds no story in a one-clause question", () => {
     expect(storyPositions([0, 0, 0], naming(["đăng", "ký", "kết"])).size).toBe(0);
+  });
+});
+
+describe("circumstancePositions", () => {
+  it("marks a circumstance from 'khi' to the end of its clause", () => {
+    const tokens = tokenize("xoá thế chấp khi trả hết nợ thì làm ở đâu");
+    const clauses = clauseNumbers(
+      tokens,
+      tokens.map(() => 0),
+    );
+    expect([...circumstancePositions(tokens, clauses)]).toEqual([3, 4, 5, 6]);
+  });
+
+  it("marks nothing without a circumstance word", () => {
+    const tokens = tokenize("đăng ký tạm trú cho sinh viên");
+    expect(
+      circumstancePositions(
+        tokens,
+        tokens.map(() => 0),
+      ).size,
+    ).toBe(0);
   });
 });
