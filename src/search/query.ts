@@ -13,7 +13,7 @@ import { senseExpansions } from "./sense.ts";
 import { expandShorthand } from "./shorthand.ts";
 import { repairPairs } from "./spelling.ts";
 import { stopPhrasePositions } from "./stop-phrases.ts";
-import { repairToken } from "./telex.ts";
+import { onlyToneKeys, repairToken } from "./telex.ts";
 import type { Aspect } from "./types.ts";
 
 export interface QueryAnalysis {
@@ -30,12 +30,25 @@ export interface QueryAnalysis {
   readonly story: ReadonlySet<number>;
 }
 
-/** Telex/VNI repair of every token against the known folded syllables. */
-function repair(tokens: readonly Token[], syllables: ReadonlySet<string>): Token[] {
-  return tokens.map((t) => {
-    if (t.accented !== t.folded) return t;
-    const fixed = repairToken(t.folded, syllables);
-    return fixed === t.folded ? t : { accented: fixed, folded: fixed };
+/**
+ * Telex/VNI repair of every token against the known folded syllables. A repair that only drops
+ * tone keys ("kys" → "ky", but also "bus" → "bu") is kept only when the repaired syllable forms a
+ * known pair with a neighbour ("dang ky"): an English word in an out-of-scope message ("xe bus số
+ * 32") must not be respelt into a catalogue syllable.
+ */
+function repair(
+  tokens: readonly Token[],
+  syllables: ReadonlySet<string>,
+  pairs: ReadonlySet<string>,
+): Token[] {
+  const fixed = tokens.map((t) => (t.accented !== t.folded ? t.folded : repairToken(t.folded, syllables)));
+  const supported = (i: number) =>
+    (i > 0 && pairs.has(`${fixed[i - 1]}_${fixed[i]}`)) ||
+    (i + 1 < fixed.length && pairs.has(`${fixed[i]}_${fixed[i + 1]}`));
+  return tokens.map((t, i) => {
+    const f = fixed[i]!;
+    if (f === t.folded || (onlyToneKeys(t.folded) && pairs.size > 0 && !supported(i))) return t;
+    return { accented: f, folded: f };
   });
 }
 
@@ -63,7 +76,7 @@ export function analyzeQuery(
   pairs: ReadonlySet<string> = new Set(),
 ): QueryAnalysis {
   const { tokens: shortened, segmentOf } = segmentTokens(sanitizeQuery(raw));
-  const typed = repair(shortened, syllables);
+  const typed = repair(shortened, syllables, pairs);
   // Greetings and question frames are found before the spelling repair, which must not touch them.
   const framing = stopPhrasePositions(typed, vocabularyPhrases());
   // Everyday words typed with their marks ("rồi", "chị") are spelled right: only the rest is open

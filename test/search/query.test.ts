@@ -57,4 +57,12 @@ describe("query analysis", () => {
     expect(story).toContain("lịch");
     expect(story).not.toContain("chiếu");
   });
+
+  it("keeps a tone-key-only Telex repair only with a neighbour's support ('kys' after 'dang', not 'bus')", () => {
+    const syllables = new Set(["dang", "ki", "xe", "bu", "so"]);
+    const pairs = new Set(["dang_ki", "xe_so"]);
+    const folded = (q: string) => analyzeQuery(q, syllables, pairs).tokens.map((t) => t.folded);
+    expect(folded("ddawng kys")).toEqual(["dang", "ki"]);
+    expect(folded("xe bus so 32")).toContain("bus");
+  });
 });
