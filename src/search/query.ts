@@ -28,6 +28,8 @@ export interface QueryAnalysis {
   readonly expandedContent: ReadonlySet<number>;
   /** Content tokens of the story told before the ask (index into `content`; see clauses.ts). */
   readonly story: ReadonlySet<number>;
+  /** Content tokens that only ask (aspect) or pick a sibling (cue) (index into `content`). */
+  readonly functional: ReadonlySet<number>;
 }
 
 /**
@@ -120,6 +122,7 @@ export function analyzeQuery(
     expansions,
     expandedContent,
     story,
+    functional,
   };
 }
 

@@ -7,10 +7,8 @@
  * candidates with fuse.js, keep repealed procedures below their replacements, and decide.
  */
 import Fuse from "fuse.js";
-import { aspectPositions } from "./aspect.ts";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { coverageOf } from "./coverage.ts";
-import { cuePositions } from "./cues.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
@@ -246,8 +244,12 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       },
     );
     const top = ranked[0]!;
-    const functional = new Set([...aspectPositions(analysis.content), ...cuePositions(analysis.content)]);
-    const { coverage, specificity, phrase } = coverageOf(analysis, reranked[0]!.doc, index, functional);
+    const { coverage, specificity, phrase } = coverageOf(
+      analysis,
+      reranked[0]!.doc,
+      index,
+      analysis.functional,
+    );
     const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
     // A fallback match is never answered directly: with a close fuzzy match of a procedure citizens
     // carry out, the citizen is asked to choose; otherwise nothing fits.
