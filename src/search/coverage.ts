@@ -174,7 +174,8 @@ export function coverageOf(
         phrase = Math.max(phrase, index.maxIdf / 2);
       }
     }
-    if ((functional.has(i) || isSoft(t) || purpose) && credit === 0) return;
+    // Story words (told before the ask, see clauses.ts) likewise count only when found.
+    if ((functional.has(i) || isSoft(t) || purpose || analysis.story.has(i)) && credit === 0) return;
     total += weight;
     covered += weight * credit;
   });

@@ -3,16 +3,17 @@
  * repaired), the aspect, the sibling cues, the content tokens left after stop phrases, and the
  * vocabulary expansions. Bounded work: the message is sanitised and capped first.
  */
-import { detectAspect } from "./aspect.ts";
+import { aspectPositions, detectAspect } from "./aspect.ts";
+import { circumstancePositions, clauseNumbers, splitSegments, storyPositions } from "./clauses.ts";
 import { isSoft } from "./coverage.ts";
-import { detectCues, type Variant } from "./cues.ts";
+import { cuePositions, detectCues, type Variant } from "./cues.ts";
 import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
 import { hasMarks, MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
 import { senseExpansions } from "./sense.ts";
 import { expandShorthand } from "./shorthand.ts";
 import { repairPairs } from "./spelling.ts";
 import { stopPhrasePositions } from "./stop-phrases.ts";
-import { repairToken } from "./telex.ts";
+import { onlyToneKeys, repairToken } from "./telex.ts";
 import type { Aspect } from "./types.ts";
 
 export interface QueryAnalysis {
@@ -25,14 +26,31 @@ export interface QueryAnalysis {
   readonly expansions: readonly Expansion[];
   /** Content tokens covered by an expansion (index into `content`). */
   readonly expandedContent: ReadonlySet<number>;
+  /** Content tokens of the story told before the ask (index into `content`; see clauses.ts). */
+  readonly story: ReadonlySet<number>;
+  /** Content tokens that only ask (aspect) or pick a sibling (cue) (index into `content`). */
+  readonly functional: ReadonlySet<number>;
 }
 
-/** Telex/VNI repair of every token against the known folded syllables. */
-function repair(tokens: readonly Token[], syllables: ReadonlySet<string>): Token[] {
-  return tokens.map((t) => {
-    if (t.accented !== t.folded) return t;
-    const fixed = repairToken(t.folded, syllables);
-    return fixed === t.folded ? t : { accented: fixed, folded: fixed };
+/**
+ * Telex/VNI repair of every token against the known folded syllables. A repair that only drops
+ * tone keys ("kys" → "ky", but also "bus" → "bu") is kept only when the repaired syllable forms a
+ * known pair with a neighbour ("dang ky"): an English word in an out-of-scope message ("xe bus số
+ * 32") must not be respelt into a catalogue syllable.
+ */
+function repair(
+  tokens: readonly Token[],
+  syllables: ReadonlySet<string>,
+  pairs: ReadonlySet<string>,
+): Token[] {
+  const fixed = tokens.map((t) => (t.accented !== t.folded ? t.folded : repairToken(t.folded, syllables)));
+  const supported = (i: number) =>
+    (i > 0 && pairs.has(`${fixed[i - 1]}_${fixed[i]}`)) ||
+    (i + 1 < fixed.length && pairs.has(`${fixed[i]}_${fixed[i + 1]}`));
+  return tokens.map((t, i) => {
+    const f = fixed[i]!;
+    if (f === t.folded || (onlyToneKeys(t.folded) && pairs.size > 0 && !supported(i))) return t;
+    return { accented: f, folded: f };
   });
 }
 
@@ -59,10 +77,8 @@ export function analyzeQuery(
   syllables: ReadonlySet<string>,
   pairs: ReadonlySet<string> = new Set(),
 ): QueryAnalysis {
-  const typed = repair(
-    expandShorthand(tokenize(sanitizeQuery(raw), MAX_QUERY_TOKENS)).slice(0, MAX_QUERY_TOKENS),
-    syllables,
-  );
+  const { tokens: shortened, segmentOf } = segmentTokens(sanitizeQuery(raw));
+  const typed = repair(shortened, syllables, pairs);
   // Greetings and question frames are found before the spelling repair, which must not touch them.
   const framing = stopPhrasePositions(typed, vocabularyPhrases());
   // Everyday words typed with their marks ("rồi", "chị") are spelled right: only the rest is open
@@ -72,9 +88,30 @@ export function analyzeQuery(
   const everyday = new Set(
     typed.flatMap((t, i) => (framing.has(i) || ((accented || hasMarks(t)) && isSoft(t)) ? [i] : [])),
   );
-  const tokens = repairPairs(typed, pairs, everyday);
-  const content = tokens.filter((_, i) => !framing.has(i));
-  const expansions = mainClause(content, [...expandQuery(content), ...senseExpansions(content)]);
+  const weak = new Set(typed.flatMap((t, i) => (isSoft(t) ? [i] : [])));
+  const tokens = repairPairs(typed, pairs, everyday, weak);
+  const kept = tokens.flatMap((_, i) => (framing.has(i) ? [] : [i]));
+  const content = kept.map((i) => tokens[i]!);
+  const clauseOf = clauseNumbers(tokens, segmentOf);
+  const functional = new Set([...aspectPositions(content), ...cuePositions(content)]);
+  // An everyday word inside a catalogue phrase names something: "hộ" in "hộ chiếu", "nhà" in "nhà ở".
+  const paired = (p: number) =>
+    (p > 0 && pairs.has(`${content[p - 1]!.folded}_${content[p]!.folded}`)) ||
+    (p + 1 < content.length && pairs.has(`${content[p]!.folded}_${content[p + 1]!.folded}`));
+  const contentClause = kept.map((i) => clauseOf[i]!);
+  const naming = (p: number) =>
+    !functional.has(p) && !/^\d+$/.test(content[p]!.folded) && (!isSoft(content[p]!) || paired(p));
+  const story = storyPositions(contentClause, naming);
+  // A circumstance is set aside like the story when the rest still names the procedure.
+  const aside = circumstancePositions(content, contentClause);
+  const rest = content.filter((_, p) => !story.has(p) && !aside.has(p) && naming(p)).length;
+  if (rest >= 2) for (const p of aside) story.add(p);
+  // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
+  // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.
+  // An ask without one ("… thuê nhà thì có phải khai báo gì với công an") keeps the story's.
+  const found = mainClause(content, [...expandQuery(content), ...senseExpansions(content)]);
+  const told = (e: Expansion) => e.positions.every((p) => story.has(p));
+  const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
   return {
@@ -84,5 +121,22 @@ export function analyzeQuery(
     cues: detectCues(tokens),
     expansions,
     expandedContent,
+    story,
+    functional,
   };
+}
+
+/** Tokens of each punctuation-separated segment (shorthand written out), and each token's segment. */
+function segmentTokens(text: string): { tokens: Token[]; segmentOf: number[] } {
+  const tokens: Token[] = [];
+  const segmentOf: number[] = [];
+  splitSegments(text).forEach((segment, k) => {
+    if (tokens.length >= MAX_QUERY_TOKENS) return;
+    for (const t of expandShorthand(tokenize(segment, MAX_QUERY_TOKENS))) {
+      if (tokens.length >= MAX_QUERY_TOKENS) break;
+      tokens.push(t);
+      segmentOf.push(k);
+    }
+  });
+  return { tokens, segmentOf };
 }

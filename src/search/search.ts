@@ -7,10 +7,8 @@
  * candidates with fuse.js, keep repealed procedures below their replacements, and decide.
  */
 import Fuse from "fuse.js";
-import { aspectPositions } from "./aspect.ts";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { coverageOf } from "./coverage.ts";
-import { cuePositions } from "./cues.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
@@ -178,18 +176,19 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       aspect: analysis.aspect,
     };
     if (analysis.content.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
-    // Repeated words add nothing; the index and fuse see at most MAX_SEARCH_TERMS distinct words.
-    const content = [...new Set(analysis.content.map((t) => t.folded).filter((t) => t.length > 0))].slice(
-      0,
-      MAX_SEARCH_TERMS,
-    );
+    // Repeated words add nothing; the index and fuse see at most MAX_SEARCH_TERMS distinct words,
+    // the ask's words before the story's (a long story must not crowd out the ask).
+    const asked = analysis.content.filter((_, i) => !analysis.story.has(i)).map((t) => t.folded);
+    const told = analysis.content.filter((_, i) => analysis.story.has(i)).map((t) => t.folded);
+    const content = [...new Set([...asked, ...told].filter((t) => t.length > 0))].slice(0, MAX_SEARCH_TERMS);
+    const story = new Set(told.filter((t) => !asked.includes(t)));
     const expansionTokens = analysis.expansions.flatMap((e) => e.tokens);
     const expansion = [...new Set(expansionTokens.map((t) => t.folded))].filter((t) => !content.includes(t));
     const bigrams = [
       ...bigramsOf(analysis.content.slice(0, MAX_SEARCH_TERMS + 1)),
       ...analysis.expansions.flatMap((e) => bigramsOf(e.tokens)),
     ];
-    const found = searchIndex(index, { content, expansion, bigrams: [...new Set(bigrams)] }, depth);
+    const found = searchIndex(index, { content, expansion, bigrams: [...new Set(bigrams)], story }, depth);
     const raws = found.length > 0 ? found : fuseFallback(content);
     if (raws.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
     const candidates: Candidate[] = raws.map((r) => ({
@@ -199,8 +198,10 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     }));
     // Phrases for fuse: what the citizen typed, and the same with vocabulary terms rewritten.
     const typed = content.slice(0, MAX_FUSE_WORDS).join(" ");
-    const rewritten = analysis.content
-      .map((t, i) => {
+    const rewritten = [...analysis.content.keys()]
+      .sort((a, b) => Number(analysis.story.has(a)) - Number(analysis.story.has(b)) || a - b)
+      .map((i) => {
+        const t = analysis.content[i]!;
         const e = analysis.expansions.find((x) => x.positions[0] === i);
         if (e) return e.tokens.map((x) => x.folded).join(" ");
         return analysis.expansions.some((x) => x.positions.includes(i)) ? "" : t.folded;
@@ -215,7 +216,8 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       {
         phrases: typed === rewritten ? [typed] : [typed, rewritten],
         tokens: analysis.tokens,
-        terms: new Set([...content, ...expansion]),
+        // Story words do not explain a candidate's name: the ask does.
+        terms: new Set([...content.filter((t) => !story.has(t)), ...expansion]),
         cues: analysis.cues,
         idf: (t) => index.idf(t),
         pairs: [...new Set(bigrams)],
@@ -242,8 +244,12 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       },
     );
     const top = ranked[0]!;
-    const functional = new Set([...aspectPositions(analysis.content), ...cuePositions(analysis.content)]);
-    const { coverage, specificity, phrase } = coverageOf(analysis, reranked[0]!.doc, index, functional);
+    const { coverage, specificity, phrase } = coverageOf(
+      analysis,
+      reranked[0]!.doc,
+      index,
+      analysis.functional,
+    );
     const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
     // A fallback match is never answered directly: with a close fuzzy match of a procedure citizens
     // carry out, the citizen is asked to choose; otherwise nothing fits.

@@ -53,15 +53,21 @@ export function spellingVariants(word: string): string[] {
 /**
  * Repairs tokens whose pair with a neighbour is unknown but becomes known after one variant.
  * Positions in `keep` (greetings and question frames: "chị" is not a misspelt "tri") are never
- * changed and are no evidence for their neighbours.
+ * changed and are no evidence for their neighbours. Positions in `weak` (everyday words such as
+ * "để", "cho", "lại") may be changed, but are evidence only when anchored, i.e. in a known pair with
+ * their other neighbour: "để" sits before half the catalogue ("để đầu tư"), so "làm sao de giau"
+ * must not become "để đầu", while "giay phep lai se" still becomes "lái xe" ("phép lái" is known).
  */
 export function repairPairs(
   tokens: readonly Token[],
   pairs: ReadonlySet<string>,
   keep: ReadonlySet<number> = new Set(),
+  weak: ReadonlySet<number> = new Set(),
 ): Token[] {
   const out = [...tokens];
   const known = (a: string, b: string) => pairs.has(`${a}_${b}`);
+  const anchored = (at: number, other: number) =>
+    !weak.has(at) || (other >= 0 && other < out.length && known(...ordered(out, at, other)));
   for (let i = 0; i + 1 < out.length; i++) {
     if (keep.has(i) || keep.has(i + 1)) continue;
     const a = out[i]!.folded;
@@ -69,15 +75,23 @@ export function repairPairs(
     if (known(a, b)) continue;
     // A syllable that forms a known pair with its next neighbour is spelled right ("người hàn quốc").
     const after = i + 2 < out.length ? out[i + 2]!.folded : null;
-    const fixB = after !== null && known(b, after) ? undefined : spellingVariants(b).find((v) => known(a, v));
+    const fixB =
+      !anchored(i, i - 1) || (after !== null && known(b, after))
+        ? undefined
+        : spellingVariants(b).find((v) => known(a, v));
     if (fixB) {
       out[i + 1] = { accented: fixB, folded: fixB };
       continue;
     }
     const before = i > 0 ? out[i - 1]!.folded : null;
     if (before !== null && known(before, a)) continue;
-    const fixA = spellingVariants(a).find((v) => known(v, b));
+    const fixA = !anchored(i + 1, i + 2) ? undefined : spellingVariants(a).find((v) => known(v, b));
     if (fixA) out[i] = { accented: fixA, folded: fixA };
   }
   return out;
+}
+
+/** The folded forms of two neighbouring positions, in text order. */
+function ordered(tokens: readonly Token[], a: number, b: number): [string, string] {
+  return a < b ? [tokens[a]!.folded, tokens[b]!.folded] : [tokens[b]!.folded, tokens[a]!.folded];
 }

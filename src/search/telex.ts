@@ -50,3 +50,12 @@ export function repairToken(folded: string, vocabulary: ReadonlySet<string>): st
   }
   return folded;
 }
+
+/**
+ * True when a repair only dropped tone keys (s f r x j): "kys" → "ky", but also the English "bus"
+ * → "bu". Such a repair is trusted only with support from a neighbour (see query.ts); doubled
+ * letters, w and VNI digits are Telex for sure.
+ */
+export function onlyToneKeys(typed: string): boolean {
+  return !/dd|aa|ee|oo|w|\d/.test(typed);
+}

@@ -262,9 +262,13 @@ export interface IndexQuery {
   readonly expansion: readonly string[];
   /** Folded bigrams (content and expansion phrases). */
   readonly bigrams: readonly string[];
+  /** Content terms found only in the story told before the ask (see clauses.ts): weighted down. */
+  readonly story?: ReadonlySet<string>;
 }
 
 export const EXPANSION_BOOST = 0.7;
+/** Weight of a story word: it still helps a procedure that has it, but does not lead the ranking. */
+export const STORY_BOOST = 0.4;
 
 /** One procedure found by the index: its best document's score and every query term matched. */
 export interface IndexHit {
@@ -308,8 +312,10 @@ const MAX_INDEX_TERMS = 8;
  * Drops common words (always keeping the two rarest so a query of common words still runs) and
  * keeps at most MAX_INDEX_TERMS, rarest first, in query order.
  */
-function selective(index: TokenIndex, terms: readonly string[]): string[] {
-  const byRarity = [...terms].sort((a, b) => index.idf(b) - index.idf(a));
+function selective(index: TokenIndex, terms: readonly string[], story?: ReadonlySet<string>): string[] {
+  // The ask's words come first: a long story must not push them out of the MAX_INDEX_TERMS.
+  const told = (t: string) => (story?.has(t) ? 1 : 0);
+  const byRarity = [...terms].sort((a, b) => told(a) - told(b) || index.idf(b) - index.idf(a));
   const rare = byRarity.filter((t) => index.idf(t) >= COMMON_WORD_IDF);
   const keep = new Set((rare.length >= 2 ? rare : byRarity.slice(0, 2)).slice(0, MAX_INDEX_TERMS));
   return terms.filter((t) => keep.has(t));
@@ -317,7 +323,7 @@ function selective(index: TokenIndex, terms: readonly string[]): string[] {
 
 function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
   const q: IndexQuery = {
-    content: selective(index, query.content),
+    content: selective(index, query.content, query.story),
     expansion: selective(index, query.expansion),
     bigrams: query.bigrams.filter((b) => index.pairIdf(b) >= COMMON_PAIR_IDF),
   };
@@ -332,6 +338,9 @@ function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
       fuzzy: (term) => (index.syllables.has(term) ? false : fuzzyFor(term)),
       prefix: (term, i) =>
         i === lastContent && term.length >= 3 && !/\d/.test(term) && !index.syllables.has(term),
+      ...(query.story && query.story.size > 0
+        ? { boostTerm: (term: string) => (query.story!.has(term) ? STORY_BOOST : 1) }
+        : {}),
     });
   }
   if (q.expansion.length > 0) {

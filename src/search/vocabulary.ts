@@ -29,6 +29,14 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["vneid", "định danh mức 2", "định danh mức độ 2", "tài khoản định danh", "định danh điện tử"],
     means: "tài khoản định danh điện tử",
   },
+  {
+    says: ["vneid mức 1", "vneid mức độ 1", "định danh mức 1", "định danh mức độ 1", "tài khoản mức 1"],
+    means: "tài khoản định danh điện tử mức độ 01",
+  },
+  {
+    says: ["vneid mức 2", "vneid mức độ 2", "tài khoản mức 2"],
+    means: "tài khoản định danh điện tử mức độ 02",
+  },
   // Cư trú (household books abolished 1 Jan 2023)
   {
     says: [
@@ -97,7 +105,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     ],
     means: "xác nhận tình trạng hôn nhân",
   },
-  { says: ["nhận cha", "nhận mẹ", "ngoài giá thú"], means: "nhận cha mẹ con" },
+  { says: ["nhận cha", "nhận mẹ", "nhận con", "ngoài giá thú"], means: "nhận cha mẹ con" },
   {
     says: [
       "đổi tên",
@@ -120,7 +128,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["trích lục", "bản sao giấy khai sinh", "bản sao khai sinh"],
     means: "cấp bản sao trích lục hộ tịch",
   },
-  { says: ["con nuôi"], means: "nuôi con nuôi" },
+  // "nhận con nuôi" whole, so that "nhận con" (nhận cha, mẹ, con) does not also expand
+  { says: ["con nuôi", "nhận con nuôi", "xin con nuôi"], means: "nuôi con nuôi" },
   { says: ["photo", "phô tô", "bản photo", "bản phô tô"], means: "bản sao" },
   // Chứng thực ("công chứng" a copy means chứng thực; notarising a contract is real notarisation)
   {
@@ -203,7 +212,15 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   { says: ["thế chấp"], means: "đăng ký biện pháp bảo đảm" },
   {
-    says: ["xóa thế chấp", "xoá thế chấp", "giải chấp", "giải chấp sổ đỏ", "xóa thế chấp sổ đỏ"],
+    says: [
+      "xóa đăng ký thế chấp",
+      "xoá đăng ký thế chấp",
+      "xóa thế chấp",
+      "xoá thế chấp",
+      "giải chấp",
+      "giải chấp sổ đỏ",
+      "xóa thế chấp sổ đỏ",
+    ],
     means: "xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
   },
   {
@@ -273,6 +290,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "giấy phép lái xe",
   },
   {
+    says: ["bằng lái quốc tế", "bằng lái xe quốc tế", "bằng quốc tế", "gplx quốc tế", "idp"],
+    means: "giấy phép lái xe quốc tế",
+  },
+  {
     says: ["học lái xe", "thi bằng lái", "thi lái xe", "thi bằng", "học bằng lái", "thi sát hạch lái xe"],
     means: "cấp giấy phép lái xe",
   },
@@ -299,7 +320,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   // Hộ chiếu, xuất nhập cảnh
   { says: ["passport", "pass port", "hộ chiếu phổ thông"], means: "hộ chiếu phổ thông" },
-  { says: ["visa", "thị thực"], means: "thị thực gia hạn tạm trú người nước ngoài" },
+  { says: ["visa", "thị thực"], means: "thị thực người nước ngoài" },
+  {
+    says: ["gia hạn visa", "gia hạn thị thực", "ở lại thêm", "thời gian ở lại", "gia hạn ở lại"],
+    means: "gia hạn tạm trú người nước ngoài",
+  },
   // Lý lịch tư pháp
   {
     says: ["lltp", "tiền án tiền sự", "không tiền án", "lý lịch", "lí lịch"],
@@ -355,6 +380,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   { says: ["gtgt"], means: "giá trị gia tăng" },
   { says: ["kcb"], means: "khám chữa bệnh" },
   { says: ["qsdđ", "qsdd"], means: "quyền sử dụng đất" },
+  { says: ["mdsd", "mđsd", "mdsdđ", "mdsdd"], means: "mục đích sử dụng đất" },
   { says: ["gcn"], means: "giấy chứng nhận" },
   { says: ["ubnd"], means: "ủy ban nhân dân" },
   { says: ["hkd"], means: "hộ kinh doanh" },
@@ -392,9 +418,50 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     ],
     means: "điều chỉnh thông tin trên sổ bhxh thẻ bhyt",
   },
-  { says: ["tiền tuất", "trợ cấp tuất", "mai táng phí"], means: "chế độ tử tuất" },
+  {
+    says: ["tiền tuất", "trợ cấp tuất", "mai táng phí", "tử tuất", "chế độ tuất", "tiền mai táng"],
+    means: "chế độ tử tuất",
+  },
+  // Pensions and monthly allowances: the catalogue's words for what pensioners ask
+  {
+    says: ["lĩnh thay", "nhận thay", "lãnh thay", "lĩnh hộ", "nhận hộ lương hưu"],
+    means: "ủy quyền lĩnh thay",
+  },
+  {
+    says: [
+      "chuyển nơi lĩnh",
+      "chuyển nơi nhận",
+      "chuyển nơi hưởng",
+      "chuyển nơi lĩnh lương hưu",
+      "chuyển nơi nhận lương hưu",
+      "chuyển lương hưu",
+    ],
+    means: "chuyển hưởng sang địa bàn khác",
+  },
+  {
+    says: [
+      "lĩnh qua tài khoản",
+      "nhận qua tài khoản",
+      "lĩnh lương hưu qua tài khoản",
+      "nhận lương hưu qua tài khoản",
+      "lương hưu qua tài khoản",
+      "lĩnh qua thẻ atm",
+      "nhận qua thẻ atm",
+      "lĩnh qua ngân hàng",
+      "nhận qua ngân hàng",
+    ],
+    means: "lĩnh bằng tài khoản cá nhân",
+  },
+  { says: ["chưa lĩnh", "truy lĩnh", "lĩnh nốt"], means: "truy lĩnh chế độ chưa nhận" },
   { says: ["nghỉ đẻ", "nghỉ sinh", "thai sản"], means: "chế độ thai sản" },
-  { says: ["nghỉ ốm", "ốm đau", "con ốm"], means: "hưởng chế độ ốm đau" },
+  {
+    says: ["nghỉ ốm", "ốm đau", "con ốm", "bị ốm", "con bị ốm", "con bị bệnh", "nghỉ ốm đau"],
+    means: "hưởng chế độ ốm đau",
+  },
+  {
+    says: ["dưỡng sức", "nghỉ dưỡng sức", "phục hồi sức khỏe", "dưỡng sức sau sinh"],
+    means: "dưỡng sức phục hồi sức khỏe",
+  },
   { says: ["1 lần"], means: "một lần" },
   // Nông nghiệp
   { says: ["gia súc", "gia cầm", "vật nuôi"], means: "động vật" },

@@ -78,4 +78,14 @@ describe("search evaluation set", () => {
     console.log(`\nSearch dev set (test/search/dev-set.yaml)\n${formatEvaluation(e)}`);
     expect(e.inScope.n + e.outOfScope.n).toBeGreaterThan(0);
   }, 60_000);
+
+  it("reports the train-3 set used for tuning in the third round (no threshold: it is tuning data)", () => {
+    const train3 = readQuerySet("test/search/train-3-set.yaml");
+    expect(train3.filter((i) => i.codes.length > 0).length).toBeGreaterThanOrEqual(120);
+    expect(train3.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(30);
+    const e = evaluate(search, train3);
+    console.log(`\nSearch train-3 set (test/search/train-3-set.yaml)\n${formatEvaluation(e)}`);
+    if (process.env.TRAIN3_MISSES === "1")
+      console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
+  }, 60_000);
 });

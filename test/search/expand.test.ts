@@ -29,5 +29,10 @@ describe("citizen vocabulary", () => {
     expect(means("mua đất giấy tay")).toEqual([
       "cấp giấy chứng nhận đã chuyển quyền sử dụng đất chưa thực hiện thủ tục chuyển quyền",
     ]);
+    // the longer term wins: adopting a child is not acknowledging one
+    expect(means("nhận con nuôi")).toEqual(["nuôi con nuôi"]);
+    expect(means("nhận con với chồng")).toEqual(["nhận cha mẹ con"]);
+    expect(means("bằng lái quốc tế")).toEqual(["giấy phép lái xe quốc tế"]);
+    expect(means("gia hạn visa")).toEqual(["gia hạn tạm trú người nước ngoài"]);
   });
 });

@@ -26,4 +26,43 @@ describe("query analysis", () => {
     // Only a question frame before "để": the purpose is the question.
     expect(means("cần chuẩn bị gì để cưới vợ").some((m) => m.includes("ket hon"))).toBe(true);
   });
+
+  it("marks the story told before the ask, and drops its vocabulary when the ask has its own", () => {
+    const a = analyzeQuery(
+      "em lấy chồng người nhật, con sinh bên đó, giờ muốn làm giấy khai sinh cho con",
+      new Set(),
+    );
+    const words = (ps: Iterable<number>) => [...ps].map((p) => a.content[p]!.accented);
+    expect(words(a.story)).toContain("lấy");
+    expect(words(a.story)).not.toContain("khai");
+    const means = a.expansions.map((e) => e.tokens.map((t) => t.folded).join(" "));
+    expect(means.some((m) => m.includes("khai sinh"))).toBe(true);
+    expect(means.some((m) => m.includes("ket hon"))).toBe(false);
+    // With no term of its own in the ask, the story's terms stay.
+    const b = analyzeQuery(
+      "em mới chuyển lên thành phố thuê nhà, thì có phải khai báo gì với công an không",
+      new Set(),
+    );
+    expect(b.expansions.some((e) => e.tokens.some((t) => t.folded === "tru"))).toBe(true);
+  });
+
+  it("counts an everyday word inside a catalogue phrase as naming ('hộ' in 'hộ chiếu')", () => {
+    const pairs = new Set(["ho_chieu"]);
+    const a = analyzeQuery(
+      "em muốn đi du lịch hàn quốc tháng sau mà chưa có hộ chiếu, giờ làm ở đâu",
+      new Set(),
+      pairs,
+    );
+    const story = [...a.story].map((p) => a.content[p]!.accented);
+    expect(story).toContain("lịch");
+    expect(story).not.toContain("chiếu");
+  });
+
+  it("keeps a tone-key-only Telex repair only with a neighbour's support ('kys' after 'dang', not 'bus')", () => {
+    const syllables = new Set(["dang", "ki", "xe", "bu", "so"]);
+    const pairs = new Set(["dang_ki", "xe_so"]);
+    const folded = (q: string) => analyzeQuery(q, syllables, pairs).tokens.map((t) => t.folded);
+    expect(folded("ddawng kys")).toEqual(["dang", "ki"]);
+    expect(folded("xe bus so 32")).toContain("bus");
+  });
 });

@@ -39,4 +39,16 @@ describe("pair-checked spelling repair", () => {
     expect(fix("nguoi han quoc")).toBe("nguoi han quoc");
     expect(fix("nguoi han nghe")).toBe("nguoi hanh nghe");
   });
+
+  it("takes an everyday word as evidence only when it is anchored in a known pair", () => {
+    const known = new Set(["de_dau", "dau_tu", "giay_phep", "phep_lai", "lai_xe"]);
+    const fix = (text: string, weak: number[]) =>
+      repairPairs(tokenize(text), known, new Set(), new Set(weak))
+        .map((t) => t.folded)
+        .join(" ");
+    // "để" before "giàu": no catalogue phrase holds "để" here, so "giàu" stays.
+    expect(fix("lam sao de giau", [2])).toBe("lam sao de giau");
+    // "lại/lái" after "phép" is anchored ("phép lái"), so "se" is still "xe".
+    expect(fix("doi giay phep lai se", [3])).toBe("doi giay phep lai xe");
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeTelex, decodeVni, repairToken } from "../../src/search/telex.ts";
+import { decodeTelex, decodeVni, onlyToneKeys, repairToken } from "../../src/search/telex.ts";
 
 const syllables = new Set([
   "dang",
@@ -37,5 +37,15 @@ describe("Telex and VNI repair", () => {
     expect(repairToken("dang", syllables)).toBe("dang");
     expect(repairToken("visa", syllables)).toBe("visa");
     expect(repairToken("cccd", syllables)).toBe("cccd");
+  });
+});
+
+describe("onlyToneKeys", () => {
+  it("tells a repair that only drops tone keys from sure Telex or VNI", () => {
+    expect(onlyToneKeys("kys")).toBe(true);
+    expect(onlyToneKeys("bus")).toBe(true);
+    expect(onlyToneKeys("ddawng")).toBe(false);
+    expect(onlyToneKeys("hooj")).toBe(false);
+    expect(onlyToneKeys("ky1")).toBe(false);
   });
 });
