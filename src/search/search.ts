@@ -9,6 +9,7 @@
 import Fuse from "fuse.js";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { coverageOf } from "./coverage.ts";
+import { spreadTwins } from "./diversity.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
@@ -55,6 +56,8 @@ export interface ExplainedSearch extends ProcedureSearch {
 }
 
 const MAX_CANDIDATES = 5;
+/** The places where a level twin of a candidate already shown gives way to another procedure. */
+const SPREAD_SLOTS = 3;
 const MAX_SEARCH_TERMS = 16;
 /** Fuse's Bitap cost grows with the pattern: the re-rank looks at the first words only. */
 const MAX_FUSE_WORDS = 10;
@@ -231,11 +234,12 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
             // exact scores: the rest skip the fuse.js match when they provably cannot reach them.
             exactTop: MAX_CANDIDATES,
             familyOf: (c) => c.doc.familyKey,
+            exactFamilies: SPREAD_SLOTS,
             replacementsOf: (c) => c.doc.procedure.status.replacedBy,
           },
     );
     const ranked = keepReplacementsFirst(
-      reranked,
+      spreadTwins(reranked, (r) => r.doc.familyKey, SPREAD_SLOTS),
       (r) => r.doc.procedure.code,
       (code) => docByCode.get(code)?.procedure.status.replacedBy,
       (code, score) => {
