@@ -51,6 +51,8 @@ export interface ExplainedSearch extends ProcedureSearch {
     analysis: QueryAnalysis | null;
     coverage: number;
     specificity: number;
+    /** Whether the best candidate explains a citizen term of the question (see coverage.ts). */
+    vocabulary?: boolean;
   };
   readonly index: TokenIndex;
 }
@@ -248,7 +250,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       },
     );
     const top = ranked[0]!;
-    const { coverage, specificity, phrase } = coverageOf(
+    const { coverage, specificity, phrase, vocabulary } = coverageOf(
       analysis,
       reranked[0]!.doc,
       index,
@@ -262,13 +264,21 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       ? "none"
       : found.length > 0
         ? decide(
-            { coverage, specificity, phrase, citizen: reranked[0]!.doc.citizen, top: top.score, second },
+            {
+              coverage,
+              specificity,
+              phrase,
+              vocabulary,
+              citizen: reranked[0]!.doc.citizen,
+              top: top.score,
+              second,
+            },
             thresholds,
           )
         : raws[0]!.score >= FALLBACK_CLARIFY_SIMILARITY && raws[0]!.doc.citizen
           ? "clarify"
           : "none";
-    if (decision === "none") return { result: none, analysis, coverage, specificity, phrase };
+    if (decision === "none") return { result: none, analysis, coverage, specificity, phrase, vocabulary };
     const result: SearchResult = {
       query: raw,
       decision,
@@ -276,7 +286,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       candidates: ranked.slice(0, MAX_CANDIDATES).map(toCandidate),
       aspect: analysis.aspect,
     };
-    return { result, analysis, coverage, specificity, phrase };
+    return { result, analysis, coverage, specificity, phrase, vocabulary };
   }
 
   return {
