@@ -20,3 +20,15 @@ export function spreadTwins<T>(ranked: readonly T[], familyOf: (item: T) => stri
   }
   return [...head, ...deferred, ...ranked.slice(i)];
 }
+
+/** Leading words of a core name that make procedures siblings ("đăng ký biến động đất đai …"). */
+const SIBLING_WORDS = 4;
+
+/**
+ * The sibling group of a core name: its first words. Siblings (the variants of one kind of
+ * procedure) may hold all but one of the first places, so that a procedure of another kind is
+ * still in view when the question is ambiguous between kinds ("sang tên" of a motorbike or of land).
+ */
+export function siblingKey(familyKey: string): string {
+  return familyKey.split(" ").slice(0, SIBLING_WORDS).join(" ");
+}

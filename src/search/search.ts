@@ -9,7 +9,7 @@
 import Fuse from "fuse.js";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { coverageOf } from "./coverage.ts";
-import { spreadTwins } from "./diversity.ts";
+import { siblingKey, spreadTwins } from "./diversity.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
@@ -235,13 +235,18 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
             // Only the shown candidates and the best of another family (for the confidence gap) need
             // exact scores: the rest skip the fuse.js match when they provably cannot reach them.
             exactTop: MAX_CANDIDATES,
-            familyOf: (c) => c.doc.familyKey,
+            // The shown places hold the best of up to three sibling groups (see diversity.ts).
+            familyOf: (c) => siblingKey(c.doc.familyKey),
             exactFamilies: SPREAD_SLOTS,
             replacementsOf: (c) => c.doc.procedure.status.replacedBy,
           },
     );
     const ranked = keepReplacementsFirst(
-      spreadTwins(reranked, (r) => r.doc.familyKey, SPREAD_SLOTS),
+      spreadTwins(
+        spreadTwins(reranked, (r) => r.doc.familyKey, SPREAD_SLOTS),
+        (r) => siblingKey(r.doc.familyKey),
+        SPREAD_SLOTS - 1,
+      ),
       (r) => r.doc.procedure.code,
       (code) => docByCode.get(code)?.procedure.status.replacedBy,
       (code, score) => {
@@ -256,7 +261,9 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       index,
       analysis.functional,
     );
-    const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
+    // The best score of another family, whatever order the shown list puts the families in.
+    let second = 0;
+    for (const r of ranked) if (r.doc.familyKey !== top.doc.familyKey) second = Math.max(second, r.score);
     // A fallback match is never answered directly: with a close fuzzy match of a procedure citizens
     // carry out, the citizen is asked to choose; otherwise nothing fits.
     const offTopic = missesTopic(offTopicWords(analysis.tokens), reranked[0]!.doc.accented);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spreadTwins } from "../../src/search/diversity.ts";
+import { siblingKey, spreadTwins } from "../../src/search/diversity.ts";
 
 const family = (s: string) => s.split("@")[0]!;
 
@@ -18,5 +18,22 @@ describe("spreadTwins", () => {
 
   it("keeps every item when there are fewer families than places", () => {
     expect(spreadTwins(["a@1", "a@2"], family, 3)).toEqual(["a@1", "a@2"]);
+  });
+});
+
+describe("siblingKey", () => {
+  it("groups names by their first four words", () => {
+    expect(siblingKey("dang ky bien dong quyen su dung dat")).toBe(siblingKey("dang ky bien dong doi ten"));
+    expect(siblingKey("dang ky bien dong dat")).not.toBe(siblingKey("dang ky khai sinh"));
+  });
+
+  it("lets siblings hold all but one of the first places", () => {
+    const ranked = ["a x 1", "a x 2", "a x 3", "b"];
+    expect(spreadTwins(ranked, (s) => s.split(" ").slice(0, 2).join(" "), 2)).toEqual([
+      "a x 1",
+      "b",
+      "a x 2",
+      "a x 3",
+    ]);
   });
 });
