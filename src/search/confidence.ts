@@ -13,6 +13,8 @@ export interface ConfidenceInput {
   readonly specificity: number;
   /** Phrase evidence (see coverage.ts): 0 when only scattered single words match. */
   readonly phrase: number;
+  /** Whether a citizen term of the question (vocabulary.ts) is explained by the best candidate. */
+  readonly vocabulary?: boolean;
   /** Whether the best candidate is a procedure citizens carry out (not only businesses or agencies). */
   readonly citizen: boolean;
   /** Score of the best candidate. */
@@ -34,6 +36,12 @@ export interface ConfidenceThresholds {
   readonly minPhrase: number;
   /** A partial match (coverage below answerCoverage) needs phrase evidence this rare, else nothing fits. */
   readonly partialPhrase: number;
+  /**
+   * A partial match explained by a citizen term ("cccd", "đkkh") instead of a rare phrase is worth
+   * a question from this coverage on: the term is domain language, but half the question may be
+   * an accident of shared words, so more of it must be explained than for a rare phrase.
+   */
+  readonly vocabularyCoverage: number;
 }
 
 export const DEFAULT_THRESHOLDS: ConfidenceThresholds = {
@@ -43,6 +51,7 @@ export const DEFAULT_THRESHOLDS: ConfidenceThresholds = {
   closeRatio: 0.9,
   minPhrase: 0.5,
   partialPhrase: 5,
+  vocabularyCoverage: 0.55,
 };
 
 export function decide(input: ConfidenceInput, t: ConfidenceThresholds = DEFAULT_THRESHOLDS): Decision {
@@ -51,7 +60,11 @@ export function decide(input: ConfidenceInput, t: ConfidenceThresholds = DEFAULT
   // A partial match is worth a question only with a rare phrase, and only for a procedure citizens
   // carry out: a half-matching business licence is an accident of shared words.
   if (input.coverage < t.answerCoverage)
-    return input.phrase >= t.partialPhrase && input.citizen ? "clarify" : "none";
+    return input.citizen &&
+      (input.phrase >= t.partialPhrase ||
+        (input.vocabulary === true && input.coverage >= t.vocabularyCoverage))
+      ? "clarify"
+      : "none";
   if (input.second > 0 && input.second / input.top >= t.closeRatio) return "clarify";
   return "answer";
 }

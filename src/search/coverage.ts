@@ -126,6 +126,8 @@ export interface Coverage {
    * the maximum. 0 when the candidate only shares scattered single words with the question.
    */
   readonly phrase: number;
+  /** True when a citizen term of the question (vocabulary.ts) is explained by the candidate's name. */
+  readonly vocabulary: boolean;
 }
 
 /** Credit (0..1) for one query word in one candidate. */
@@ -151,6 +153,7 @@ export function coverageOf(
   let covered = 0;
   let specificity = 0;
   let phrase = 0;
+  let vocabulary = false;
   const expansionsAt = new Map<number, (readonly Token[])[]>();
   for (const e of analysis.expansions) {
     for (const p of e.positions) expansionsAt.set(p, [...(expansionsAt.get(p) ?? []), e.tokens]);
@@ -172,6 +175,7 @@ export function coverageOf(
         credit = 1;
         specificity = Math.max(specificity, ...found.map((e) => index.idf(e.folded)), index.maxIdf / 2);
         phrase = Math.max(phrase, index.maxIdf / 2);
+        vocabulary = true;
       }
     }
     // Story words (told before the ask, see clauses.ts) likewise count only when found.
@@ -187,5 +191,5 @@ export function coverageOf(
     const pair = `${a.folded}_${b.folded}`;
     if (doc.namePairs.has(pair)) phrase = Math.max(phrase, index.pairIdf(pair));
   }
-  return { coverage: total > 0 ? covered / total : 0, specificity, phrase };
+  return { coverage: total > 0 ? covered / total : 0, specificity, phrase, vocabulary };
 }

@@ -111,6 +111,11 @@ export interface RerankOptions {
   readonly exactTop?: number;
   /** Family of a candidate: the exact places must also hold the best candidate of a second family. */
   readonly familyOf?: (c: Candidate) => string;
+  /**
+   * How many families' best candidates must be exact (default 2: the confidence gap needs the best
+   * of a second family; the shown list spreads twins over more, see diversity.ts).
+   */
+  readonly exactFamilies?: number;
   /** Codes that must rank above a candidate (its replacements): they are made exact with it. */
   readonly replacementsOf?: (c: Candidate) => readonly string[] | undefined;
 }
@@ -192,6 +197,7 @@ export function rerank(
   const byUpper = [...pending].sort((a, b) => upper(b) - upper(a) || a.c.doc.id - b.c.doc.id);
   const need = options.exactTop ?? pending.length;
   const familyOf = options.familyOf;
+  const families = Math.max(2, options.exactFamilies ?? 2);
   const byCode = new Map(pending.map((p) => [p.c.doc.procedure.code, p]));
   /** Exact candidates, best first. */
   const exact: Pending[] = [];
@@ -203,16 +209,28 @@ export function rerank(
     const above = exact.filter((p) => p.score > bound);
     if (above.length < need) return false;
     if (!familyOf) return true;
-    const first = familyOf(above[0]!.c);
-    return above.some((p) => familyOf(p.c) !== first);
+    return new Set(above.map((p) => familyOf(p.c))).size >= families;
   };
   /** The score a candidate must reach to matter: the last exact place, or the best of another family. */
   const stake = (p: Pending): number => {
     if (exact.length < need) return 0;
     let t = exact[need - 1]!.score;
     if (familyOf) {
-      const first = familyOf(exact[0]!.c);
-      if (familyOf(p.c) !== first) t = Math.min(t, exact.find((e) => familyOf(e.c) !== first)?.score ?? 0);
+      // The best of each of the first `families` families must be exact: a candidate outside the
+      // leading families matters when it could beat the last of them (or there are too few).
+      const leading: Pending[] = [];
+      const seen = new Set<string>();
+      for (const e of exact) {
+        if (leading.length >= families) break;
+        const f = familyOf(e.c);
+        if (!seen.has(f)) {
+          seen.add(f);
+          leading.push(e);
+        }
+      }
+      const own = familyOf(p.c);
+      if (!leading.slice(0, families - 1).some((e) => familyOf(e.c) === own))
+        t = Math.min(t, leading[families - 1]?.score ?? 0);
     }
     return t;
   };

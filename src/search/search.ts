@@ -9,6 +9,7 @@
 import Fuse from "fuse.js";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { coverageOf } from "./coverage.ts";
+import { siblingKey, spreadTwins } from "./diversity.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
@@ -50,11 +51,15 @@ export interface ExplainedSearch extends ProcedureSearch {
     analysis: QueryAnalysis | null;
     coverage: number;
     specificity: number;
+    /** Whether the best candidate explains a citizen term of the question (see coverage.ts). */
+    vocabulary?: boolean;
   };
   readonly index: TokenIndex;
 }
 
 const MAX_CANDIDATES = 5;
+/** The places where a level twin of a candidate already shown gives way to another procedure. */
+const SPREAD_SLOTS = 3;
 const MAX_SEARCH_TERMS = 16;
 /** Fuse's Bitap cost grows with the pattern: the re-rank looks at the first words only. */
 const MAX_FUSE_WORDS = 10;
@@ -230,12 +235,18 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
             // Only the shown candidates and the best of another family (for the confidence gap) need
             // exact scores: the rest skip the fuse.js match when they provably cannot reach them.
             exactTop: MAX_CANDIDATES,
-            familyOf: (c) => c.doc.familyKey,
+            // The shown places hold the best of up to three sibling groups (see diversity.ts).
+            familyOf: (c) => siblingKey(c.doc.familyKey),
+            exactFamilies: SPREAD_SLOTS,
             replacementsOf: (c) => c.doc.procedure.status.replacedBy,
           },
     );
     const ranked = keepReplacementsFirst(
-      reranked,
+      spreadTwins(
+        spreadTwins(reranked, (r) => r.doc.familyKey, SPREAD_SLOTS),
+        (r) => siblingKey(r.doc.familyKey),
+        SPREAD_SLOTS - 1,
+      ),
       (r) => r.doc.procedure.code,
       (code) => docByCode.get(code)?.procedure.status.replacedBy,
       (code, score) => {
@@ -244,13 +255,15 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       },
     );
     const top = ranked[0]!;
-    const { coverage, specificity, phrase } = coverageOf(
+    const { coverage, specificity, phrase, vocabulary } = coverageOf(
       analysis,
       reranked[0]!.doc,
       index,
       analysis.functional,
     );
-    const second = ranked.find((r) => r.doc.familyKey !== top.doc.familyKey)?.score ?? 0;
+    // The best score of another family, whatever order the shown list puts the families in.
+    let second = 0;
+    for (const r of ranked) if (r.doc.familyKey !== top.doc.familyKey) second = Math.max(second, r.score);
     // A fallback match is never answered directly: with a close fuzzy match of a procedure citizens
     // carry out, the citizen is asked to choose; otherwise nothing fits.
     const offTopic = missesTopic(offTopicWords(analysis.tokens), reranked[0]!.doc.accented);
@@ -258,13 +271,21 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       ? "none"
       : found.length > 0
         ? decide(
-            { coverage, specificity, phrase, citizen: reranked[0]!.doc.citizen, top: top.score, second },
+            {
+              coverage,
+              specificity,
+              phrase,
+              vocabulary,
+              citizen: reranked[0]!.doc.citizen,
+              top: top.score,
+              second,
+            },
             thresholds,
           )
         : raws[0]!.score >= FALLBACK_CLARIFY_SIMILARITY && raws[0]!.doc.citizen
           ? "clarify"
           : "none";
-    if (decision === "none") return { result: none, analysis, coverage, specificity, phrase };
+    if (decision === "none") return { result: none, analysis, coverage, specificity, phrase, vocabulary };
     const result: SearchResult = {
       query: raw,
       decision,
@@ -272,7 +293,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       candidates: ranked.slice(0, MAX_CANDIDATES).map(toCandidate),
       aspect: analysis.aspect,
     };
-    return { result, analysis, coverage, specificity, phrase };
+    return { result, analysis, coverage, specificity, phrase, vocabulary };
   }
 
   return {

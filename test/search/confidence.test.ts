@@ -18,6 +18,14 @@ describe("confidence", () => {
     expect(decide({ ...strong, coverage: 0.6, citizen: false })).toBe("none");
   });
 
+  it("asks on a partial match explained by a citizen term when more than half the question is explained", () => {
+    const term = { ...strong, phrase: 4.3, vocabulary: true };
+    expect(decide({ ...term, coverage: 0.7 })).toBe("clarify");
+    expect(decide({ ...term, coverage: 0.5 })).toBe("none");
+    expect(decide({ ...term, coverage: 0.7, vocabulary: false })).toBe("none");
+    expect(decide({ ...term, coverage: 0.7, citizen: false })).toBe("none");
+  });
+
   it("says none for low coverage, scattered words or generic words only", () => {
     expect(decide({ ...strong, coverage: DEFAULT_THRESHOLDS.minCoverage - 0.01 })).toBe("none");
     expect(decide({ ...strong, phrase: 0 })).toBe("none");

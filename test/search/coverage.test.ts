@@ -33,6 +33,11 @@ describe("coverage", () => {
     expect(e.result.answer).toBe("2.000815");
   });
 
+  it("notes when the best candidate explains a citizen term, and not for plain words", () => {
+    expect(search.explain("cccd bị gãy thì làm sao").vocabulary).toBe(true);
+    expect(search.explain("đăng ký kết hôn").vocabulary).toBe(false);
+  });
+
   it("still says nothing fits for a story with no procedure in it", () => {
     expect(search.search("hai đứa con nhà em hay cãi nhau thì phải làm sao").decision).toBe("none");
     expect(search.search("cả nhà em đều bị cảm thì uống thuốc gì").decision).toBe("none");

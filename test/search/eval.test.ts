@@ -88,4 +88,14 @@ describe("search evaluation set", () => {
     if (process.env.TRAIN3_MISSES === "1")
       console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
   }, 60_000);
+
+  it("reports the train-4 set used for tuning in the fourth round (no threshold: it is tuning data)", () => {
+    const train4 = readQuerySet("test/search/train-4-set.yaml");
+    expect(train4.filter((i) => i.codes.length > 0).length).toBeGreaterThanOrEqual(80);
+    expect(train4.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(20);
+    const e = evaluate(search, train4);
+    console.log(`\nSearch train-4 set (test/search/train-4-set.yaml)\n${formatEvaluation(e)}`);
+    if (process.env.TRAIN4_MISSES === "1")
+      console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
+  }, 60_000);
 });
