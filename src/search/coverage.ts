@@ -143,12 +143,7 @@ export function termCredit(token: Token, doc: IndexedProcedure, index: TokenInde
   return 0;
 }
 
-export function coverageOf(
-  analysis: QueryAnalysis,
-  doc: IndexedProcedure,
-  index: TokenIndex,
-  functional: ReadonlySet<number>,
-): Coverage {
+export function coverageOf(analysis: QueryAnalysis, doc: IndexedProcedure, index: TokenIndex): Coverage {
   let total = 0;
   let covered = 0;
   let specificity = 0;
@@ -179,7 +174,7 @@ export function coverageOf(
       }
     }
     // Story words (told before the ask, see clauses.ts) likewise count only when found.
-    if ((functional.has(i) || isSoft(t) || purpose || analysis.story.has(i)) && credit === 0) return;
+    if ((analysis.functional.has(i) || isSoft(t) || purpose || analysis.story.has(i)) && credit === 0) return;
     total += weight;
     covered += weight * credit;
   });

@@ -32,6 +32,14 @@ export interface QueryAnalysis {
   readonly functional: ReadonlySet<number>;
 }
 
+/** Whether the word at `i` forms a known catalogue pair with the word before or after it. */
+function inKnownPair(words: readonly string[], i: number, pairs: ReadonlySet<string>): boolean {
+  return (
+    (i > 0 && pairs.has(`${words[i - 1]}_${words[i]}`)) ||
+    (i + 1 < words.length && pairs.has(`${words[i]}_${words[i + 1]}`))
+  );
+}
+
 /**
  * Telex/VNI repair of every token against the known folded syllables. A repair that only drops
  * tone keys ("kys" → "ky", but also "bus" → "bu") is kept only when the repaired syllable forms a
@@ -44,12 +52,10 @@ function repair(
   pairs: ReadonlySet<string>,
 ): Token[] {
   const fixed = tokens.map((t) => (t.accented !== t.folded ? t.folded : repairToken(t.folded, syllables)));
-  const supported = (i: number) =>
-    (i > 0 && pairs.has(`${fixed[i - 1]}_${fixed[i]}`)) ||
-    (i + 1 < fixed.length && pairs.has(`${fixed[i]}_${fixed[i + 1]}`));
   return tokens.map((t, i) => {
     const f = fixed[i]!;
-    if (f === t.folded || (onlyToneKeys(t.folded) && pairs.size > 0 && !supported(i))) return t;
+    if (f === t.folded || (onlyToneKeys(t.folded) && pairs.size > 0 && !inKnownPair(fixed, i, pairs)))
+      return t;
     return { accented: f, folded: f };
   });
 }
@@ -95,9 +101,8 @@ export function analyzeQuery(
   const clauseOf = clauseNumbers(tokens, segmentOf);
   const functional = new Set([...aspectPositions(content), ...cuePositions(content)]);
   // An everyday word inside a catalogue phrase names something: "hộ" in "hộ chiếu", "nhà" in "nhà ở".
-  const paired = (p: number) =>
-    (p > 0 && pairs.has(`${content[p - 1]!.folded}_${content[p]!.folded}`)) ||
-    (p + 1 < content.length && pairs.has(`${content[p]!.folded}_${content[p + 1]!.folded}`));
+  const contentFolded = content.map((t) => t.folded);
+  const paired = (p: number) => inKnownPair(contentFolded, p, pairs);
   const contentClause = kept.map((i) => clauseOf[i]!);
   const naming = (p: number) =>
     !functional.has(p) && !/^\d+$/.test(content[p]!.folded) && (!isSoft(content[p]!) || paired(p));

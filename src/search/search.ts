@@ -255,12 +255,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       },
     );
     const top = ranked[0]!;
-    const { coverage, specificity, phrase, vocabulary } = coverageOf(
-      analysis,
-      reranked[0]!.doc,
-      index,
-      analysis.functional,
-    );
+    const { coverage, specificity, phrase, vocabulary } = coverageOf(analysis, reranked[0]!.doc, index);
     // The best score of another family, whatever order the shown list puts the families in.
     let second = 0;
     for (const r of ranked) if (r.doc.familyKey !== top.doc.familyKey) second = Math.max(second, r.score);
