@@ -7,11 +7,12 @@
  * chunk scores, where a chunk found with e errors scores max(0.001, e/32) and a chunk not found
  * scores 1; the pattern matches when any chunk does. Bitap's result for one piece is the fewest
  * errors at which it matches, whatever the threshold above that: a lower threshold only stops the
- * search sooner. So the chunks are matched here one by one with Fuse.match, each with the
- * threshold the still reachable similarity allows. The result is fuse.js's own similarity whenever
+ * search sooner. So the chunks are matched here one by one, with fuse.js's Bitap as `bitap.ts`
+ * runs it (each piece compiled once per query), each with the threshold the still reachable
+ * similarity allows. The result is fuse.js's own similarity whenever
  * it reaches the needed one, and `null` (provably below it) otherwise.
  */
-import Fuse from "fuse.js";
+import { type BitapPiece, bitapMatch, compilePiece } from "./bitap.ts";
 
 /** fuse.js's default threshold: a piece with more errors than 60 % of its length is not found. */
 export const FUSE_THRESHOLD = 0.6;
@@ -25,7 +26,7 @@ const SLACK = 1e-6;
 /** A fuse.js pattern and the pieces its Bitap search matches. */
 export interface PhrasePattern {
   readonly text: string;
-  readonly chunks: readonly string[];
+  readonly chunks: readonly BitapPiece[];
 }
 
 /** Splits a pattern the way fuse.js does (it lower-cases first; folded text already is). */
@@ -38,16 +39,16 @@ export function phrasePattern(pattern: string): PhrasePattern {
     for (let i = 0; i < text.length - remainder; i += BITAP_WORD) chunks.push(text.slice(i, i + BITAP_WORD));
     if (remainder) chunks.push(text.slice(text.length - BITAP_WORD));
   }
-  return { text, chunks };
+  return { text, chunks: chunks.map(compilePiece) };
 }
 
 /** fuse.js's score of one chunk of a longer pattern, or `null` when not found within `threshold`. */
-function pieceScore(chunk: string, text: string, threshold: number): number | null {
+function pieceScore(chunk: BitapPiece, text: string, threshold: number): number | null {
   // Bitap matches a chunk equal to the whole text with 0 errors, scored 0.001 (the whole-text
   // shortcut, score 0, is only for the whole pattern).
-  if (chunk === text) return MIN_PIECE_SCORE;
-  const m = Fuse.match(chunk, text, { ignoreLocation: true, threshold });
-  return m.isMatch ? (m.score ?? 1) : null;
+  if (chunk.text === text) return MIN_PIECE_SCORE;
+  const m = bitapMatch(chunk, text, threshold);
+  return m.isMatch ? m.score : null;
 }
 
 /**
@@ -59,8 +60,10 @@ export function phraseSimilarity(pattern: PhrasePattern, text: string, needed: n
   if (chunks.length === 1) {
     const threshold = Math.min(FUSE_THRESHOLD, 1 - needed + SLACK);
     if (threshold < 0) return null;
-    const m = Fuse.match(pattern.text, text, { ignoreLocation: true, threshold });
-    if (m.isMatch) return 1 - (m.score ?? 1);
+    // fuse.js scores a pattern equal to the whole text 0 before any Bitap search.
+    if (pattern.text === text) return 1;
+    const m = bitapMatch(chunks[0]!, text, threshold);
+    if (m.isMatch) return 1 - m.score;
     return threshold >= FUSE_THRESHOLD ? 0 : null;
   }
   // fuse.js compares the whole pattern with the text before matching chunks.

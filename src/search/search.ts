@@ -9,7 +9,7 @@
 import Fuse from "fuse.js";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { coverageOf } from "./coverage.ts";
-import { siblingKey, spreadTwins } from "./diversity.ts";
+import { spreadTwins } from "./diversity.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
@@ -236,7 +236,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
             // exact scores: the rest skip the fuse.js match when they provably cannot reach them.
             exactTop: MAX_CANDIDATES,
             // The shown places hold the best of up to three sibling groups (see diversity.ts).
-            familyOf: (c) => siblingKey(c.doc.familyKey),
+            familyOf: (c) => c.doc.siblingKey,
             exactFamilies: SPREAD_SLOTS,
             replacementsOf: (c) => c.doc.procedure.status.replacedBy,
           },
@@ -244,7 +244,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     const ranked = keepReplacementsFirst(
       spreadTwins(
         spreadTwins(reranked, (r) => r.doc.familyKey, SPREAD_SLOTS),
-        (r) => siblingKey(r.doc.familyKey),
+        (r) => r.doc.siblingKey,
         SPREAD_SLOTS - 1,
       ),
       (r) => r.doc.procedure.code,

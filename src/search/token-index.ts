@@ -9,6 +9,7 @@
  */
 import MiniSearch, { type SearchResult as MiniResult, type Query } from "minisearch";
 import { cuePairs, nameVariants, type Variant } from "./cues.ts";
+import { siblingKey } from "./diversity.ts";
 import { vocabularyPairs, vocabularySyllables } from "./expand.ts";
 import { foldText, type Token, tokenize } from "./normalize.ts";
 import { citizenFactor, procedurePrior } from "./priors.ts";
@@ -32,6 +33,8 @@ export interface IndexedProcedure {
   readonly namePairs: ReadonlySet<string>;
   /** The name without level notes such as "(thực hiện tại cấp tỉnh)": equal keys are level twins. */
   readonly familyKey: string;
+  /** The family key's first words: procedures of one kind (see `siblingKey` in diversity.ts). */
+  readonly siblingKey: string;
   /**
    * The core name (`familyKey`) and each alias as words with their IDF weights, for the share of
    * its own name a question explains (filled once the whole catalogue's frequencies are known).
@@ -187,6 +190,7 @@ export function buildTokenIndex(procedures: readonly SearchableProcedure[]): Tok
       folded,
       allTerms,
       familyKey: coreName(name),
+      siblingKey: siblingKey(coreName(name)),
       nameWords: [],
       fuseText: [spelledOut(coreName(name)), ...aliases].join(" | "),
       variants: nameVariants(procedure.name),
