@@ -153,11 +153,19 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
       load,
       logger,
       onReload: (next) => {
-        current = { catalogue: next, search: searchThread ?? createSearch(next) };
-        // Searches sent from now on wait in the thread until its new index is built. One already
-        // answered from the old index may name a procedure the new catalogue lacks: the core skips it.
+        if (!searchThread) {
+          current = { catalogue: next, search: createSearch(next) };
+          return;
+        }
+        // The old catalogue and its index keep answering while the new index is built in a second
+        // thread; both change together once it is, so an answer never names a procedure the cards
+        // cannot show. A catalogue whose index fails to build is not served.
         searchThread
-          ?.load(next)
+          .load(next)
+          .then(({ ms }) => {
+            current = { catalogue: next, search: searchThread };
+            logger.info({ ms, version: next.version }, "search thread: new catalogue serving");
+          })
           .catch((error: unknown) => logger.error({ err: error }, "search thread: new catalogue not loaded"));
       },
     });

@@ -3,7 +3,9 @@
  * the event loop that serves webhooks, storage and replies is never held up by a search, and the
  * two CPU cores share the work. Searches are answered in order; a thread that dies is started
  * again with the last catalogue, and the searches it was holding fail (the conversation answers
- * them with its error message) instead of hanging.
+ * them with its error message) instead of hanging. A new catalogue is built in a second thread
+ * while the first answers from the old index (for as long as the build takes, two indexes are in
+ * memory); then the second takes over and the first stops.
  */
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
@@ -36,6 +38,16 @@ interface Waiting {
   timer: NodeJS.Timeout | null;
 }
 
+/** One worker thread and the answers it owes. */
+interface Running {
+  readonly worker: Worker;
+  readonly waiting: Map<number, Waiting>;
+  /** False once the thread has stopped. */
+  alive: boolean;
+  /** True once another thread serves: this one stops when it has answered what it holds. */
+  retired: boolean;
+}
+
 const ENTRY = new URL(
   import.meta.url.endsWith(".ts") ? "./search-thread-entry.ts" : "./search-thread-entry.js",
   import.meta.url,
@@ -56,50 +68,77 @@ function spawn(entry: URL, resourceLimits: SearchThreadOptions["resourceLimits"]
 export function startSearchThread(options: SearchThreadOptions): SearchThread {
   const { logger } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const waiting = new Map<number, Waiting>();
   let nextId = 1;
   let closed = false;
-  /** False from a thread's exit until its replacement starts. */
-  let alive = true;
-  /** The last catalogue sent, for a thread started again. */
+  /** The last catalogue loaded, for a thread started again. */
   let procedures: readonly SearchableProcedure[] | null = null;
-  let worker = start();
+  /** The thread that answers searches. */
+  let serving = start();
+  /** The thread building a new catalogue's index while `serving` answers, if any. */
+  let building: Running | null = null;
+  /** Loads run one after another: the last one asked is the last one served. */
+  let loads: Promise<unknown> = Promise.resolve();
 
-  function start(): Worker {
-    const w = spawn(options.entry ?? ENTRY, options.resourceLimits);
-    alive = true;
-    w.on("message", (message: FromSearchThread) => {
-      const entry = waiting.get(message.id);
-      if (!entry) return;
-      waiting.delete(message.id);
-      if (entry.timer) clearTimeout(entry.timer);
-      entry.resolve(message);
+  function start(): Running {
+    const running: Running = {
+      worker: spawn(options.entry ?? ENTRY, options.resourceLimits),
+      waiting: new Map(),
+      alive: true,
+      retired: false,
+    };
+    running.worker.on("message", (message: FromSearchThread) => {
+      const entry = running.waiting.get(message.id);
+      if (entry) {
+        running.waiting.delete(message.id);
+        if (entry.timer) clearTimeout(entry.timer);
+        entry.resolve(message);
+      }
+      stopIfDone(running);
     });
-    w.on("error", (error) => logger.error({ err: error }, "search thread failed"));
-    w.on("exit", (code) => {
-      alive = false;
-      if (closed) return;
-      logger.error({ code }, "search thread stopped; starting it again");
-      for (const [id, entry] of waiting) {
-        waiting.delete(id);
+    running.worker.on("error", (error) => logger.error({ err: error }, "search thread failed"));
+    running.worker.on("exit", (code) => {
+      running.alive = false;
+      for (const [id, entry] of running.waiting) {
+        running.waiting.delete(id);
         if (entry.timer) clearTimeout(entry.timer);
         entry.reject(new SearchThreadError(`search thread stopped (exit code ${code})`));
       }
-      setTimeout(() => {
-        if (closed) return;
-        worker = start();
-        if (procedures)
-          post({ type: "load", id: nextId++, procedures }, null).catch((error: unknown) =>
-            logger.error({ err: error }, "search thread could not load the catalogue again"),
-          );
-      }, RESTART_DELAY_MS).unref();
+      // The serving thread is started again; one that was building only fails its load.
+      if (!closed && !running.retired && running === serving) restart(code);
     });
-    return w;
+    return running;
   }
 
-  function post(message: ToSearchThread, timeout: number | null): Promise<FromSearchThread> {
+  /** The serving thread stopped: a new one is started with the last catalogue after a pause. */
+  function restart(code: number): void {
+    logger.error({ code }, "search thread stopped; starting it again");
+    setTimeout(() => {
+      if (closed) return;
+      serving = start();
+      if (procedures)
+        post(serving, { type: "load", id: nextId++, procedures }, null).catch((error: unknown) =>
+          logger.error({ err: error }, "search thread could not load the catalogue again"),
+        );
+    }, RESTART_DELAY_MS).unref();
+  }
+
+  /** A thread no longer asked: it stops once it has answered what it holds. */
+  function retire(running: Running): void {
+    running.retired = true;
+    stopIfDone(running);
+  }
+
+  function stopIfDone(running: Running): void {
+    if (running.retired && running.waiting.size === 0) void running.worker.terminate();
+  }
+
+  function post(
+    running: Running,
+    message: ToSearchThread,
+    timeout: number | null,
+  ): Promise<FromSearchThread> {
     return new Promise((resolve, reject) => {
-      if (closed || !alive) {
+      if (closed || !running.alive) {
         reject(new SearchThreadError(closed ? "search thread closed" : "search thread restarting"));
         return;
       }
@@ -107,36 +146,83 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
         timeout === null
           ? null
           : setTimeout(() => {
-              waiting.delete(message.id);
+              running.waiting.delete(message.id);
               reject(new SearchThreadError(`search thread did not answer within ${timeout} ms`));
+              stopIfDone(running);
             }, timeout);
-      waiting.set(message.id, { resolve, reject, timer });
-      worker.postMessage(message);
+      running.waiting.set(message.id, { resolve, reject, timer });
+      running.worker.postMessage(message);
     });
+  }
+
+  async function loadInto(running: Running, next: readonly SearchableProcedure[]): Promise<{ ms: number }> {
+    const answer = await post(running, { type: "load", id: nextId++, procedures: next }, null);
+    if (answer.type !== "loaded") throw new SearchThreadError(`catalogue not loaded: ${describe(answer)}`);
+    return { ms: answer.ms };
+  }
+
+  /**
+   * The first catalogue is built in the serving thread. A new one is built in a second thread while
+   * the first keeps answering from the old index, and takes over once built; a catalogue that fails
+   * to build leaves the old one serving.
+   */
+  async function load(next: readonly SearchableProcedure[]): Promise<{ ms: number }> {
+    if (!serving.alive) {
+      // Restarting: the thread that starts loads this catalogue.
+      procedures = next;
+      throw new SearchThreadError("search thread restarting; it will load this catalogue when it starts");
+    }
+    if (procedures === null) {
+      const built = await loadInto(serving, next);
+      procedures = next;
+      return built;
+    }
+    const fresh = start();
+    building = fresh;
+    try {
+      const built = await loadInto(fresh, next);
+      if (closed) throw new SearchThreadError("search thread closed");
+      const old = serving;
+      serving = fresh;
+      procedures = next;
+      retire(old);
+      return built;
+    } catch (error) {
+      retire(fresh);
+      throw error;
+    } finally {
+      building = null;
+    }
   }
 
   return {
     async: true,
-    async load(catalogue) {
-      procedures = catalogue.procedures.map(toSearchable);
-      const answer = await post({ type: "load", id: nextId++, procedures }, null);
-      if (answer.type !== "loaded") throw new SearchThreadError(`catalogue not loaded: ${describe(answer)}`);
-      return { ms: answer.ms };
+    load(catalogue) {
+      const next = catalogue.procedures.map(toSearchable);
+      const done = loads.then(() => load(next));
+      loads = done.catch(() => undefined);
+      return done;
     },
     async search(query: string): Promise<SearchResult> {
-      const answer = await post({ type: "search", id: nextId++, query: String(query ?? "") }, timeoutMs);
+      const answer = await post(
+        serving,
+        { type: "search", id: nextId++, query: String(query ?? "") },
+        timeoutMs,
+      );
       if (answer.type !== "result") throw new SearchThreadError(`search failed: ${describe(answer)}`);
       return answer.result;
     },
     async close() {
       if (closed) return;
       closed = true;
-      for (const [id, entry] of waiting) {
-        waiting.delete(id);
-        if (entry.timer) clearTimeout(entry.timer);
-        entry.reject(new SearchThreadError("search thread closed"));
-      }
-      await worker.terminate();
+      const threads = building ? [serving, building] : [serving];
+      for (const running of threads)
+        for (const [id, entry] of running.waiting) {
+          running.waiting.delete(id);
+          if (entry.timer) clearTimeout(entry.timer);
+          entry.reject(new SearchThreadError("search thread closed"));
+        }
+      await Promise.all(threads.map((running) => running.worker.terminate()));
     },
   };
 }

@@ -48,6 +48,37 @@ describe("startSearchThread", () => {
     await thread.load(catalogue);
     expect((await thread.search("đăng ký khai sinh")).candidates.map((c) => c.code)).toContain("1.001193");
   }, 60_000);
+
+  it("answers from the old index while a new catalogue is built, then from the new one", async () => {
+    const small = catalogue.procedures.filter((p) => p.code !== "1.001193");
+    let loaded = false;
+    const loading = thread.load({ procedures: small }).then(() => {
+      loaded = true;
+    });
+    // The build takes hundreds of milliseconds in the second thread; the first answers meanwhile.
+    const during = await Promise.all(["đăng ký khai sinh", "cccd", "sổ đỏ"].map((q) => thread.search(q)));
+    expect(loaded).toBe(false);
+    expect(during[0]!.candidates.map((c) => c.code)).toContain("1.001193");
+    await loading;
+    const after = await thread.search("đăng ký khai sinh");
+    expect([after.answer, ...after.candidates.map((c) => c.code)]).not.toContain("1.001193");
+    await thread.load(catalogue);
+  }, 60_000);
+
+  it("keeps the old index serving when a new catalogue cannot be built", async () => {
+    // A record the index cannot read (no name): the build fails in the second thread.
+    const broken = [{ ...catalogue.procedures[0]!, name: undefined }] as unknown as Catalogue["procedures"];
+    await expect(thread.load({ procedures: broken })).rejects.toThrow(/catalogue not loaded/);
+    expect((await thread.search("đăng ký khai sinh")).candidates.map((c) => c.code)).toContain("1.001193");
+  }, 60_000);
+
+  it("builds catalogues loaded in quick succession in order, the last one serving", async () => {
+    const small = catalogue.procedures.filter((p) => p.code !== "1.001193");
+    const first = thread.load({ procedures: small });
+    const second = thread.load(catalogue);
+    await Promise.all([first, second]);
+    expect((await thread.search("đăng ký khai sinh")).candidates.map((c) => c.code)).toContain("1.001193");
+  }, 60_000);
 });
 
 describe("a search thread that stops", () => {
