@@ -73,6 +73,18 @@ describe("search evaluation set", () => {
       console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
   }, 60_000);
 
+  it("reports the fourth held-out set, written by a fourth independent writer before any run (figures only)", () => {
+    const holdout4 = readQuerySet("test/search/holdout-4-set.yaml");
+    expect(holdout4.filter((i) => i.codes.length > 0).length).toBeGreaterThanOrEqual(400);
+    expect(holdout4.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(60);
+    const e = evaluate(search, holdout4);
+    console.log(`\nSearch fourth held-out set (test/search/holdout-4-set.yaml)\n${formatEvaluation(e)}`);
+    // Misses are printed only on request (HOLDOUT4_MISSES=1), for the writer's one check of its labels
+    // and one report of the error classes; reading them while changing the search would make it tuning data.
+    if (process.env.HOLDOUT4_MISSES === "1")
+      console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
+  }, 60_000);
+
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
     const e = evaluate(search, readQuerySet("test/search/dev-set.yaml"));
     console.log(`\nSearch dev set (test/search/dev-set.yaml)\n${formatEvaluation(e)}`);
