@@ -1,17 +1,7 @@
 import Fuse from "fuse.js";
 import { describe, expect, it } from "vitest";
 import { bitapMatch, compilePiece, fewestErrors } from "../../src/search/bitap.ts";
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from "../support/random.ts";
 
 function fuse(pattern: string, text: string, threshold: number) {
   const m = Fuse.match(pattern, text, { ignoreLocation: true, threshold });
