@@ -53,6 +53,8 @@ const ENTRY = new URL(
   import.meta.url,
 );
 const DEFAULT_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 12 };
+/** A build that has not finished by then (about 0.6 s on the full catalogue) is given up. */
+const LOAD_TIMEOUT_MS = 120_000;
 /** A thread that keeps dying is started again at most this often. */
 const RESTART_DELAY_MS = 1000;
 
@@ -156,7 +158,7 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
   }
 
   async function loadInto(running: Running, next: readonly SearchableProcedure[]): Promise<{ ms: number }> {
-    const answer = await post(running, { type: "load", id: nextId++, procedures: next }, null);
+    const answer = await post(running, { type: "load", id: nextId++, procedures: next }, LOAD_TIMEOUT_MS);
     if (answer.type !== "loaded") throw new SearchThreadError(`catalogue not loaded: ${describe(answer)}`);
     return { ms: answer.ms };
   }
