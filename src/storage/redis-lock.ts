@@ -2,8 +2,12 @@
  * A lock per address shared by every instance on one Redis: `SET key token NX PX ttl` to take it,
  * a compare-and-delete script to release it (only the holder's token deletes it), renewed while the
  * work runs, and a safety expiry so a crashed instance never holds an address for long.
+ *
+ * Every message takes and releases a lock, so both are kept cheap: the token is this lock's random
+ * id and a counter (no random bytes per message), and the scripts go by their SHA1 (`EVALSHA`),
+ * sent in full only when Redis does not know them yet (after a restart or `SCRIPT FLUSH`).
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** The slice of a Redis client the lock needs. */
 export interface RedisCommander {
@@ -31,6 +35,22 @@ export class LockTimeoutError extends Error {
   }
 }
 
+/** A script called by its SHA1, loaded with `EVAL` when Redis answers NOSCRIPT. */
+function script(body: string) {
+  const sha = createHash("sha1").update(body).digest("hex");
+  return async (redis: RedisCommander, args: readonly string[]): Promise<unknown> => {
+    try {
+      return await redis.sendCommand(["EVALSHA", sha, ...args]);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
+      return redis.sendCommand(["EVAL", body, ...args]);
+    }
+  };
+}
+
+const release = script(RELEASE);
+const renew = script(RENEW);
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface RedisLock {
@@ -40,6 +60,9 @@ export interface RedisLock {
 export function createRedisLock(redis: RedisCommander, options: RedisLockOptions): RedisLock {
   const ttlMs = options.ttlMs ?? 30_000;
   const waitMs = options.waitMs ?? ttlMs * 2;
+  // Unique among instances (random) and among this instance's locks (counter).
+  const id = randomBytes(12).toString("hex");
+  let taken = 0;
 
   async function acquire(lockKey: string, token: string): Promise<void> {
     const started = Date.now();
@@ -63,11 +86,12 @@ export function createRedisLock(redis: RedisCommander, options: RedisLockOptions
   return {
     async run<T>(key: string, work: () => Promise<T>): Promise<T> {
       const lockKey = `${options.prefix}lock:${key}`;
-      const token = randomBytes(16).toString("hex");
+      taken = (taken + 1) % Number.MAX_SAFE_INTEGER;
+      const token = `${id}:${taken}`;
       await acquire(lockKey, token);
       const renewal = setInterval(
         () => {
-          redis.sendCommand(["EVAL", RENEW, "1", lockKey, token, String(ttlMs)]).catch(() => undefined);
+          renew(redis, ["1", lockKey, token, String(ttlMs)]).catch(() => undefined);
         },
         Math.max(ttlMs / 3, 10),
       );
@@ -77,7 +101,7 @@ export function createRedisLock(redis: RedisCommander, options: RedisLockOptions
       } finally {
         clearInterval(renewal);
         // If Redis is unreachable now, the safety expiry frees the address.
-        await redis.sendCommand(["EVAL", RELEASE, "1", lockKey, token]).catch(() => undefined);
+        await release(redis, ["1", lockKey, token]).catch(() => undefined);
       }
     },
   };

@@ -63,4 +63,27 @@ describe.runIf(url)("createRedisLock (real Redis)", () => {
     // The other holder's lock is untouched.
     expect(await client.get(`${prefix}lock:telegram:2`)).toBe("someone-else");
   });
+
+  it("releases by script SHA, and still releases after Redis has forgotten its scripts", async () => {
+    const lock = createRedisLock(redis, { prefix, ttlMs: 10_000 });
+    await lock.run("telegram:3", async () => undefined);
+    expect(await client.exists(`${prefix}lock:telegram:3`)).toBe(0);
+    await client.sendCommand(["SCRIPT", "FLUSH"]);
+    await lock.run("telegram:3", async () => {
+      expect(await client.exists(`${prefix}lock:telegram:3`)).toBe(1);
+    });
+    expect(await client.exists(`${prefix}lock:telegram:3`)).toBe(0);
+  });
+
+  it("gives each run its own token, so a late release never frees the next holder's lock", async () => {
+    const lock = createRedisLock(redis, { prefix, ttlMs: 10_000 });
+    const tokens = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      await lock.run("telegram:4", async () => {
+        tokens.add((await client.get(`${prefix}lock:telegram:4`)) ?? "");
+      });
+    }
+    expect(tokens.size).toBe(3);
+    expect([...tokens].every((token) => token.length > 20)).toBe(true);
+  });
 });
