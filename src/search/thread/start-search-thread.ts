@@ -78,6 +78,8 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
   let serving = start();
   /** The thread building a new catalogue's index while `serving` answers, if any. */
   let building: Running | null = null;
+  /** Settles when the thread started again after a stop has built its catalogue. */
+  let restarted: Promise<{ ms: number }> | null = null;
   /** Loads run one after another: the last one asked is the last one served. */
   let loads: Promise<unknown> = Promise.resolve();
 
@@ -111,16 +113,25 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
     return running;
   }
 
-  /** The serving thread stopped: a new one is started with the last catalogue after a pause. */
+  /**
+   * The serving thread stopped: a new one is started after a pause and builds the last catalogue
+   * (or one a load asked for meanwhile); `restarted` settles when it has.
+   */
   function restart(code: number): void {
     logger.error({ code }, "search thread stopped; starting it again");
+    let settle!: { resolve(built: { ms: number }): void; reject(error: unknown): void };
+    restarted = new Promise((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    restarted.catch(() => undefined);
     setTimeout(() => {
-      if (closed) return;
+      if (closed) return settle.reject(new SearchThreadError("search thread closed"));
       serving = start();
-      if (procedures)
-        post(serving, { type: "load", id: nextId++, procedures }, null).catch((error: unknown) =>
-          logger.error({ err: error }, "search thread could not load the catalogue again"),
-        );
+      if (!procedures) return settle.resolve({ ms: 0 });
+      loadInto(serving, procedures).then(settle.resolve, (error: unknown) => {
+        logger.error({ err: error }, "search thread could not load the catalogue again");
+        settle.reject(error);
+      });
     }, RESTART_DELAY_MS).unref();
   }
 
@@ -169,10 +180,11 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
    * to build leaves the old one serving.
    */
   async function load(next: readonly SearchableProcedure[]): Promise<{ ms: number }> {
-    if (!serving.alive) {
-      // Restarting: the thread that starts loads this catalogue.
+    if (!serving.alive && restarted) {
+      // Restarting: the thread that starts builds this catalogue, and the load resolves (or fails)
+      // with that build, so the caller switches its catalogue exactly when the index does.
       procedures = next;
-      throw new SearchThreadError("search thread restarting; it will load this catalogue when it starts");
+      return restarted;
     }
     if (procedures === null) {
       const built = await loadInto(serving, next);

@@ -109,4 +109,22 @@ describe("a search thread that stops", () => {
     }
     await expect(dying.search("khai sinh")).rejects.toThrow(/closed/);
   }, 90_000);
+
+  it("builds a catalogue loaded while it starts again, and the load resolves only once that index serves", async () => {
+    const dying = startSearchThread({
+      logger,
+      entry: new URL("../../support/search-thread-exit-entry.ts", import.meta.url),
+    });
+    try {
+      await dying.load(catalogue);
+      await expect(dying.search("__stop__")).rejects.toThrow(/exit code 3/);
+      const small = catalogue.procedures.filter((p) => p.code !== "1.001193");
+      await dying.load({ procedures: small });
+      // Resolved: the index that answers now is the new catalogue's, with no wait or retry.
+      const after = await dying.search("đăng ký khai sinh");
+      expect([after.answer, ...after.candidates.map((c) => c.code)]).not.toContain("1.001193");
+    } finally {
+      await dying.close();
+    }
+  }, 90_000);
 });
