@@ -9,6 +9,7 @@ import type { Address } from "../core/model.ts";
 import type { AddressLock, AppendLog } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
+import { keyvCodec } from "./keyv-codec.ts";
 import { createRedisLock, type RedisCommander } from "./redis-lock.ts";
 import { redisCounter, redisDropVersioned, redisVersionedStore } from "./redis-records.ts";
 
@@ -95,7 +96,13 @@ export async function createRedisBackend(options: RedisBackendOptions): Promise<
       if (known) return known;
       const full = `${options.prefix}${namespace}`;
       const adapter = new KeyvRedis(client, { namespace: full, throwOnErrors: true });
-      const keyv = new Keyv({ store: adapter, namespace: full, useKeyPrefix: false, throwOnErrors: true });
+      const keyv = new Keyv({
+        store: adapter,
+        namespace: full,
+        useKeyPrefix: false,
+        throwOnErrors: true,
+        ...keyvCodec,
+      });
       keyv.on("error", (error: unknown) => options.onError(error, namespace));
       keyvs.set(namespace, keyv);
       return keyv;

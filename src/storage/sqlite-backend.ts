@@ -10,6 +10,7 @@ import { Keyv } from "keyv";
 import type { AppendLog } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
+import { keyvCodec } from "./keyv-codec.ts";
 import {
   createRecordTables,
   type Query,
@@ -60,7 +61,7 @@ export async function createSqliteBackend(options: SqliteBackendOptions): Promis
     kind: "sqlite",
     location: file,
     keyv(namespace) {
-      const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
+      const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true, ...keyvCodec });
       keyv.on("error", (error: unknown) => options.onError(error, namespace));
       keyvs.push(keyv);
       return keyv;
