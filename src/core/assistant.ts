@@ -137,8 +137,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     seen.locale = locale;
 
     const verdict = checkRateLimit(window, now, settings.rateLimit);
-    await stores.rateLimits.set(userKey, verdict.window, settings.rateLimit.windowMs * 2);
+    // Saved alongside the conversation at the end (one round-trip less on Redis); awaited before
+    // the event counts as handled, so a storage failure still fails the event.
+    const windowSaved = stores.rateLimits.set(userKey, verdict.window, settings.rateLimit.windowMs * 2);
+    windowSaved.catch(() => undefined);
     if (verdict.outcome !== "allow") {
+      await windowSaved;
       log.info({ rateLimited: true, warned: verdict.outcome === "warn" }, "rate limited");
       return verdict.outcome === "warn"
         ? [{ kind: "message", blocks: [{ kind: "paragraph", text: t(locale, "rateLimit") }] }]
@@ -174,7 +178,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         seen.locale = locale;
       }
     }
-    await stores.conversations.set(event.address, outcome.state, settings.conversationTtlMs);
+    await Promise.all([
+      stores.conversations.set(event.address, outcome.state, settings.conversationTtlMs),
+      windowSaved,
+    ]);
     log.info(
       {
         effects: outcome.effects.map((effect) => effect.kind),
