@@ -35,4 +35,25 @@ describe("citizen vocabulary", () => {
     expect(means("bằng lái quốc tế")).toEqual(["giấy phép lái xe quốc tế"]);
     expect(means("gia hạn visa")).toEqual(["gia hạn tạm trú người nước ngoài"]);
   });
+  it("reads short abbreviations only inside phrases (ks, kt, hk), and tthn / xntthn alone", () => {
+    expect(means("lam ks cho be")).toEqual(["đăng kí khai sinh"]);
+    expect(means("dang ky kt cho ba")).toEqual(["đăng kí khai tử"]);
+    expect(means("chuyen hk ve nha moi")).toEqual(["đăng kí thường trú"]);
+    expect(means("xin giay xntthn")).toEqual(["xác nhận tình trạng hôn nhân"]);
+    expect(means("lam giay tthn")).toEqual(["xác nhận tình trạng hôn nhân"]);
+    // a bare short token is not read as an abbreviation
+    expect(means("ks 5 sao")).toEqual([]);
+    expect(means("hk 2")).toEqual([]);
+  });
+
+  it("knows the words for seals, fishing vessels, forces' driving licences and vehicle withdrawal", () => {
+    expect(means("con dau bi mat")).toEqual(["đăng kí lại mẫu con dấu"]);
+    expect(means("khac con dau")).toEqual(["đăng kí mẫu con dấu"]);
+    expect(means("tau danh ca")).toEqual(["tàu cá"]);
+    expect(means("bang lai quan su")).toEqual(["đổi giấy phép lái xe quân sự do bộ quốc phòng cấp"]);
+    expect(means("xe ban phe lieu")).toEqual(["thu hồi chứng nhận đăng kí xe biển số xe"]);
+    expect(means("bien so bi mo")).toEqual(["đổi chứng nhận đăng kí xe biển số xe"]);
+    expect(means("mat so hong")).toEqual(["cấp lại giấy chứng nhận do bị mất"]);
+    expect(means("tai khoan dinh danh dien tu muc do 1")).toEqual(["tài khoản định danh điện tử mức độ 01"]);
+  });
 });
