@@ -485,7 +485,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "buôn bán",
       "bán hàng",
     ],
-    means: "đăng ký hộ kinh doanh",
+    // opening a shop is founding the household business ("đăng ký thành lập"), not re-issuing its paper
+    means: "đăng ký thành lập hộ kinh doanh",
   },
   { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
   {
