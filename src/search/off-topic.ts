@@ -10,6 +10,7 @@
  */
 import { fold, hasMarks, type Token, tokenize } from "./normalize.ts";
 import { findPhrase, type Phrase } from "./phrase-match.ts";
+import { isPurpose } from "./purpose.ts";
 
 export const OFF_TOPIC: readonly string[] = [
   "giá",
@@ -46,8 +47,6 @@ const UNLESS: readonly string[] = ["giá bao nhiêu", "giá bao nhiu", "giá nh�
 let compiled: readonly Phrase[] | undefined;
 let unless: readonly Phrase[] | undefined;
 
-const PURPOSE = "để";
-
 /** The off-topic words of a question, each as the list of its accented syllables. */
 export function offTopicWords(tokens: readonly Token[]): string[][] {
   compiled ??= OFF_TOPIC.map((w) => tokenize(w));
@@ -58,7 +57,7 @@ export function offTopicWords(tokens: readonly Token[]): string[][] {
     for (const at of findPhrase(tokens, p)) {
       if (excused.has(at)) continue;
       if (p.length === 1 && !hasMarks(tokens[at]!)) continue;
-      if (at > 0 && tokens[at - 1]!.accented === PURPOSE) continue;
+      if (at > 0 && isPurpose(tokens, at - 1)) continue;
       out.push(p.map((t) => t.accented));
       break;
     }

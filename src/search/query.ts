@@ -9,6 +9,7 @@ import { isSoft } from "./coverage.ts";
 import { cuePositions, detectCues, type Variant } from "./cues.ts";
 import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
 import { hasMarks, MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
+import { isPurpose } from "./purpose.ts";
 import { senseExpansions } from "./sense.ts";
 import { expandShorthand } from "./shorthand.ts";
 import { repairPairs } from "./spelling.ts";
@@ -60,7 +61,6 @@ function repair(
   });
 }
 
-const PURPOSE = "để";
 /** Content words (not soft) a main clause needs before its purpose clause is set aside. */
 const MAIN_CLAUSE_WORDS = 2;
 
@@ -71,7 +71,7 @@ const MAIN_CLAUSE_WORDS = 2;
  * purpose is the question and keeps its expansions.
  */
 function mainClause(content: readonly Token[], expansions: Expansion[]): Expansion[] {
-  const at = content.findIndex((t) => t.accented === PURPOSE);
+  const at = content.findIndex((_, i) => isPurpose(content, i));
   if (at < 0) return expansions;
   const before = content.slice(0, at).filter((t) => !isSoft(t)).length;
   if (before < MAIN_CLAUSE_WORDS) return expansions;
