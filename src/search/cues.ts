@@ -122,7 +122,20 @@ interface CueRule {
 
 /** Elders and spouses ("em", "anh", "con"… are also how writers call themselves: not here). */
 const PEOPLE = ["bố", "mẹ", "cha", "ông", "bà", "cụ", "vợ", "chồng"];
-const WHOSE = ["", " em", " tôi", " mình", " cháu", " con", " nội", " ngoại", " cụ", " nhà em", " nhà tôi", " ấy"];
+const WHOSE = [
+  "",
+  " em",
+  " tôi",
+  " mình",
+  " cháu",
+  " con",
+  " nội",
+  " ngoại",
+  " cụ",
+  " nhà em",
+  " nhà tôi",
+  " ấy",
+];
 const WHOSE_TWICE = [" nội em", " nội tôi", " nội mình", " ngoại em", " ngoại tôi", " ngoại mình"];
 const DIED: readonly string[] = PEOPLE.flatMap((p) => [...WHOSE, ...WHOSE_TWICE].map((w) => `${p}${w} mất`));
 
@@ -149,6 +162,19 @@ const CUE_RULES: readonly CueRule[] = [
       "đã mất",
       // "mất" right after a person (and who they are to the writer) means died: "bố em mất".
       ...DIED,
+      // … and so does "mất" followed by where or when someone died ("chồng tôi người Mỹ mất tại
+      // Việt Nam"); a lost paper says "bị mất" ("bị mất ở chợ"), which these do not block.
+      "mất tại",
+      "mất ở nhà",
+      "mất ở bệnh viện",
+      "mất năm",
+      "mất từ năm",
+      "mất vì",
+      "mất hôm",
+      "mất ngày",
+      "mất tuần trước",
+      "mất tháng trước",
+      "mất năm ngoái",
     ],
   },
   // The law replaces a damaged paper by exchange (căn cước, land certificate, vehicle

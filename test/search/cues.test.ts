@@ -92,6 +92,8 @@ describe("sibling cues", () => {
   it("reads 'ông ấy … mất' as died, and 'so hong' without marks as the pink certificate", () => {
     expect(cues("ông ấy mất hôm qua")).toEqual([]);
     expect(cues("ong ay mat o nha")).toEqual([]);
+    expect(cues("chồng tôi người mỹ mất tại việt nam")).toEqual(["foreign"]);
+    expect(cues("căn cước bị mất tại chợ")).toEqual(["lost"]);
     expect(cues("mat so hong")).toEqual(["lost"]);
     expect(cues("sổ hỏng")).toEqual(["damaged"]);
   });
