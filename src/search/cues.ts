@@ -432,6 +432,8 @@ export function cueFactor(
   for (const variant of variants) {
     if (!MARKED.has(variant)) continue;
     if (answersAnOperation && OPERATIONS.has(variant)) continue;
+    // A name that issues the paper the first time as well ("Cấp, cấp lại …") is no special case.
+    if (variant === "reissue" && variants.has("first")) continue;
     const asked = [...cues].some((c) => satisfied(c, new Set([variant])) && c !== "first" && c !== "over14");
     if (asked) continue;
     if (OPERATIONS.has(variant)) unaskedOperation = true;

@@ -123,6 +123,13 @@ describe("sibling cues", () => {
   it("counts 'Cấp, cấp lại …' as a first issue, and a temporary registration only when asked", () => {
     const first = detectCues(tokenize("xin giấy phép khai thác thủy sản lần đầu"));
     expect(cueFactor(first, nameVariants("Cấp, cấp lại Giấy phép khai thác thủy sản"))).toBeGreaterThan(1);
+    // … and is no special case when no operation is asked
+    expect(
+      cueFactor(
+        detectCues(tokenize("giấy phép khai thác thủy sản")),
+        nameVariants("Cấp, cấp lại Giấy phép khai thác thủy sản"),
+      ),
+    ).toBe(1);
     const plain = detectCues(tokenize("đăng ký tàu cá"));
     expect(cueFactor(plain, nameVariants("Cấp giấy chứng nhận đăng ký tàu cá"))).toBeGreaterThan(
       cueFactor(plain, nameVariants("Cấp giấy chứng nhận đăng ký tạm thời tàu cá")),
