@@ -182,7 +182,21 @@ const CUE_RULES: readonly CueRule[] = [
   // cover both ("cấp lại, đổi"). A damaged paper asks for either.
   {
     cue: "damaged",
-    says: ["rách", "bị rách", "hỏng", "bị hỏng", "hư", "hư hỏng", "bị hư", "mờ", "nhòe"],
+    says: [
+      "rách",
+      "bị rách",
+      "hỏng",
+      "bị hỏng",
+      "hư",
+      "hư hỏng",
+      "bị hư",
+      "mờ",
+      "nhòe",
+      "nát",
+      "bị nát",
+      "rách nát",
+      "sờn",
+    ],
     // "so hong" without marks is the pink land certificate far more often than a broken book
     unless: ["sổ hồng", "bìa hồng"],
   },

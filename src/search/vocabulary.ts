@@ -400,6 +400,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   {
     says: [
       "thu hồi đăng ký xe",
+      "thu hồi giấy đăng ký xe",
+      "thu hồi đăng ký biển số",
       "thu hồi biển số",
       "thu hồi cà vẹt",
       "nộp lại cà vẹt",

@@ -48,6 +48,7 @@ describe("sibling cues", () => {
 
   it("reads a damaged paper as asking for exchange or re-issue", () => {
     expect(cues("sổ đỏ bị rách")).toEqual(["damaged"]);
+    expect(cues("cavet bi nat")).toEqual(["damaged"]);
     const damaged = detectCues(tokenize("thẻ căn cước bị hỏng"));
     const plain = detectCues(tokenize("thẻ căn cước"));
     for (const name of ["Cấp đổi thẻ căn cước", "Cấp lại thẻ căn cước"])

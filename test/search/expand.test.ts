@@ -53,6 +53,8 @@ describe("citizen vocabulary", () => {
     expect(means("bang lai quan su")).toEqual(["đổi giấy phép lái xe quân sự do bộ quốc phòng cấp"]);
     expect(means("xe ban phe lieu")).toEqual(["thu hồi chứng nhận đăng kí xe biển số xe"]);
     expect(means("bien so bi mo")).toEqual(["đổi chứng nhận đăng kí xe biển số xe"]);
+    // the longer withdrawal phrase wins over "biển số" (a first registration)
+    expect(means("thu hoi dang ky bien so")).toEqual(["thu hồi chứng nhận đăng kí xe biển số xe"]);
     expect(means("mat so hong")).toEqual(["cấp lại giấy chứng nhận do bị mất"]);
     expect(means("tai khoan dinh danh dien tu muc do 1")).toEqual(["tài khoản định danh điện tử mức độ 01"]);
   });
