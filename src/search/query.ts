@@ -116,6 +116,7 @@ export function analyzeQuery(
   const aside = circumstancePositions(content, contentClause);
   const rest = content.filter((_, p) => !story.has(p) && !aside.has(p) && naming(p)).length;
   if (rest >= 2) for (const p of aside) story.add(p);
+  const asideTokens = new Set(rest >= 2 ? [...aside].map((p) => kept[p]!) : []);
   // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
   // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.
   // An ask without one ("… thuê nhà thì có phải khai báo gì với công an") keeps the story's.
@@ -131,7 +132,10 @@ export function analyzeQuery(
     aspect: detectAspect(tokens),
     // Sibling cues of a purpose clause are what the paper is for ("bản sao giấy khai sinh để bổ
     // sung hồ sơ nhập học"), not which sibling is asked.
-    cues: detectCues(purpose < 0 ? tokens : tokens.slice(0, kept[purpose])),
+    // Nor are those of a circumstance set aside ("đổi tên trên sổ hồng sau khi đổi căn cước").
+    cues: detectCues(
+      (purpose < 0 ? tokens : tokens.slice(0, kept[purpose])).filter((_, i) => !asideTokens.has(i)),
+    ),
     expansions,
     expandedContent,
     story,
