@@ -337,6 +337,9 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: [
       "đổi tên trên sổ đỏ",
       "đổi tên sổ đỏ",
+      "đổi tên trên sổ hồng",
+      "đổi tên sổ hồng",
+      "đổi tên trên bìa đỏ",
       "thay đổi thông tin trên sổ đỏ",
       "cập nhật thông tin sổ đỏ",
       "cập nhật căn cước vào sổ đỏ",

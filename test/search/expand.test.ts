@@ -21,6 +21,9 @@ describe("citizen vocabulary", () => {
     expect(means("công chứng giấy ủy quyền")).toEqual(["chứng thực chữ kí"]);
     expect(means("mở tiệm tạp hóa")).toEqual(["đăng kí thành lập hộ kinh doanh"]);
     expect(means("thêm tên vợ vào sổ đỏ")).toEqual(["đăng kí biến động chuyển nhượng quyền sử dụng đất"]);
+    expect(means("đổi tên trên sổ hồng")).toEqual([
+      "đăng kí biến động đổi tên thay đổi thông tin về người sử dụng đất",
+    ]);
     expect(means("đổi tên trên sổ đỏ")).toEqual([
       "đăng kí biến động đổi tên thay đổi thông tin về người sử dụng đất",
     ]);
