@@ -37,6 +37,7 @@ describe("off-topic words", () => {
       ["nuốt", "thẻ"],
     ]);
     expect(words("dien thoai bi chet may")).toEqual([["chết", "máy"]]);
+    expect(words("xin tro cap xa hoi cho nguoi cao tuoi")).toEqual([["trợ", "cấp", "xã", "hội"]]);
     // a pension paid to a bank card is a procedure
     expect(words("linh luong huu qua the atm")).toEqual([]);
   });
