@@ -397,7 +397,16 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký cấp biển số xe lần đầu",
   },
   {
-    says: ["sang tên xe", "mua xe cũ", "đổi chủ xe", "mua lại xe", "sang tên xe máy", "sang tên ô tô"],
+    // "sang tên chính chủ" is said of vehicles (land is "sang tên sổ đỏ")
+    says: [
+      "sang tên xe",
+      "mua xe cũ",
+      "đổi chủ xe",
+      "mua lại xe",
+      "sang tên xe máy",
+      "sang tên ô tô",
+      "sang tên chính chủ",
+    ],
     means: "đăng ký sang tên xe thay đổi chủ xe",
   },
   {

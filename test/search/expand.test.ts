@@ -56,6 +56,7 @@ describe("citizen vocabulary", () => {
     expect(means("bang lai quan su")).toEqual(["đổi giấy phép lái xe quân sự do bộ quốc phòng cấp"]);
     expect(means("xe ban phe lieu")).toEqual(["thu hồi chứng nhận đăng kí xe biển số xe"]);
     expect(means("bien so bi mo")).toEqual(["đổi chứng nhận đăng kí xe biển số xe"]);
+    expect(means("sang ten chinh chu")).toEqual(["đăng kí sang tên xe thay đổi chủ xe"]);
     // the longer withdrawal phrase wins over "biển số" (a first registration)
     expect(means("thu hoi dang ky bien so")).toEqual(["thu hồi chứng nhận đăng kí xe biển số xe"]);
     expect(means("mat so hong")).toEqual(["cấp lại giấy chứng nhận do bị mất"]);
