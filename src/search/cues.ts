@@ -295,7 +295,22 @@ const CUE_RULES: readonly CueRule[] = [
   {
     // a paper written wrong is corrected (hộ tịch: cải chính; land certificate: đính chính)
     cue: "correct",
-    says: ["ghi sai", "bị sai", "in sai", "ghi nhầm", "sai sót", "đính chính", "cải chính", "sai thông tin"],
+    says: [
+      "ghi sai",
+      "bị sai",
+      "in sai",
+      "ghi nhầm",
+      "sai sót",
+      "đính chính",
+      "cải chính",
+      "sai thông tin",
+      // which detail is wrong, on whatever paper (birth certificate, residence data, insurance book)
+      "sai ngày sinh",
+      "sai năm sinh",
+      "sai quê quán",
+      "sai dân tộc",
+      "sai tên",
+    ],
   },
   { cue: "bundle", says: ["liên thông", "cùng lúc", "một lần cho cả", "làm luôn cả", "đồng thời"] },
 ];

@@ -108,6 +108,8 @@ describe("sibling cues", () => {
 
   it("reads a paper written wrong as asking for its correction (cải chính, đính chính, or amendment)", () => {
     expect(cues("so do bi ghi sai ten")).toEqual(["correct"]);
+    // which detail is wrong, on whatever paper
+    expect(cues("thong tin cu tru sai ngay sinh")).toEqual(["correct"]);
     const wrong = detectCues(tokenize("giấy khai sinh ghi sai ngày sinh"));
     expect(
       cueFactor(wrong, nameVariants("Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch")),

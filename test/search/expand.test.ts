@@ -62,4 +62,9 @@ describe("citizen vocabulary", () => {
     expect(means("mat so hong")).toEqual(["cấp lại giấy chứng nhận do bị mất"]);
     expect(means("tai khoan dinh danh dien tu muc do 1")).toEqual(["tài khoản định danh điện tử mức độ 01"]);
   });
+  it("leaves a wrong detail ('sai ngày sinh') to the correction cue, not to the civil-status vocabulary", () => {
+    // the residence data, not the birth register: the cue picks a correction in whatever register
+    expect(means("thong tin cu tru sai ngay sinh")).toEqual([]);
+    expect(means("sửa ngày sinh")).toEqual(["thay đổi cải chính bổ sung thông tin hộ tịch"]);
+  });
 });
