@@ -6,6 +6,7 @@
  */
 import { editDistance } from "./edit-distance.ts";
 import { fold, hasMarks, type Token } from "./normalize.ts";
+import { isPurpose } from "./purpose.ts";
 import type { QueryAnalysis } from "./query.ts";
 import { fuzzyFor, type IndexedProcedure, type TokenIndex } from "./token-index.ts";
 
@@ -115,8 +116,6 @@ export function isSoft(t: Token): boolean {
   return SOFT_WORDS.has(t.accented) || (!hasMarks(t) && SOFT_FOLDED.has(t.folded));
 }
 
-const PURPOSE = "để";
-
 export interface Coverage {
   readonly coverage: number;
   readonly specificity: number;
@@ -158,7 +157,7 @@ export function coverageOf(analysis: QueryAnalysis, doc: IndexedProcedure, index
   let purpose = false;
   analysis.content.forEach((t, i) => {
     if (/^\d+$/.test(t.folded)) return;
-    if (t.accented === PURPOSE) purpose = true;
+    if (isPurpose(analysis.content, i)) purpose = true;
     const weight = Math.min(index.idf(t.folded), index.maxIdf);
     let credit = termCredit(t, doc, index);
     if (credit > 0) specificity = Math.max(specificity, weight * credit);

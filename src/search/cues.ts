@@ -31,6 +31,10 @@ export type Variant =
   | "convert"
   /** Withdrawing one's own request ("rút yêu cầu trợ giúp pháp lý"). */
   | "withdraw"
+  /** Correcting a paper that was written wrong ("cải chính", "đính chính", "sai sót"). */
+  | "correct"
+  /** A temporary registration ("đăng ký xe tạm thời", "đăng ký tạm thời tàu cá"). */
+  | "temporary"
   /**
    * Query only: a child named without an age ("cho trẻ em"): like under14 for the ID card's age
    * siblings, but no reward, so "hộ chiếu cho trẻ em" stays with the passport.
@@ -44,7 +48,8 @@ const NAME_PATTERNS: readonly [Variant, RegExp][] = [
   ["reissue", /\b(cap lai|dang ky lai|cap ban sao)\b/],
   // A name may list its operations: "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT".
   ["exchange", /\b(cap doi|doi giay|doi the|doi chung nhan)\b|^(thu tuc )?(cap lai, )?doi\b/],
-  ["first", /\b(lan dau|cap moi)\b/],
+  // "Cấp, cấp lại …" issues the paper the first time as well as again
+  ["first", /\b(lan dau|cap moi)\b|^(thu tuc )?cap, cap lai\b/],
   ["foreign", /\b(yeu to nuoc ngoai|nguoi nuoc ngoai)\b/],
   ["delete", /^(thu tuc )?xoa\b|\bxoa dang ky\b/],
   ["extend", /\bgia han\b/],
@@ -60,6 +65,8 @@ const NAME_PATTERNS: readonly [Variant, RegExp][] = [
   ["amend", /^(thu tuc )?(dang ky |cap |cap lai, (doi, )?)?(thay doi|dieu chinh|sua doi|bo sung|cap nhat)\b/],
   ["convert", /^(thu tuc )?chuyen doi\b/],
   ["withdraw", /^(thu tuc )?rut\b/],
+  ["temporary", /\btam thoi\b/],
+  ["correct", /\b(cai chinh|dinh chinh|sai sot)\b/],
 ];
 
 /** Variants that make a procedure a special case: penalised when the query does not ask for them. */
@@ -81,6 +88,8 @@ const MARKED: ReadonlySet<Variant> = new Set([
   "damaged",
   "convert",
   "withdraw",
+  "temporary",
+  "correct",
 ]);
 
 /** Variants that are operations on a paper (as opposed to who or where it is for). */
@@ -95,6 +104,7 @@ const OPERATIONS: ReadonlySet<Variant> = new Set([
   "amend",
   "lost",
   "damaged",
+  "correct",
 ]);
 
 export function nameVariants(name: string): Set<Variant> {
@@ -112,7 +122,20 @@ interface CueRule {
 
 /** Elders and spouses ("em", "anh", "con"… are also how writers call themselves: not here). */
 const PEOPLE = ["bố", "mẹ", "cha", "ông", "bà", "cụ", "vợ", "chồng"];
-const WHOSE = ["", " em", " tôi", " mình", " cháu", " con", " nội", " ngoại", " cụ", " nhà em", " nhà tôi"];
+const WHOSE = [
+  "",
+  " em",
+  " tôi",
+  " mình",
+  " cháu",
+  " con",
+  " nội",
+  " ngoại",
+  " cụ",
+  " nhà em",
+  " nhà tôi",
+  " ấy",
+];
 const WHOSE_TWICE = [" nội em", " nội tôi", " nội mình", " ngoại em", " ngoại tôi", " ngoại mình"];
 const DIED: readonly string[] = PEOPLE.flatMap((p) => [...WHOSE, ...WHOSE_TWICE].map((w) => `${p}${w} mất`));
 
@@ -139,12 +162,44 @@ const CUE_RULES: readonly CueRule[] = [
       "đã mất",
       // "mất" right after a person (and who they are to the writer) means died: "bố em mất".
       ...DIED,
+      // … and so does "mất" followed by where or when someone died ("chồng tôi người Mỹ mất tại
+      // Việt Nam"); a lost paper says "bị mất" ("bị mất ở chợ"), which these do not block.
+      "mất tại",
+      "mất ở nhà",
+      "mất ở bệnh viện",
+      "mất năm",
+      "mất từ năm",
+      "mất vì",
+      "mất hôm",
+      "mất ngày",
+      "mất tuần trước",
+      "mất tháng trước",
+      "mất năm ngoái",
     ],
   },
   // The law replaces a damaged paper by exchange (căn cước, land certificate, vehicle
   // registration, health-insurance card: "cấp đổi") and a lost one by re-issue; some procedures
   // cover both ("cấp lại, đổi"). A damaged paper asks for either.
-  { cue: "damaged", says: ["rách", "bị rách", "hỏng", "bị hỏng", "hư", "hư hỏng", "bị hư", "mờ", "nhòe"] },
+  {
+    cue: "damaged",
+    says: [
+      "rách",
+      "bị rách",
+      "hỏng",
+      "bị hỏng",
+      "hư",
+      "hư hỏng",
+      "bị hư",
+      "mờ",
+      "nhòe",
+      "nát",
+      "bị nát",
+      "rách nát",
+      "sờn",
+    ],
+    // "so hong" without marks is the pink land certificate far more often than a broken book
+    unless: ["sổ hồng", "bìa hồng"],
+  },
   {
     cue: "exchange",
     says: ["hết hạn", "đổi", "cấp đổi", "đủ 25 tuổi", "đủ 40 tuổi", "đủ 60 tuổi", "sang thẻ", "cũ sang"],
@@ -176,6 +231,29 @@ const CUE_RULES: readonly CueRule[] = [
       "nga",
       "canada",
       "tây",
+    ],
+    // country names inside ordinary words: "cập nhật", "tư pháp", "đạo đức", "thẩm mỹ", "miền tây"
+    unless: [
+      "cập nhật",
+      "chủ nhật",
+      "sinh nhật",
+      "nhật ký",
+      "tư pháp",
+      "pháp lý",
+      "pháp luật",
+      "hợp pháp",
+      "biện pháp",
+      "phương pháp",
+      "pháp nhân",
+      "đạo đức",
+      "thẩm mỹ",
+      "mỹ phẩm",
+      "mỹ thuật",
+      "miền tây",
+      "tây nguyên",
+      "tây ninh",
+      "phương tây",
+      "lào cai",
     ],
   },
   { cue: "delete", says: ["xóa", "xoá", "cắt", "hủy", "huỷ", "gạch tên"] },
@@ -213,6 +291,27 @@ const CUE_RULES: readonly CueRule[] = [
   },
   { cue: "convert", says: ["chuyển đổi", "chuyển từ", "đổi từ", "lên công ty"] },
   { cue: "withdraw", says: ["rút yêu cầu", "rút đơn", "rút hồ sơ", "không yêu cầu nữa"] },
+  { cue: "temporary", says: ["tạm thời"] },
+  {
+    // a paper written wrong is corrected (hộ tịch: cải chính; land certificate: đính chính)
+    cue: "correct",
+    says: [
+      "ghi sai",
+      "bị sai",
+      "in sai",
+      "ghi nhầm",
+      "sai sót",
+      "đính chính",
+      "cải chính",
+      "sai thông tin",
+      // which detail is wrong, on whatever paper (birth certificate, residence data, insurance book)
+      "sai ngày sinh",
+      "sai năm sinh",
+      "sai quê quán",
+      "sai dân tộc",
+      "sai tên",
+    ],
+  },
   { cue: "bundle", says: ["liên thông", "cùng lúc", "một lần cho cả", "làm luôn cả", "đồng thời"] },
 ];
 
@@ -304,6 +403,12 @@ function satisfied(cue: Variant, variants: ReadonlySet<Variant>): boolean {
         variants.has("first") ||
         !(variants.has("reissue") || variants.has("exchange") || variants.has("extend"))
       );
+    case "correct":
+      // "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH" corrects by amending
+      return variants.has("correct") || variants.has("amend");
+    case "temporary":
+      // a suspension is temporary too ("ngừng kinh doanh tạm thời" is "tạm ngừng kinh doanh")
+      return variants.has("temporary") || variants.has("suspend");
     case "over14":
       return !variants.has("under14");
     case "under14":
@@ -356,6 +461,8 @@ export function cueFactor(
   for (const variant of variants) {
     if (!MARKED.has(variant)) continue;
     if (answersAnOperation && OPERATIONS.has(variant)) continue;
+    // A name that issues the paper the first time as well ("Cấp, cấp lại …") is no special case.
+    if (variant === "reissue" && variants.has("first")) continue;
     const asked = [...cues].some((c) => satisfied(c, new Set([variant])) && c !== "first" && c !== "over14");
     if (asked) continue;
     if (OPERATIONS.has(variant)) unaskedOperation = true;

@@ -9,6 +9,7 @@ import { isSoft } from "./coverage.ts";
 import { cuePositions, detectCues, type Variant } from "./cues.ts";
 import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
 import { hasMarks, MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
+import { isPurpose } from "./purpose.ts";
 import { senseExpansions } from "./sense.ts";
 import { expandShorthand } from "./shorthand.ts";
 import { repairPairs } from "./spelling.ts";
@@ -60,7 +61,6 @@ function repair(
   });
 }
 
-const PURPOSE = "để";
 /** Content words (not soft) a main clause needs before its purpose clause is set aside. */
 const MAIN_CLAUSE_WORDS = 2;
 
@@ -70,12 +70,17 @@ const MAIN_CLAUSE_WORDS = 2;
  * for. When the main clause is only a question frame ("cần chuẩn bị gì để đăng ký kết hôn"), the
  * purpose is the question and keeps its expansions.
  */
-function mainClause(content: readonly Token[], expansions: Expansion[]): Expansion[] {
-  const at = content.findIndex((t) => t.accented === PURPOSE);
+function mainClause(at: number, expansions: Expansion[]): Expansion[] {
   if (at < 0) return expansions;
-  const before = content.slice(0, at).filter((t) => !isSoft(t)).length;
-  if (before < MAIN_CLAUSE_WORDS) return expansions;
   return expansions.filter((e) => e.positions.some((p) => p < at));
+}
+
+/** Where the purpose clause set aside begins in the content (-1 when none is set aside). */
+function purposeAt(content: readonly Token[]): number {
+  const at = content.findIndex((_, i) => isPurpose(content, i));
+  if (at < 0) return -1;
+  const before = content.slice(0, at).filter((t) => !isSoft(t)).length;
+  return before < MAIN_CLAUSE_WORDS ? -1 : at;
 }
 
 export function analyzeQuery(
@@ -111,10 +116,12 @@ export function analyzeQuery(
   const aside = circumstancePositions(content, contentClause);
   const rest = content.filter((_, p) => !story.has(p) && !aside.has(p) && naming(p)).length;
   if (rest >= 2) for (const p of aside) story.add(p);
+  const asideTokens = new Set(rest >= 2 ? [...aside].map((p) => kept[p]!) : []);
   // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
   // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.
   // An ask without one ("… thuê nhà thì có phải khai báo gì với công an") keeps the story's.
-  const found = mainClause(content, [...expandQuery(content), ...senseExpansions(content)]);
+  const purpose = purposeAt(content);
+  const found = mainClause(purpose, [...expandQuery(content), ...senseExpansions(content)]);
   const told = (e: Expansion) => e.positions.every((p) => story.has(p));
   const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
   const expandedContent = new Set<number>();
@@ -123,7 +130,12 @@ export function analyzeQuery(
     tokens,
     content,
     aspect: detectAspect(tokens),
-    cues: detectCues(tokens),
+    // Sibling cues of a purpose clause are what the paper is for ("bản sao giấy khai sinh để bổ
+    // sung hồ sơ nhập học"), not which sibling is asked.
+    // Nor are those of a circumstance set aside ("đổi tên trên sổ hồng sau khi đổi căn cước").
+    cues: detectCues(
+      (purpose < 0 ? tokens : tokens.slice(0, kept[purpose])).filter((_, i) => !asideTokens.has(i)),
+    ),
     expansions,
     expandedContent,
     story,

@@ -261,7 +261,11 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     for (const r of ranked) if (r.doc.familyKey !== top.doc.familyKey) second = Math.max(second, r.score);
     // A fallback match is never answered directly: with a close fuzzy match of a procedure citizens
     // carry out, the citizen is asked to choose; otherwise nothing fits.
-    const offTopic = missesTopic(offTopicWords(analysis.tokens), reranked[0]!.doc.accented);
+    const offTopic = missesTopic(
+      offTopicWords(analysis.tokens),
+      reranked[0]!.doc.accented,
+      reranked[0]!.doc.namePairs,
+    );
     const decision = offTopic
       ? "none"
       : found.length > 0

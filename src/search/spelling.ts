@@ -68,6 +68,10 @@ export function repairPairs(
   const known = (a: string, b: string) => pairs.has(`${a}_${b}`);
   const anchored = (at: number, other: number) =>
     !weak.has(at) || (other >= 0 && other < out.length && known(...ordered(out, at, other)));
+  // An everyday word is itself changed only when the new spelling fits both its neighbours: "đất
+  // rồi thi" must not become "đất đồi" ("đất đồi" is a catalogue pair, "đồi thi" is not).
+  const bothSides = (at: number, v: string, other: string | null, otherAfter: boolean) =>
+    !weak.has(at) || other === null || (otherAfter ? known(v, other) : known(other, v));
   for (let i = 0; i + 1 < out.length; i++) {
     if (keep.has(i) || keep.has(i + 1)) continue;
     const a = out[i]!.folded;
@@ -78,14 +82,16 @@ export function repairPairs(
     const fixB =
       !anchored(i, i - 1) || (after !== null && known(b, after))
         ? undefined
-        : spellingVariants(b).find((v) => known(a, v));
+        : spellingVariants(b).find((v) => known(a, v) && bothSides(i + 1, v, after, true));
     if (fixB) {
       out[i + 1] = { accented: fixB, folded: fixB };
       continue;
     }
     const before = i > 0 ? out[i - 1]!.folded : null;
     if (before !== null && known(before, a)) continue;
-    const fixA = !anchored(i + 1, i + 2) ? undefined : spellingVariants(a).find((v) => known(v, b));
+    const fixA = !anchored(i + 1, i + 2)
+      ? undefined
+      : spellingVariants(a).find((v) => known(v, b) && bothSides(i, v, before, false));
     if (fixA) out[i] = { accented: fixA, folded: fixA };
   }
   return out;

@@ -30,11 +30,25 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "tài khoản định danh điện tử",
   },
   {
-    says: ["vneid mức 1", "vneid mức độ 1", "định danh mức 1", "định danh mức độ 1", "tài khoản mức 1"],
+    says: [
+      "vneid mức 1",
+      "vneid mức độ 1",
+      "định danh mức 1",
+      "định danh mức độ 1",
+      "tài khoản mức 1",
+      "định danh điện tử mức 1",
+      "định danh điện tử mức độ 1",
+    ],
     means: "tài khoản định danh điện tử mức độ 01",
   },
   {
-    says: ["vneid mức 2", "vneid mức độ 2", "tài khoản mức 2"],
+    says: [
+      "vneid mức 2",
+      "vneid mức độ 2",
+      "tài khoản mức 2",
+      "định danh điện tử mức 2",
+      "định danh điện tử mức độ 2",
+    ],
     means: "tài khoản định danh điện tử mức độ 02",
   },
   // Cư trú (household books abolished 1 Jan 2023)
@@ -47,14 +61,28 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "hộ khẩu",
       "đăng ký hộ khẩu",
       "nhập hộ",
+      // "hk" is read only inside a phrase: alone it is too short to mean hộ khẩu for sure
+      "nhập hk",
+      "chuyển hk",
+      "sổ hk",
+      "đăng ký hk",
     ],
     means: "đăng ký thường trú",
   },
   {
-    says: ["cắt khẩu", "cắt hộ khẩu", "xóa hộ khẩu", "xoá hộ khẩu", "xóa khẩu", "xoá khẩu"],
+    says: [
+      "cắt khẩu",
+      "cắt hộ khẩu",
+      "xóa hộ khẩu",
+      "xoá hộ khẩu",
+      "xóa khẩu",
+      "xoá khẩu",
+      "cắt hk",
+      "xóa hk",
+    ],
     means: "xóa đăng ký thường trú",
   },
-  { says: ["tách khẩu", "tách hộ khẩu", "tách sổ hộ khẩu"], means: "tách hộ" },
+  { says: ["tách khẩu", "tách hộ khẩu", "tách sổ hộ khẩu", "tách hk", "ra ở riêng"], means: "tách hộ" },
   {
     // KT3: the old long-term temporary residence book
     says: ["thuê trọ", "ở trọ", "nhà trọ", "phòng trọ", "thuê nhà", "ở thuê", "thuê phòng", "kt3", "sổ kt3"],
@@ -67,7 +95,19 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   // Hộ tịch
   {
-    says: ["đkks", "dkks", "giấy khai sinh", "làm khai sinh", "mới đẻ", "mới sinh"],
+    says: [
+      "đkks",
+      "dkks",
+      "giấy khai sinh",
+      "làm khai sinh",
+      "mới đẻ",
+      "mới sinh",
+      // "ks" is read only inside a phrase (alone it may be khách sạn, kỹ sư …)
+      "làm ks",
+      "đăng ký ks",
+      "đk ks",
+      "giấy ks",
+    ],
     means: "đăng ký khai sinh",
   },
   {
@@ -88,7 +128,20 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "đăng ký kết hôn",
   },
   {
-    says: ["báo tử", "giấy chứng tử", "giấy báo tử", "qua đời", "người mất", "chết"],
+    says: [
+      "báo tử",
+      "giấy chứng tử",
+      "giấy báo tử",
+      "làm chứng tử",
+      "qua đời",
+      "người mất",
+      "chết",
+      // "kt" only inside a phrase (alone it may be kế toán, kinh tế …)
+      "làm kt",
+      "đăng ký kt",
+      "đk kt",
+      "giấy kt",
+    ],
     means: "đăng ký khai tử",
   },
   {
@@ -102,6 +155,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "chưa chồng",
       "chưa có vợ",
       "chưa có chồng",
+      "xntthn",
+      "tthn",
     ],
     means: "xác nhận tình trạng hôn nhân",
   },
@@ -112,15 +167,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "sửa tên",
       "đổi họ",
       "sửa ngày sinh",
-      "sai ngày sinh",
       "cải chính",
       "đổi dân tộc",
       "sửa dân tộc",
-      "sai dân tộc",
       "sửa quê quán",
-      "sai quê quán",
       "sửa sai",
-      "sai năm sinh",
     ],
     means: "thay đổi cải chính bổ sung thông tin hộ tịch",
   },
@@ -269,8 +320,22 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   {
     says: [
+      "mất sổ đỏ",
+      "mất sổ hồng",
+      "sổ đỏ bị mất",
+      "sổ hồng bị mất",
+      "mất bìa đỏ",
+      "mất giấy chứng nhận đất",
+    ],
+    means: "cấp lại giấy chứng nhận do bị mất",
+  },
+  {
+    says: [
       "đổi tên trên sổ đỏ",
       "đổi tên sổ đỏ",
+      "đổi tên trên sổ hồng",
+      "đổi tên sổ hồng",
+      "đổi tên trên bìa đỏ",
       "thay đổi thông tin trên sổ đỏ",
       "cập nhật thông tin sổ đỏ",
       "cập nhật căn cước vào sổ đỏ",
@@ -294,6 +359,21 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "giấy phép lái xe quốc tế",
   },
   {
+    says: [
+      "bằng lái quân sự",
+      "bằng quân sự",
+      "bằng lái xe quân sự",
+      "gplx quân sự",
+      "bằng lái quân đội",
+      "bằng quân đội",
+    ],
+    means: "đổi giấy phép lái xe quân sự do bộ quốc phòng cấp",
+  },
+  {
+    says: ["bằng lái công an", "bằng công an", "bằng lái xe công an", "gplx công an", "bằng ngành công an"],
+    means: "đổi giấy phép lái xe công an nhân dân",
+  },
+  {
     says: ["học lái xe", "thi bằng lái", "thi lái xe", "thi bằng", "học bằng lái", "thi sát hạch lái xe"],
     means: "cấp giấy phép lái xe",
   },
@@ -312,7 +392,39 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     ],
     means: "đăng ký cấp biển số xe lần đầu",
   },
-  { says: ["sang tên xe", "mua xe cũ", "đổi chủ xe"], means: "đăng ký sang tên xe thay đổi chủ xe" },
+  {
+    // "sang tên chính chủ" is said of vehicles (land is "sang tên sổ đỏ")
+    says: [
+      "sang tên xe",
+      "mua xe cũ",
+      "đổi chủ xe",
+      "mua lại xe",
+      "sang tên xe máy",
+      "sang tên ô tô",
+      "sang tên chính chủ",
+    ],
+    means: "đăng ký sang tên xe thay đổi chủ xe",
+  },
+  {
+    says: [
+      "thu hồi đăng ký xe",
+      "thu hồi giấy đăng ký xe",
+      "thu hồi đăng ký biển số",
+      "thu hồi biển số",
+      "thu hồi cà vẹt",
+      "nộp lại cà vẹt",
+      "nộp lại đăng ký xe",
+      "hủy đăng ký xe",
+      "xe phế liệu",
+      "bán phế liệu",
+      "xe hết niên hạn",
+    ],
+    means: "thu hồi chứng nhận đăng ký xe biển số xe",
+  },
+  {
+    says: ["đổi biển số", "đổi biển", "biển số bị mờ", "biển số mờ", "đổi cà vẹt", "đổi giấy đăng ký xe"],
+    means: "đổi chứng nhận đăng ký xe biển số xe",
+  },
   { says: ["oto", "ôtô", "xe hơi"], means: "ô tô" },
   {
     says: ["đăng kiểm", "đăng kiểm xe", "đăng kiểm ô tô", "đăng kiểm xe ô tô", "kiểm định xe"],
@@ -324,6 +436,42 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   {
     says: ["gia hạn visa", "gia hạn thị thực", "ở lại thêm", "thời gian ở lại", "gia hạn ở lại"],
     means: "gia hạn tạm trú người nước ngoài",
+  },
+  // Con dấu
+  { says: ["con dấu", "mẫu dấu", "khắc dấu", "làm con dấu", "khắc con dấu"], means: "đăng ký mẫu con dấu" },
+  {
+    says: [
+      "đăng ký lại con dấu",
+      "mất con dấu",
+      "con dấu bị mất",
+      "làm lại con dấu",
+      "khắc lại dấu",
+      "khắc lại con dấu",
+    ],
+    means: "đăng ký lại mẫu con dấu",
+  },
+  // Tàu cá
+  { says: ["tàu đánh cá", "thuyền đánh cá", "ghe cá", "ghe đánh cá", "tàu thuyền đánh cá"], means: "tàu cá" },
+  {
+    says: ["đánh bắt cá", "đánh bắt thủy sản", "đánh bắt hải sản", "đi biển đánh cá"],
+    means: "khai thác thủy sản",
+  },
+  // Căn cước: details held in the population database
+  {
+    says: [
+      "tích hợp bằng lái",
+      "tích hợp giấy phép lái xe",
+      "tích hợp bảo hiểm y tế",
+      "tích hợp bhyt",
+      "tích hợp vào căn cước",
+      "tích hợp vào cccd",
+      "tích hợp thông tin",
+    ],
+    means: "tích hợp cập nhật điều chỉnh thông tin trên thẻ căn cước",
+  },
+  {
+    says: ["dữ liệu dân cư", "csdl dân cư", "cơ sở dữ liệu dân cư", "thông tin dân cư"],
+    means: "cơ sở dữ liệu quốc gia về dân cư",
   },
   // Lý lịch tư pháp
   {
@@ -347,7 +495,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "buôn bán",
       "bán hàng",
     ],
-    means: "đăng ký hộ kinh doanh",
+    // opening a shop is founding the household business ("đăng ký thành lập"), not re-issuing its paper
+    means: "đăng ký thành lập hộ kinh doanh",
   },
   { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
   {
@@ -415,6 +564,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "thẻ bhyt sai",
       "thẻ bhyt bị sai",
       "thẻ bảo hiểm y tế bị sai",
+      "thẻ bhyt ghi sai",
+      "thẻ bảo hiểm y tế ghi sai",
+      "sổ bhxh ghi sai",
+      "sổ bảo hiểm ghi sai",
     ],
     means: "điều chỉnh thông tin trên sổ bhxh thẻ bhyt",
   },

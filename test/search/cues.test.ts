@@ -48,6 +48,7 @@ describe("sibling cues", () => {
 
   it("reads a damaged paper as asking for exchange or re-issue", () => {
     expect(cues("sổ đỏ bị rách")).toEqual(["damaged"]);
+    expect(cues("cavet bi nat")).toEqual(["damaged"]);
     const damaged = detectCues(tokenize("thẻ căn cước bị hỏng"));
     const plain = detectCues(tokenize("thẻ căn cước"));
     for (const name of ["Cấp đổi thẻ căn cước", "Cấp lại thẻ căn cước"])
@@ -88,5 +89,59 @@ describe("sibling cues", () => {
     expect(cueFactor(plain, nameVariants("Thủ tục đăng ký khai sinh"))).toBeGreaterThan(
       cueFactor(plain, nameVariants("Thủ tục đăng ký khai sinh lưu động")),
     );
+  });
+  it("reads 'ông ấy … mất' as died, and 'so hong' without marks as the pink certificate", () => {
+    expect(cues("ông ấy mất hôm qua")).toEqual([]);
+    expect(cues("ong ay mat o nha")).toEqual([]);
+    expect(cues("chồng tôi người mỹ mất tại việt nam")).toEqual(["foreign"]);
+    expect(cues("căn cước bị mất tại chợ")).toEqual(["lost"]);
+    expect(cues("mat so hong")).toEqual(["lost"]);
+    expect(cues("sổ hỏng")).toEqual(["damaged"]);
+  });
+
+  it("reads no foreign element from a country name inside an ordinary word", () => {
+    expect(cues("cập nhật thông tin")).toEqual(["amend"]);
+    expect(cues("lý lịch tư pháp")).toEqual([]);
+    expect(cues("chủ nhật có làm việc không")).toEqual([]);
+    expect(cues("vợ người nhật")).toEqual(["foreign"]);
+  });
+
+  it("reads a paper written wrong as asking for its correction (cải chính, đính chính, or amendment)", () => {
+    expect(cues("so do bi ghi sai ten")).toEqual(["correct"]);
+    // which detail is wrong, on whatever paper
+    expect(cues("thong tin cu tru sai ngay sinh")).toEqual(["correct"]);
+    const wrong = detectCues(tokenize("giấy khai sinh ghi sai ngày sinh"));
+    expect(
+      cueFactor(wrong, nameVariants("Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch")),
+    ).toBeGreaterThan(1);
+    expect(cueFactor(wrong, nameVariants("Thủ tục đăng ký khai sinh"))).toBeLessThan(1);
+    expect(cueFactor(wrong, nameVariants("Đính chính Giấy chứng nhận đã cấp."))).toBeGreaterThan(
+      cueFactor(wrong, nameVariants("Cấp đổi Giấy chứng nhận quyền sử dụng đất")),
+    );
+    expect(
+      cueFactor(wrong, nameVariants("Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT")),
+    ).toBeGreaterThan(1);
+  });
+
+  it("counts 'Cấp, cấp lại …' as a first issue, and a temporary registration only when asked", () => {
+    const first = detectCues(tokenize("xin giấy phép khai thác thủy sản lần đầu"));
+    expect(cueFactor(first, nameVariants("Cấp, cấp lại Giấy phép khai thác thủy sản"))).toBeGreaterThan(1);
+    // … and is no special case when no operation is asked
+    expect(
+      cueFactor(
+        detectCues(tokenize("giấy phép khai thác thủy sản")),
+        nameVariants("Cấp, cấp lại Giấy phép khai thác thủy sản"),
+      ),
+    ).toBe(1);
+    const plain = detectCues(tokenize("đăng ký tàu cá"));
+    expect(cueFactor(plain, nameVariants("Cấp giấy chứng nhận đăng ký tàu cá"))).toBeGreaterThan(
+      cueFactor(plain, nameVariants("Cấp giấy chứng nhận đăng ký tạm thời tàu cá")),
+    );
+    const temporary = detectCues(tokenize("đăng ký xe tạm thời"));
+    expect(cueFactor(temporary, nameVariants("Đăng ký xe tạm thời"))).toBeGreaterThan(1);
+    // a suspension is temporary too
+    expect(
+      cueFactor(detectCues(tokenize("ngừng kinh doanh tạm thời")), nameVariants("Tạm ngừng kinh doanh")),
+    ).toBeGreaterThan(1);
   });
 });

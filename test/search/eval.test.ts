@@ -110,4 +110,14 @@ describe("search evaluation set", () => {
     if (process.env.TRAIN4_MISSES === "1")
       console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
   }, 60_000);
+
+  it("reports the train-5 set used for tuning in the fifth round (no threshold: it is tuning data)", () => {
+    const train5 = readQuerySet("test/search/train-5-set.yaml");
+    expect(train5.filter((i) => i.codes.length > 0).length).toBeGreaterThanOrEqual(120);
+    expect(train5.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(30);
+    const e = evaluate(search, train5);
+    console.log(`\nSearch train-5 set (test/search/train-5-set.yaml)\n${formatEvaluation(e)}`);
+    if (process.env.TRAIN5_MISSES === "1")
+      console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
+  }, 60_000);
 });

@@ -19,8 +19,11 @@ describe("citizen vocabulary", () => {
     expect(means("làm kt3")).toEqual(["đăng kí tạm trú"]);
     expect(means("giấy xác nhận chưa vợ")).toEqual(["xác nhận tình trạng hôn nhân"]);
     expect(means("công chứng giấy ủy quyền")).toEqual(["chứng thực chữ kí"]);
-    expect(means("mở tiệm tạp hóa")).toEqual(["đăng kí hộ kinh doanh"]);
+    expect(means("mở tiệm tạp hóa")).toEqual(["đăng kí thành lập hộ kinh doanh"]);
     expect(means("thêm tên vợ vào sổ đỏ")).toEqual(["đăng kí biến động chuyển nhượng quyền sử dụng đất"]);
+    expect(means("đổi tên trên sổ hồng")).toEqual([
+      "đăng kí biến động đổi tên thay đổi thông tin về người sử dụng đất",
+    ]);
     expect(means("đổi tên trên sổ đỏ")).toEqual([
       "đăng kí biến động đổi tên thay đổi thông tin về người sử dụng đất",
     ]);
@@ -34,5 +37,34 @@ describe("citizen vocabulary", () => {
     expect(means("nhận con với chồng")).toEqual(["nhận cha mẹ con"]);
     expect(means("bằng lái quốc tế")).toEqual(["giấy phép lái xe quốc tế"]);
     expect(means("gia hạn visa")).toEqual(["gia hạn tạm trú người nước ngoài"]);
+  });
+  it("reads short abbreviations only inside phrases (ks, kt, hk), and tthn / xntthn alone", () => {
+    expect(means("lam ks cho be")).toEqual(["đăng kí khai sinh"]);
+    expect(means("dang ky kt cho ba")).toEqual(["đăng kí khai tử"]);
+    expect(means("chuyen hk ve nha moi")).toEqual(["đăng kí thường trú"]);
+    expect(means("xin giay xntthn")).toEqual(["xác nhận tình trạng hôn nhân"]);
+    expect(means("lam giay tthn")).toEqual(["xác nhận tình trạng hôn nhân"]);
+    // a bare short token is not read as an abbreviation
+    expect(means("ks 5 sao")).toEqual([]);
+    expect(means("hk 2")).toEqual([]);
+  });
+
+  it("knows the words for seals, fishing vessels, forces' driving licences and vehicle withdrawal", () => {
+    expect(means("con dau bi mat")).toEqual(["đăng kí lại mẫu con dấu"]);
+    expect(means("khac con dau")).toEqual(["đăng kí mẫu con dấu"]);
+    expect(means("tau danh ca")).toEqual(["tàu cá"]);
+    expect(means("bang lai quan su")).toEqual(["đổi giấy phép lái xe quân sự do bộ quốc phòng cấp"]);
+    expect(means("xe ban phe lieu")).toEqual(["thu hồi chứng nhận đăng kí xe biển số xe"]);
+    expect(means("bien so bi mo")).toEqual(["đổi chứng nhận đăng kí xe biển số xe"]);
+    expect(means("sang ten chinh chu")).toEqual(["đăng kí sang tên xe thay đổi chủ xe"]);
+    // the longer withdrawal phrase wins over "biển số" (a first registration)
+    expect(means("thu hoi dang ky bien so")).toEqual(["thu hồi chứng nhận đăng kí xe biển số xe"]);
+    expect(means("mat so hong")).toEqual(["cấp lại giấy chứng nhận do bị mất"]);
+    expect(means("tai khoan dinh danh dien tu muc do 1")).toEqual(["tài khoản định danh điện tử mức độ 01"]);
+  });
+  it("leaves a wrong detail ('sai ngày sinh') to the correction cue, not to the civil-status vocabulary", () => {
+    // the residence data, not the birth register: the cue picks a correction in whatever register
+    expect(means("thong tin cu tru sai ngay sinh")).toEqual([]);
+    expect(means("sửa ngày sinh")).toEqual(["thay đổi cải chính bổ sung thông tin hộ tịch"]);
   });
 });

@@ -29,4 +29,29 @@ describe("off-topic words", () => {
       missesTopic(words("giá đất ở quận 7"), terms("Xác định lại diện tích đất ở của hộ gia đình")),
     ).toBe(true);
   });
+  it("finds market prices, bank cards and devices typed without marks", () => {
+    expect(words("gia dat o quan 9 bao nhieu")).toEqual([["giá", "đất"]]);
+    expect(words("gia vang sjc hom nay")).toEqual([["giá", "vàng"]]);
+    expect(words("the atm bi nuot the quen ma pin")).toEqual([
+      ["mã", "pin"],
+      ["nuốt", "thẻ"],
+    ]);
+    expect(words("dien thoai bi chet may")).toEqual([["chết", "máy"]]);
+    expect(words("xin tro cap xa hoi cho nguoi cao tuoi")).toEqual([["trợ", "cấp", "xã", "hội"]]);
+    // a pension paid to a bank card is a procedure
+    expect(words("linh luong huu qua the atm")).toEqual([]);
+  });
+
+  it("needs a word of several syllables as a whole in the candidate's name", () => {
+    const index = (text: string) => {
+      const folded = tokenize(text).map((t) => t.folded);
+      return new Set(folded.slice(1).map((t, i) => `${folded[i]}_${t}`));
+    };
+    const name = "Giao đất, cho thuê đất không đấu giá quyền sử dụng đất";
+    const land = words("gia dat o quan 9 bao nhieu");
+    expect(missesTopic(land, terms(name))).toBe(false);
+    expect(missesTopic(land, terms(name), index(name))).toBe(true);
+    const price = "Xác định giá đất cụ thể";
+    expect(missesTopic(land, terms(price), index(price))).toBe(false);
+  });
 });

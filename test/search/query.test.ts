@@ -27,6 +27,20 @@ describe("query analysis", () => {
     expect(means("cần chuẩn bị gì để cưới vợ").some((m) => m.includes("ket hon"))).toBe(true);
   });
 
+  it("reads no sibling cue from a purpose clause ('… để bổ sung hồ sơ' asks no amendment)", () => {
+    const cues = (q: string) => [...analyzeQuery(q, new Set(), new Set()).cues].sort();
+    expect(cues("xin ban sao giay khai sinh de bo sung ho so nhap hoc")).toEqual([]);
+    expect(cues("đổi bằng lái xe để đi nước ngoài")).toEqual(["exchange"]);
+    // only a question frame before it: the purpose is the question, with its cues
+    expect(cues("làm sao để bổ sung thông tin")).toEqual(["amend"]);
+  });
+
+  it("reads no sibling cue from a circumstance set aside ('… sau khi đổi căn cước')", () => {
+    const cues = (q: string) => [...analyzeQuery(q, new Set(), new Set()).cues].sort();
+    expect(cues("đổi tên trên sổ hồng sau khi đổi căn cước")).toEqual(["amend"]);
+    expect(cues("đổi thẻ căn cước khi đổi tên")).toEqual(["exchange"]);
+  });
+
   it("marks the story told before the ask, and drops its vocabulary when the ask has its own", () => {
     const a = analyzeQuery(
       "em lấy chồng người nhật, con sinh bên đó, giờ muốn làm giấy khai sinh cho con",

@@ -51,4 +51,17 @@ describe("pair-checked spelling repair", () => {
     // "lại/lái" after "phép" is anchored ("phép lái"), so "se" is still "xe".
     expect(fix("doi giay phep lai se", [3])).toBe("doi giay phep lai xe");
   });
+  it("changes an everyday word only when the new spelling fits both its neighbours", () => {
+    const known = new Set(["dat_doi", "doi_giay", "giay_phep"]);
+    const fix = (text: string, weak: number[]) =>
+      repairPairs(tokenize(text), known, new Set(), new Set(weak))
+        .map((t) => t.folded)
+        .join(" ");
+    // "rồi" after "đạt" is no "đồi" ("đất đồi" is known, "đồi thi" is not)
+    expect(fix("sat hach dat roi thi", [3])).toBe("sat hach dat roi thi");
+    // at the end of the message, one fitting neighbour is enough
+    expect(fix("sat hach dat roi", [3])).toBe("sat hach dat doi");
+    // "rồi" before "giấy" fits both sides as "đồi" only when "đất đồi" and "đồi giấy" are known
+    expect(fix("dat roi giay", [1])).toBe("dat doi giay");
+  });
 });
