@@ -397,6 +397,8 @@ interface Result {
   sent: number;
   completed: number;
   failed: number;
+  /** Why the failed posts failed: HTTP status or error, with a count each. */
+  failures: Map<string, number>;
   noReply: number;
   seconds: number;
   first: number[];
@@ -461,6 +463,11 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
   let sent = 0;
   let completed = 0;
   let failed = 0;
+  const failures = new Map<string, number>();
+  const fail = (why: string) => {
+    failed++;
+    failures.set(why, (failures.get(why) ?? 0) + 1);
+  };
   let noReply = 0;
   let updateId = 1;
 
@@ -520,7 +527,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
       if (item.warm && status === 200 && entry.firstReplyAt !== undefined)
         warmFirst.push(entry.firstReplyAt - entry.postedAt);
       if (!counted) return;
-      if (status !== 200) failed++;
+      if (status !== 200) fail(`HTTP ${status}`);
       else if (entry.firstReplyAt === undefined) noReply++;
       else {
         completed++;
@@ -528,8 +535,8 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
         whole.push(done - entry.postedAt);
         waited.push(entry.firstReplyAt - item.queuedAt);
       }
-    } catch {
-      if (counted) failed++;
+    } catch (error) {
+      if (counted) fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     } finally {
       inFlight.delete(chatId);
       busyChats.delete(chatId);
@@ -668,6 +675,7 @@ async function runOnce(storage: "sqlite" | "redis", args: Args, questions: strin
     sent,
     completed,
     failed,
+    failures,
     noReply,
     seconds,
     first: first.sort((a, b) => a - b),
@@ -748,6 +756,8 @@ function report(result: Result, args: Args): void {
   console.log(
     `  ${load} for ${args.seconds} s: posted ${result.sent}, answered ${result.completed}, failed ${result.failed}, no reply ${result.noReply}, left queued at Telegram ${result.backlog}`,
   );
+  if (result.failures.size > 0)
+    console.log(`  failed posts: ${[...result.failures].map(([why, n]) => `${why} × ${n}`).join("; ")}`);
   console.log(`  sustained: ${rate.toFixed(1)} updates/s answered`);
   console.log(
     `  POST → first sendMessage (ms): p50 ${f(percentile(result.first, 50))}  p90 ${f(percentile(result.first, 90))}  p99 ${f(p99)}  max ${f(result.first.at(-1) ?? Number.NaN)}`,
