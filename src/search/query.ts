@@ -31,6 +31,12 @@ export interface QueryAnalysis {
   readonly story: ReadonlySet<number>;
   /** Content tokens that only ask (aspect) or pick a sibling (cue) (index into `content`). */
   readonly functional: ReadonlySet<number>;
+  /**
+   * Tokens beside the ask (index into `tokens`): the story and every purpose clause, from "để" to
+   * the end of its clause. What they mention ("đang nộp hồ sơ xin việc, công ty yêu cầu bản sao…";
+   * "… để nộp hồ sơ xin việc") is why the citizen asks, not what (see off-topic.ts).
+   */
+  readonly beside: ReadonlySet<number>;
 }
 
 /** Whether the word at `i` forms a known catalogue pair with the word before or after it. */
@@ -126,6 +132,13 @@ export function analyzeQuery(
   const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
+  const beside = new Set([...story].map((p) => kept[p]!));
+  let purposeClause = -1;
+  tokens.forEach((_, i) => {
+    if (purposeClause >= 0 && clauseOf[i] !== purposeClause) purposeClause = -1;
+    if (purposeClause < 0 && isPurpose(tokens, i)) purposeClause = clauseOf[i]!;
+    if (purposeClause >= 0) beside.add(i);
+  });
   return {
     tokens,
     content,
@@ -140,6 +153,7 @@ export function analyzeQuery(
     expandedContent,
     story,
     functional,
+    beside,
   };
 }
 
