@@ -81,12 +81,26 @@ function mainClause(at: number, expansions: Expansion[]): Expansion[] {
   return expansions.filter((e) => e.positions.some((p) => p < at));
 }
 
-/** Where the purpose clause set aside begins in the content (-1 when none is set aside). */
-function purposeAt(content: readonly Token[]): number {
+/** Verbs of going somewhere, folded ("xuống thôn", "ra xã", "lên huyện", "về quê"). */
+const MOTION: ReadonlySet<string> = new Set(["di", "ra", "len", "xuong", "ve", "den"]);
+
+/**
+ * Where the purpose clause set aside begins in the content (-1 when none is set aside). A clause
+ * that only goes somewhere ("cán bộ xuống thôn để làm khai sinh lưu động", "lên huyện để làm căn
+ * cước") names no paper: when no citizen term stands before "để", the purpose is the ask.
+ */
+function purposeAt(
+  content: readonly Token[],
+  clauseOf: readonly number[],
+  expansions: readonly Expansion[],
+): number {
   const at = content.findIndex((_, i) => isPurpose(content, i));
   if (at < 0) return -1;
   const before = content.slice(0, at).filter((t) => !isSoft(t)).length;
-  return before < MAIN_CLAUSE_WORDS ? -1 : at;
+  if (before < MAIN_CLAUSE_WORDS) return -1;
+  const named = expansions.some((e) => e.positions.some((p) => p < at));
+  const goes = content.some((t, p) => p < at && clauseOf[p] === clauseOf[at] && MOTION.has(t.folded));
+  return !named && goes ? -1 : at;
 }
 
 export function analyzeQuery(
@@ -126,8 +140,9 @@ export function analyzeQuery(
   // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
   // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.
   // An ask without one ("… thuê nhà thì có phải khai báo gì với công an") keeps the story's.
-  const purpose = purposeAt(content);
-  const found = mainClause(purpose, [...expandQuery(content), ...senseExpansions(content)]);
+  const all = [...expandQuery(content), ...senseExpansions(content)];
+  const purpose = purposeAt(content, contentClause, all);
+  const found = mainClause(purpose, all);
   const told = (e: Expansion) => e.positions.every((p) => story.has(p));
   const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
   const expandedContent = new Set<number>();

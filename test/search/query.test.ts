@@ -35,6 +35,22 @@ describe("query analysis", () => {
     expect(cues("làm sao để bổ sung thông tin")).toEqual(["amend"]);
   });
 
+  it("reads the purpose as the ask after a clause that only goes somewhere ('xuống thôn để …')", () => {
+    const a = analyzeQuery("can bo xuong thon de lam khai sinh luu dong", new Set(), new Set());
+    expect([...a.cues]).toContain("mobile");
+    expect(
+      a.expansions.some((e) =>
+        e.tokens
+          .map((t) => t.folded)
+          .join(" ")
+          .includes("khai sinh"),
+      ),
+    ).toBe(true);
+    // a paper named before "để" keeps the purpose aside, motion or not
+    const b = analyzeQuery("chuyen len dat o de xay nha", new Set(), new Set());
+    expect(b.expansions.some((e) => e.tokens.some((t) => t.folded === "xay"))).toBe(false);
+  });
+
   it("reads no sibling cue from a circumstance set aside ('… sau khi đổi căn cước')", () => {
     const cues = (q: string) => [...analyzeQuery(q, new Set(), new Set()).cues].sort();
     expect(cues("đổi tên trên sổ hồng sau khi đổi căn cước")).toEqual(["amend"]);
