@@ -161,8 +161,9 @@ export function analyzeQuery(
     // Sibling cues of a purpose clause are what the paper is for ("bản sao giấy khai sinh để bổ
     // sung hồ sơ nhập học"), not which sibling is asked.
     // Nor are those of a circumstance set aside ("đổi tên trên sổ hồng sau khi đổi căn cước").
-    cues: detectCues(
+    cues: askedCues(
       (purpose < 0 ? tokens : tokens.slice(0, kept[purpose])).filter((_, i) => !asideTokens.has(i)),
+      new Set([...story].map((p) => tokens[kept[p]!]!)),
     ),
     expansions,
     expandedContent,
@@ -170,6 +171,30 @@ export function analyzeQuery(
     functional,
     beside,
   };
+}
+
+/** Cues that say who or where (a foreigner, a child, the border area): the story may tell them. */
+const SUBJECT_CUES: ReadonlySet<Variant> = new Set<Variant>([
+  "foreign",
+  "border",
+  "under14",
+  "over14",
+  "child",
+]);
+
+/**
+ * Sibling cues of the ask. When the ask says what is to be done ("… giờ muốn đăng ký lại khai tử",
+ * "thu hồi giấy đăng ký"), what the story says happened ("mất cả giấy", "xe cũ nát") does not pick
+ * the sibling; who it is about ("bạn người mỹ") still does. An ask without an act of its own
+ * ("… thủ tục thế nào") keeps all the story's cues. The story is given as token objects: `tokens`
+ * may already be a filtered list.
+ */
+function askedCues(tokens: readonly Token[], storyTokens: ReadonlySet<Token>): Set<Variant> {
+  const all = detectCues(tokens);
+  const asked = detectCues(tokens.filter((t) => !storyTokens.has(t)));
+  if (![...asked].some((c) => !SUBJECT_CUES.has(c))) return all;
+  for (const c of all) if (SUBJECT_CUES.has(c)) asked.add(c);
+  return asked;
 }
 
 /** Tokens of each punctuation-separated segment (shorthand written out), and each token's segment. */

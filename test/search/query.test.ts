@@ -51,6 +51,19 @@ describe("query analysis", () => {
     expect(b.expansions.some((e) => e.tokens.some((t) => t.folded === "xay"))).toBe(false);
   });
 
+  it("reads the act from the ask, not from the story, when the ask names one; who it is about from both", () => {
+    const cues = (q: string) => [...analyzeQuery(q, new Set(), new Set()).cues].sort();
+    expect(
+      cues("xe may cua bo em cu nat, nha muon ban sat vun. cho em hoi thu hoi giay dang ky va bien so xe"),
+    ).toEqual(["revoke"]);
+    expect(cues("em có bạn người mỹ sang việt nam làm việc, muốn gia hạn thêm thời gian ở lại")).toEqual([
+      "extend",
+      "foreign",
+    ]);
+    // an ask without an act of its own keeps the story's
+    expect(cues("cccd cua em bi mat o cho hom qua, thu tuc the nao a")).toContain("lost");
+  });
+
   it("reads no sibling cue from a circumstance set aside ('… sau khi đổi căn cước')", () => {
     const cues = (q: string) => [...analyzeQuery(q, new Set(), new Set()).cues].sort();
     expect(cues("đổi tên trên sổ hồng sau khi đổi căn cước")).toEqual(["amend"]);
