@@ -143,7 +143,11 @@ export function analyzeQuery(
   const all = [...expandQuery(content), ...senseExpansions(content)];
   const purpose = purposeAt(content, contentClause, all);
   const found = mainClause(purpose, all);
-  const told = (e: Expansion) => e.positions.every((p) => story.has(p));
+  // A term the ask repeats in the catalogue's own words ("… lâu chưa làm khai sinh, … giờ muốn đăng
+  // ký khai sinh") is the ask's too, though only its first mention in the story was expanded.
+  const askWords = new Set(content.flatMap((t, p) => (story.has(p) ? [] : [t.folded])));
+  const told = (e: Expansion) =>
+    e.positions.every((p) => story.has(p)) && !e.tokens.every((t) => askWords.has(t.folded));
   const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);

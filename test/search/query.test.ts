@@ -64,6 +64,17 @@ describe("query analysis", () => {
     expect(cues("cccd cua em bi mat o cho hom qua, thu tuc the nao a")).toContain("lost");
   });
 
+  it("counts a story term the ask repeats in plain words as the ask's, so the story's other terms drop", () => {
+    const a = analyzeQuery(
+      "me em 65 tuoi chua lam khai sinh, ba chi co cccd voi so ho khau. gio muon dang ky khai sinh cho ba",
+      new Set(),
+      new Set(),
+    );
+    const means = a.expansions.map((e) => e.tokens.map((t) => t.folded).join(" "));
+    expect(means.some((m) => m.includes("can cuoc"))).toBe(false);
+    expect(means.some((m) => m.includes("thuong tru"))).toBe(false);
+  });
+
   it("reads no sibling cue from a circumstance set aside ('… sau khi đổi căn cước')", () => {
     const cues = (q: string) => [...analyzeQuery(q, new Set(), new Set()).cues].sort();
     expect(cues("đổi tên trên sổ hồng sau khi đổi căn cước")).toEqual(["amend"]);
