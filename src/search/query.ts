@@ -116,8 +116,13 @@ export function analyzeQuery(
   // to repair (an unmarked "se" may still be a misspelt "xe"). In a message typed with marks, an
   // everyday word without any ("con", "cho") is spelled right too: "hai đứa con" is no "đứa công".
   const accented = typed.filter(hasMarks).length * 2 >= typed.length;
+  // An unmarked "roi" closing a clause is "rồi" ("ở việt nam 7 năm rồi", "xe cũ nát quá rồi"), not
+  // a misspelt "đổi" read with the next clause's first word ("… 7 năm rồi, nói …" is no "đổi nơi").
+  const closing = (i: number) => typed[i]!.folded === "roi" && segmentOf[i + 1] !== segmentOf[i];
   const everyday = new Set(
-    typed.flatMap((t, i) => (framing.has(i) || ((accented || hasMarks(t)) && isSoft(t)) ? [i] : [])),
+    typed.flatMap((t, i) =>
+      framing.has(i) || ((accented || hasMarks(t)) && isSoft(t)) || closing(i) ? [i] : [],
+    ),
   );
   const weak = new Set(typed.flatMap((t, i) => (isSoft(t) ? [i] : [])));
   const tokens = repairPairs(typed, pairs, everyday, weak);
