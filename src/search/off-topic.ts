@@ -20,6 +20,9 @@ export const OFF_TOPIC: readonly string[] = [
   "lãi suất",
   "tiết kiệm",
   "thuốc",
+  // two syllables, so it counts typed without marks ("nen uong thuoc gi"), where "thuoc" alone
+  // may be "thuộc"
+  "uống thuốc",
   "hạ sốt",
   "học phí",
   "chuyển trường",
