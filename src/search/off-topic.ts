@@ -4,7 +4,9 @@
  * "cách làm hồ sơ xin việc"). When the best candidate does not itself contain such a word, the
  * words it shares with the question are an accident, and nothing fits.
  *
- * A word after "để" states a purpose ("lý lịch tư pháp để xin việc") and is not the topic.
+ * A word after "để" states a purpose ("lý lịch tư pháp để xin việc") and is not the topic; nor is
+ * a word the caller says stands beside the ask (the story told before it, the rest of a purpose
+ * clause: "đang nộp hồ sơ xin việc, công ty yêu cầu bản sao có chứng thực…").
  * Single syllables that fold onto common words ("giá"/"gia", "thuốc"/"thuộc") count only with
  * their marks.
  */
@@ -18,6 +20,9 @@ export const OFF_TOPIC: readonly string[] = [
   "lãi suất",
   "tiết kiệm",
   "thuốc",
+  // two syllables, so it counts typed without marks ("nen uong thuoc gi"), where "thuoc" alone
+  // may be "thuộc"
+  "uống thuốc",
   "hạ sốt",
   "học phí",
   "chuyển trường",
@@ -52,7 +57,7 @@ let compiled: readonly Phrase[] | undefined;
 let unless: readonly Phrase[] | undefined;
 
 /** The off-topic words of a question, each as the list of its accented syllables. */
-export function offTopicWords(tokens: readonly Token[]): string[][] {
+export function offTopicWords(tokens: readonly Token[], beside: ReadonlySet<number> = new Set()): string[][] {
   compiled ??= OFF_TOPIC.map((w) => tokenize(w));
   unless ??= UNLESS.map((w) => tokenize(w));
   const excused = new Set(unless.flatMap((p) => findPhrase(tokens, p)));
@@ -62,6 +67,7 @@ export function offTopicWords(tokens: readonly Token[]): string[][] {
       if (excused.has(at)) continue;
       if (p.length === 1 && !hasMarks(tokens[at]!)) continue;
       if (at > 0 && isPurpose(tokens, at - 1)) continue;
+      if (beside.has(at)) continue;
       out.push(p.map((t) => t.accented));
       break;
     }

@@ -31,6 +31,12 @@ export interface QueryAnalysis {
   readonly story: ReadonlySet<number>;
   /** Content tokens that only ask (aspect) or pick a sibling (cue) (index into `content`). */
   readonly functional: ReadonlySet<number>;
+  /**
+   * Tokens beside the ask (index into `tokens`): the story and every purpose clause, from "để" to
+   * the end of its clause. What they mention ("đang nộp hồ sơ xin việc, công ty yêu cầu bản sao…";
+   * "… để nộp hồ sơ xin việc") is why the citizen asks, not what (see off-topic.ts).
+   */
+  readonly beside: ReadonlySet<number>;
 }
 
 /** Whether the word at `i` forms a known catalogue pair with the word before or after it. */
@@ -75,12 +81,26 @@ function mainClause(at: number, expansions: Expansion[]): Expansion[] {
   return expansions.filter((e) => e.positions.some((p) => p < at));
 }
 
-/** Where the purpose clause set aside begins in the content (-1 when none is set aside). */
-function purposeAt(content: readonly Token[]): number {
+/** Verbs of going somewhere, folded ("xuống thôn", "ra xã", "lên huyện", "về quê"). */
+const MOTION: ReadonlySet<string> = new Set(["di", "ra", "len", "xuong", "ve", "den"]);
+
+/**
+ * Where the purpose clause set aside begins in the content (-1 when none is set aside). A clause
+ * that only goes somewhere ("cán bộ xuống thôn để làm khai sinh lưu động", "lên huyện để làm căn
+ * cước") names no paper: when no citizen term stands before "để", the purpose is the ask.
+ */
+function purposeAt(
+  content: readonly Token[],
+  clauseOf: readonly number[],
+  expansions: readonly Expansion[],
+): number {
   const at = content.findIndex((_, i) => isPurpose(content, i));
   if (at < 0) return -1;
   const before = content.slice(0, at).filter((t) => !isSoft(t)).length;
-  return before < MAIN_CLAUSE_WORDS ? -1 : at;
+  if (before < MAIN_CLAUSE_WORDS) return -1;
+  const named = expansions.some((e) => e.positions.some((p) => p < at));
+  const goes = content.some((t, p) => p < at && clauseOf[p] === clauseOf[at] && MOTION.has(t.folded));
+  return !named && goes ? -1 : at;
 }
 
 export function analyzeQuery(
@@ -96,8 +116,13 @@ export function analyzeQuery(
   // to repair (an unmarked "se" may still be a misspelt "xe"). In a message typed with marks, an
   // everyday word without any ("con", "cho") is spelled right too: "hai đứa con" is no "đứa công".
   const accented = typed.filter(hasMarks).length * 2 >= typed.length;
+  // An unmarked "roi" closing a clause is "rồi" ("ở việt nam 7 năm rồi", "xe cũ nát quá rồi"), not
+  // a misspelt "đổi" read with the next clause's first word ("… 7 năm rồi, nói …" is no "đổi nơi").
+  const closing = (i: number) => typed[i]!.folded === "roi" && segmentOf[i + 1] !== segmentOf[i];
   const everyday = new Set(
-    typed.flatMap((t, i) => (framing.has(i) || ((accented || hasMarks(t)) && isSoft(t)) ? [i] : [])),
+    typed.flatMap((t, i) =>
+      framing.has(i) || ((accented || hasMarks(t)) && isSoft(t)) || closing(i) ? [i] : [],
+    ),
   );
   const weak = new Set(typed.flatMap((t, i) => (isSoft(t) ? [i] : [])));
   const tokens = repairPairs(typed, pairs, everyday, weak);
@@ -120,12 +145,24 @@ export function analyzeQuery(
   // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
   // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.
   // An ask without one ("… thuê nhà thì có phải khai báo gì với công an") keeps the story's.
-  const purpose = purposeAt(content);
-  const found = mainClause(purpose, [...expandQuery(content), ...senseExpansions(content)]);
-  const told = (e: Expansion) => e.positions.every((p) => story.has(p));
+  const all = [...expandQuery(content), ...senseExpansions(content)];
+  const purpose = purposeAt(content, contentClause, all);
+  const found = mainClause(purpose, all);
+  // A term the ask repeats in the catalogue's own words ("… lâu chưa làm khai sinh, … giờ muốn đăng
+  // ký khai sinh") is the ask's too, though only its first mention in the story was expanded.
+  const askWords = new Set(content.flatMap((t, p) => (story.has(p) ? [] : [t.folded])));
+  const told = (e: Expansion) =>
+    e.positions.every((p) => story.has(p)) && !e.tokens.every((t) => askWords.has(t.folded));
   const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
+  const beside = new Set([...story].map((p) => kept[p]!));
+  let purposeClause = -1;
+  tokens.forEach((_, i) => {
+    if (purposeClause >= 0 && clauseOf[i] !== purposeClause) purposeClause = -1;
+    if (purposeClause < 0 && isPurpose(tokens, i)) purposeClause = clauseOf[i]!;
+    if (purposeClause >= 0) beside.add(i);
+  });
   return {
     tokens,
     content,
@@ -133,14 +170,40 @@ export function analyzeQuery(
     // Sibling cues of a purpose clause are what the paper is for ("bản sao giấy khai sinh để bổ
     // sung hồ sơ nhập học"), not which sibling is asked.
     // Nor are those of a circumstance set aside ("đổi tên trên sổ hồng sau khi đổi căn cước").
-    cues: detectCues(
+    cues: askedCues(
       (purpose < 0 ? tokens : tokens.slice(0, kept[purpose])).filter((_, i) => !asideTokens.has(i)),
+      new Set([...story].map((p) => tokens[kept[p]!]!)),
     ),
     expansions,
     expandedContent,
     story,
     functional,
+    beside,
   };
+}
+
+/** Cues that say who or where (a foreigner, a child, the border area): the story may tell them. */
+const SUBJECT_CUES: ReadonlySet<Variant> = new Set<Variant>([
+  "foreign",
+  "border",
+  "under14",
+  "over14",
+  "child",
+]);
+
+/**
+ * Sibling cues of the ask. When the ask says what is to be done ("… giờ muốn đăng ký lại khai tử",
+ * "thu hồi giấy đăng ký"), what the story says happened ("mất cả giấy", "xe cũ nát") does not pick
+ * the sibling; who it is about ("bạn người mỹ") still does. An ask without an act of its own
+ * ("… thủ tục thế nào") keeps all the story's cues. The story is given as token objects: `tokens`
+ * may already be a filtered list.
+ */
+function askedCues(tokens: readonly Token[], storyTokens: ReadonlySet<Token>): Set<Variant> {
+  const all = detectCues(tokens);
+  const asked = detectCues(tokens.filter((t) => !storyTokens.has(t)));
+  if (![...asked].some((c) => !SUBJECT_CUES.has(c))) return all;
+  for (const c of all) if (SUBJECT_CUES.has(c)) asked.add(c);
+  return asked;
 }
 
 /** Tokens of each punctuation-separated segment (shorthand written out), and each token's segment. */

@@ -262,7 +262,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     // A fallback match is never answered directly: with a close fuzzy match of a procedure citizens
     // carry out, the citizen is asked to choose; otherwise nothing fits.
     const offTopic = missesTopic(
-      offTopicWords(analysis.tokens),
+      offTopicWords(analysis.tokens, analysis.beside),
       reranked[0]!.doc.accented,
       reranked[0]!.doc.namePairs,
     );

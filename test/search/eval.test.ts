@@ -120,4 +120,14 @@ describe("search evaluation set", () => {
     if (process.env.TRAIN5_MISSES === "1")
       console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
   }, 60_000);
+
+  it("reports the train-6 set used for tuning in the sixth round (no threshold: it is tuning data)", () => {
+    const train6 = readQuerySet("test/search/train-6-set.yaml");
+    expect(train6.filter((i) => i.codes.length > 0).length).toBeGreaterThanOrEqual(55);
+    expect(train6.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(10);
+    const e = evaluate(search, train6);
+    console.log(`\nSearch train-6 set (test/search/train-6-set.yaml)\n${formatEvaluation(e)}`);
+    if (process.env.TRAIN6_MISSES === "1")
+      console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
+  }, 60_000);
 });

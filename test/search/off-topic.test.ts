@@ -15,6 +15,11 @@ describe("off-topic words", () => {
     expect(words("thuốc hạ sốt cho trẻ em")).toEqual([["thuốc"], ["hạ", "sốt"]]);
   });
 
+  it("finds medicine asked without marks as 'uong thuoc' (a bare 'thuoc' may be 'thuộc')", () => {
+    expect(words("me em hay dau dau, nen uong thuoc gi")).toEqual([["uống", "thuốc"]]);
+    expect(words("dat thuoc quy hoach")).toEqual([]);
+  });
+
   it("needs the marks of a one-syllable word and skips a stated purpose", () => {
     expect(words("gia han tam tru")).toEqual([]);
     expect(words("thuoc dien ho ngheo")).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { tokenize } from "../../src/search/normalize.ts";
 import { offTopicWords } from "../../src/search/off-topic.ts";
 import { isPurpose } from "../../src/search/purpose.ts";
+import { analyzeQuery } from "../../src/search/query.ts";
 
 const purposeAt = (text: string) => {
   const tokens = tokenize(text);
@@ -25,5 +26,19 @@ describe("purpose clause", () => {
   it("skips an off-topic word of an unmarked purpose clause", () => {
     expect(offTopicWords(tokenize("ly lich tu phap de xin viec"))).toEqual([]);
     expect(offTopicWords(tokenize("cach xin viec lam"))).toEqual([["xin", "việc"]]);
+  });
+
+  it("skips an off-topic word of the story or anywhere in a purpose clause, not one of the ask", () => {
+    const offTopic = (q: string) => {
+      const a = analyzeQuery(q, new Set(), new Set());
+      return offTopicWords(a.tokens, a.beside);
+    };
+    expect(
+      offTopic(
+        "em dang nop ho so xin viec, cong ty yeu cau ban sao bang tot nghiep. chung thuc ban sao o dau",
+      ),
+    ).toEqual([]);
+    expect(offTopic("em muon xin ban sao giay khai sinh de nop ho so xin viec")).toEqual([]);
+    expect(offTopic("em moi tot nghiep dai hoc. lam sao xin viec nhanh")).toEqual([["xin", "việc"]]);
   });
 });

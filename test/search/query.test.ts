@@ -35,6 +35,46 @@ describe("query analysis", () => {
     expect(cues("làm sao để bổ sung thông tin")).toEqual(["amend"]);
   });
 
+  it("reads the purpose as the ask after a clause that only goes somewhere ('xuống thôn để …')", () => {
+    const a = analyzeQuery("can bo xuong thon de lam khai sinh luu dong", new Set(), new Set());
+    expect([...a.cues]).toContain("mobile");
+    expect(
+      a.expansions.some((e) =>
+        e.tokens
+          .map((t) => t.folded)
+          .join(" ")
+          .includes("khai sinh"),
+      ),
+    ).toBe(true);
+    // a paper named before "để" keeps the purpose aside, motion or not
+    const b = analyzeQuery("chuyen len dat o de xay nha", new Set(), new Set());
+    expect(b.expansions.some((e) => e.tokens.some((t) => t.folded === "xay"))).toBe(false);
+  });
+
+  it("reads the act from the ask, not from the story, when the ask names one; who it is about from both", () => {
+    const cues = (q: string) => [...analyzeQuery(q, new Set(), new Set()).cues].sort();
+    expect(
+      cues("xe may cua bo em cu nat, nha muon ban sat vun. cho em hoi thu hoi giay dang ky va bien so xe"),
+    ).toEqual(["revoke"]);
+    expect(cues("em có bạn người mỹ sang việt nam làm việc, muốn gia hạn thêm thời gian ở lại")).toEqual([
+      "extend",
+      "foreign",
+    ]);
+    // an ask without an act of its own keeps the story's
+    expect(cues("cccd cua em bi mat o cho hom qua, thu tuc the nao a")).toContain("lost");
+  });
+
+  it("counts a story term the ask repeats in plain words as the ask's, so the story's other terms drop", () => {
+    const a = analyzeQuery(
+      "me em 65 tuoi chua lam khai sinh, ba chi co cccd voi so ho khau. gio muon dang ky khai sinh cho ba",
+      new Set(),
+      new Set(),
+    );
+    const means = a.expansions.map((e) => e.tokens.map((t) => t.folded).join(" "));
+    expect(means.some((m) => m.includes("can cuoc"))).toBe(false);
+    expect(means.some((m) => m.includes("thuong tru"))).toBe(false);
+  });
+
   it("reads no sibling cue from a circumstance set aside ('… sau khi đổi căn cước')", () => {
     const cues = (q: string) => [...analyzeQuery(q, new Set(), new Set()).cues].sort();
     expect(cues("đổi tên trên sổ hồng sau khi đổi căn cước")).toEqual(["amend"]);

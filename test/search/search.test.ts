@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Catalogue } from "../../src/catalogue/catalogue.ts";
 import { loadCatalogue } from "../../src/catalogue/load.ts";
 import type { Procedure } from "../../src/catalogue/schema.ts";
-import { createSearch } from "../../src/search/search.ts";
+import { createSearch, type ExplainedSearch } from "../../src/search/search.ts";
 import type { ProcedureSearch, SearchResult } from "../../src/search/types.ts";
 
 let full: Catalogue;
@@ -41,6 +41,14 @@ describe("createSearch", () => {
     expect(search.search("1.001193").answer).toBe("1.001193");
     expect(search.search("thủ tục 1.004222 cần gì").answer).toBe("1.004222");
     expect(search.search("9.999999").answer).toBeNull();
+  });
+
+  it("leaves an unmarked 'roi' closing a clause as 'rồi', not a misspelt 'đời' or 'đổi'", () => {
+    const words = (q: string) => (search as ExplainedSearch).explain(q).analysis!.tokens.map((t) => t.folded);
+    expect(words("xe may cua bo em cu nat qua roi, nha muon ban sat vun, thu hoi bien so xe")).toContain(
+      "roi",
+    );
+    expect(words("chong em o viet nam 7 nam roi, noi tieng viet tot, muon nhap quoc tich")).toContain("roi");
   });
 
   it("finds a procedure the way citizens write it", () => {
