@@ -10,8 +10,9 @@ import type { AddressLock, AppendLog } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
 import { keyvCodec } from "./keyv-codec.ts";
-import { createRedisLock, type RedisCommander } from "./redis-lock.ts";
+import { createRedisLock } from "./redis-lock.ts";
 import { redisCounter, redisDropVersioned, redisVersionedStore } from "./redis-records.ts";
+import type { RedisCommander } from "./redis-script.ts";
 
 const PAGE = 500;
 const CONNECT_TIMEOUT_MS = 5000;

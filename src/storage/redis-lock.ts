@@ -4,15 +4,10 @@
  * work runs, and a safety expiry so a crashed instance never holds an address for long.
  *
  * Every message takes and releases a lock, so both are kept cheap: the token is this lock's random
- * id and a counter (no random bytes per message), and the scripts go by their SHA1 (`EVALSHA`),
- * sent in full only when Redis does not know them yet (after a restart or `SCRIPT FLUSH`).
+ * id and a counter (no random bytes per message), and the scripts go by their SHA1 (redis-script.ts).
  */
-import { createHash, randomBytes } from "node:crypto";
-
-/** The slice of a Redis client the lock needs. */
-export interface RedisCommander {
-  sendCommand<T = unknown>(args: readonly string[]): Promise<T>;
-}
+import { randomBytes } from "node:crypto";
+import { type RedisCommander, redisScript } from "./redis-script.ts";
 
 export interface RedisLockOptions {
   /** Prepended to every lock key, e.g. `hoi-thu-tuc:`. */
@@ -23,10 +18,12 @@ export interface RedisLockOptions {
   waitMs?: number;
 }
 
-const RELEASE =
-  'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end';
-const RENEW =
-  'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end';
+const release = redisScript(
+  'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end',
+);
+const renew = redisScript(
+  'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end',
+);
 
 export class LockTimeoutError extends Error {
   constructor(waitedMs: number) {
@@ -34,22 +31,6 @@ export class LockTimeoutError extends Error {
     this.name = "LockTimeoutError";
   }
 }
-
-/** A script called by its SHA1, loaded with `EVAL` when Redis answers NOSCRIPT. */
-function script(body: string) {
-  const sha = createHash("sha1").update(body).digest("hex");
-  return async (redis: RedisCommander, args: readonly string[]): Promise<unknown> => {
-    try {
-      return await redis.sendCommand(["EVALSHA", sha, ...args]);
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
-      return redis.sendCommand(["EVAL", body, ...args]);
-    }
-  };
-}
-
-const release = script(RELEASE);
-const renew = script(RENEW);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -4,18 +4,20 @@
  * per namespace for ordered listing.
  */
 import type { Counter, Versioned, VersionedStore } from "../core/ports.ts";
-import type { RedisCommander } from "./redis-lock.ts";
+import { type RedisCommander, redisScript } from "./redis-script.ts";
 
 const PAGE = 500;
 
-const CREATE =
+const CREATE = redisScript(
   'if redis.call("exists", KEYS[1]) == 1 then return 0 end ' +
-  'redis.call("hset", KEYS[1], "version", 1, "value", ARGV[1]) ' +
-  'redis.call("zadd", KEYS[2], 0, ARGV[2]) return 1';
-const UPDATE =
+    'redis.call("hset", KEYS[1], "version", 1, "value", ARGV[1]) ' +
+    'redis.call("zadd", KEYS[2], 0, ARGV[2]) return 1',
+);
+const UPDATE = redisScript(
   'if redis.call("hget", KEYS[1], "version") ~= ARGV[2] then return 0 end ' +
-  "local next = tonumber(ARGV[2]) + 1 " +
-  'redis.call("hset", KEYS[1], "version", next, "value", ARGV[1]) return next';
+    "local next = tonumber(ARGV[2]) + 1 " +
+    'redis.call("hset", KEYS[1], "version", next, "value", ARGV[1]) return next',
+);
 
 export function redisCounter(redis: RedisCommander, prefix: string, name: string): Counter {
   return {
@@ -45,9 +47,7 @@ export function redisVersionedStore<T>(
   return {
     get: read,
     async create(key, value) {
-      const created = await redis.sendCommand<number>([
-        "EVAL",
-        CREATE,
+      const created = await CREATE<number>(redis, [
         "2",
         recordKey(key),
         indexKey,
@@ -57,9 +57,7 @@ export function redisVersionedStore<T>(
       return Number(created) === 1;
     },
     async update(key, value, expectedVersion) {
-      const next = await redis.sendCommand<number>([
-        "EVAL",
-        UPDATE,
+      const next = await UPDATE<number>(redis, [
         "1",
         recordKey(key),
         JSON.stringify(value),

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createClient } from "@keyv/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedisLock, LockTimeoutError, type RedisCommander } from "../../src/storage/redis-lock.ts";
+import { createRedisLock, LockTimeoutError } from "../../src/storage/redis-lock.ts";
+import type { RedisCommander } from "../../src/storage/redis-script.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const url = process.env.REDIS_URL;
