@@ -156,7 +156,9 @@ export function analyzeQuery(
   const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
-  const beside = new Set([...story].map((p) => kept[p]!));
+  // The story's places in `tokens`: beside the ask, and not where the ask's own cues are read.
+  const storyAt = [...story].map((p) => kept[p]!);
+  const beside = new Set(storyAt);
   let purposeClause = -1;
   tokens.forEach((_, i) => {
     if (purposeClause >= 0 && clauseOf[i] !== purposeClause) purposeClause = -1;
@@ -172,7 +174,7 @@ export function analyzeQuery(
     // Nor are those of a circumstance set aside ("đổi tên trên sổ hồng sau khi đổi căn cước").
     cues: askedCues(
       (purpose < 0 ? tokens : tokens.slice(0, kept[purpose])).filter((_, i) => !asideTokens.has(i)),
-      new Set([...story].map((p) => tokens[kept[p]!]!)),
+      new Set(storyAt.map((i) => tokens[i]!)),
     ),
     expansions,
     expandedContent,

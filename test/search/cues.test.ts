@@ -90,6 +90,7 @@ describe("sibling cues", () => {
       cueFactor(plain, nameVariants("Thủ tục đăng ký khai sinh lưu động")),
     );
   });
+
   it("reads 'ông ấy … mất' as died, and 'so hong' without marks as the pink certificate", () => {
     expect(cues("ông ấy mất hôm qua")).toEqual([]);
     expect(cues("ong ay mat o nha")).toEqual([]);

@@ -38,6 +38,7 @@ describe("citizen vocabulary", () => {
     expect(means("bằng lái quốc tế")).toEqual(["giấy phép lái xe quốc tế"]);
     expect(means("gia hạn visa")).toEqual(["gia hạn tạm trú người nước ngoài"]);
   });
+
   it("reads short abbreviations only inside phrases (ks, kt, hk), and tthn / xntthn alone", () => {
     expect(means("lam ks cho be")).toEqual(["đăng kí khai sinh"]);
     expect(means("dang ky kt cho ba")).toEqual(["đăng kí khai tử"]);
@@ -62,6 +63,7 @@ describe("citizen vocabulary", () => {
     expect(means("mat so hong")).toEqual(["cấp lại giấy chứng nhận do bị mất"]);
     expect(means("tai khoan dinh danh dien tu muc do 1")).toEqual(["tài khoản định danh điện tử mức độ 01"]);
   });
+
   it("leaves a wrong detail ('sai ngày sinh') to the correction cue, not to the civil-status vocabulary", () => {
     // the residence data, not the birth register: the cue picks a correction in whatever register
     expect(means("thong tin cu tru sai ngay sinh")).toEqual([]);

@@ -34,6 +34,7 @@ describe("off-topic words", () => {
       missesTopic(words("giá đất ở quận 7"), terms("Xác định lại diện tích đất ở của hộ gia đình")),
     ).toBe(true);
   });
+
   it("finds market prices, bank cards and devices typed without marks", () => {
     expect(words("gia dat o quan 9 bao nhieu")).toEqual([["giá", "đất"]]);
     expect(words("gia vang sjc hom nay")).toEqual([["giá", "vàng"]]);

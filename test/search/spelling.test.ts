@@ -51,6 +51,7 @@ describe("pair-checked spelling repair", () => {
     // "lại/lái" after "phép" is anchored ("phép lái"), so "se" is still "xe".
     expect(fix("doi giay phep lai se", [3])).toBe("doi giay phep lai xe");
   });
+
   it("changes an everyday word only when the new spelling fits both its neighbours", () => {
     const known = new Set(["dat_doi", "doi_giay", "giay_phep"]);
     const fix = (text: string, weak: number[]) =>
