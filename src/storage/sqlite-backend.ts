@@ -2,11 +2,16 @@
  * Embedded storage: one SQLite file, `${dataDir}/hoi-thu-tuc.sqlite`, through @keyv/sqlite. One
  * connection is shared by every namespace (Keyv prefixes the keys), so writes never contend.
  * Append logs live in their own table of the same file, ordered by an autoincrement id.
+ *
+ * The adapter writes the SQL; its queries run on our connection, whose statements are prepared
+ * once and reused (sqlite-statements.ts). The adapter's own connection only creates its table and
+ * is then closed.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import KeyvSqlite from "@keyv/sqlite";
 import { Keyv } from "keyv";
+import sqlite3 from "sqlite3";
 import type { AppendLog } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
@@ -18,9 +23,11 @@ import {
   sqliteDropVersioned,
   sqliteVersionedStore,
 } from "./sqlite-records.ts";
+import { statementQuery } from "./sqlite-statements.ts";
 
 export const SQLITE_FILE = "hoi-thu-tuc.sqlite";
 const PAGE = 500;
+const BUSY_TIMEOUT_MS = 5000;
 /** Expired rows are only dropped by Keyv when read; sweep the rest this often. */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
@@ -29,15 +36,32 @@ export interface SqliteBackendOptions {
   onError: (error: unknown, namespace: string) => void;
 }
 
+function openDatabase(file: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(db)));
+  });
+}
+
+function closeDatabase(db: sqlite3.Database): Promise<void> {
+  return new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
+}
+
 export async function createSqliteBackend(options: SqliteBackendOptions): Promise<Backend> {
   await mkdir(options.dataDir, { recursive: true });
   const file = join(options.dataDir, SQLITE_FILE);
-  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
   adapter.setMaxListeners(0);
   adapter.on("error", (error: unknown) => options.onError(error, "sqlite"));
-  const query = adapter.query as Query;
+  // Fails here (not on the first citizen's message) when the file cannot be opened. Once the
+  // adapter's table exists, its connection is not needed.
+  await (adapter.query as Query)("SELECT 1");
+  await adapter.disconnect();
+  const db = await openDatabase(file);
+  db.configure("busyTimeout", BUSY_TIMEOUT_MS);
+  const statements = statementQuery(db);
+  const query = statements.query;
+  adapter.query = query;
 
-  // Fails here (not on the first citizen's message) when the file cannot be opened.
   await query("PRAGMA journal_mode = WAL");
   await query("PRAGMA synchronous = NORMAL");
   await query(
@@ -110,7 +134,8 @@ export async function createSqliteBackend(options: SqliteBackendOptions): Promis
       if (closed) return;
       closed = true;
       clearInterval(sweeper);
-      await adapter.disconnect();
+      await statements.finalize();
+      await closeDatabase(db);
     },
     sweepExpired: sweep,
   };
