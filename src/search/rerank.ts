@@ -12,8 +12,6 @@ export interface Candidate {
   readonly doc: IndexedProcedure;
   /** BM25 score from the index (priors included). */
   readonly bm25: number;
-  /** Query terms the index matched in this document. */
-  readonly matchedTerms: readonly string[];
 }
 
 export interface RankedCandidate extends Candidate {

@@ -135,7 +135,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     for (const [id] of scan) {
       const doc = index.docs[id]!;
       const m = Fuse.match(pattern, doc.fuseText, { ignoreLocation: true, threshold: FALLBACK_THRESHOLD });
-      if (m.isMatch) hits.push({ doc, score: 1 - (m.score ?? 1), queryTerms: [] });
+      if (m.isMatch) hits.push({ doc, score: 1 - (m.score ?? 1) });
     }
     return hits.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id).slice(0, depth);
   }
@@ -199,7 +199,6 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     const candidates: Candidate[] = raws.map((r) => ({
       doc: r.doc,
       bm25: r.score,
-      matchedTerms: r.queryTerms,
     }));
     // Phrases for fuse: what the citizen typed, and the same with vocabulary terms rewritten.
     const typed = content.slice(0, MAX_FUSE_WORDS).join(" ");
@@ -251,7 +250,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       (code) => docByCode.get(code)?.procedure.status.replacedBy,
       (code, score) => {
         const doc = docByCode.get(code);
-        return doc ? { doc, bm25: 0, matchedTerms: [], fuseSimilarity: 0, score } : undefined;
+        return doc ? { doc, bm25: 0, fuseSimilarity: 0, score } : undefined;
       },
     );
     const top = ranked[0]!;

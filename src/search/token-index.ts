@@ -1,13 +1,13 @@
 /**
- * The candidate generator: a MiniSearch (BM25+) index with one document per procedure name and
- * per curated alias (folded), plus their syllable bigrams so compounds ("khai_sinh") outrank
+ * The candidate generator: a BM25+ index (bm25.ts: MiniSearch's scoring on typed arrays) with one
+ * document per procedure name and per curated alias (folded), plus their syllable bigrams so compounds ("khai_sinh") outrank
  * scattered syllables. Field and result texts are indexed too, on the name document only, at a
  * low boost (CONTEXT_BOOST), searched with exact words that are rare there (no typo tolerance:
  * long posting lists); they also count in the coverage check. Fuzziness is per term by length
  * (none up to 3 letters, 1 edit up to 7, 2 beyond) and prefix matching is allowed on the last term only; both only for words the
  * catalogue does not know (a known syllable is spelled right).
  */
-import MiniSearch, { type SearchResult as MiniResult, type Query } from "minisearch";
+import { Bm25Index, type Bm25Results, type FieldQuery } from "./bm25.ts";
 import { cuePairs, nameVariants, type Variant } from "./cues.ts";
 import { siblingKey } from "./diversity.ts";
 import { vocabularyPairs, vocabularySyllables } from "./expand.ts";
@@ -60,7 +60,7 @@ export interface TokenIndex {
   readonly owner: readonly number[];
   /** Index document id → its procedure's prior (the index's document boost). */
   readonly documentPrior: Float64Array;
-  readonly mini: MiniSearch<IndexDocument>;
+  readonly bm25: Bm25Index;
   /** Folded syllables known to the catalogue and the vocabulary (for Telex repair). */
   readonly syllables: ReadonlySet<string>;
   /** Folded neighbouring syllable pairs ("khai_sinh") of names, aliases and the vocabulary. */
@@ -74,13 +74,13 @@ export interface TokenIndex {
   readonly maxIdf: number;
 }
 
-interface IndexDocument {
-  id: number;
-  name: string;
-  bigrams: string;
-  /** Field and result of the procedure (on its name document only), searched at a low boost. */
-  context: string;
-}
+/** The index's fields, in the order of a document's texts. */
+const NAME = 0;
+const BIGRAMS = 1;
+/** Field and result of the procedure (on its name document only), searched at a low boost. */
+const CONTEXT = 2;
+/** A document's texts: name, bigrams, context. */
+type IndexDocument = readonly [name: string, bigrams: string, context: string];
 
 /**
  * Boost of the field and result words against the name's 3: a question that names the paper it
@@ -200,32 +200,24 @@ export function buildTokenIndex(procedures: readonly SearchableProcedure[]): Tok
     // One index document for the official name, one per alias: a
     // procedure scores by its best document, so many aliases do not add up.
     owner.push(id);
-    documents.push({
-      id: owner.length - 1,
-      name: nameText,
-      bigrams: bigramText(nameText),
-      context: [...new Set(`${field} ${result}`.split(" ").filter(Boolean))].join(" "),
-    });
+    documents.push([
+      nameText,
+      bigramText(nameText),
+      [...new Set(`${field} ${result}`.split(" ").filter(Boolean))].join(" "),
+    ]);
     for (const b of namePairs) {
       pairs.add(b);
       pairDf.set(b, (pairDf.get(b) ?? 0) + 1);
     }
     for (const alias of aliases) {
       owner.push(id);
-      documents.push({ id: owner.length - 1, name: alias, bigrams: bigramText(alias), context: "" });
+      documents.push([alias, bigramText(alias), ""]);
     }
   });
-  const mini = new MiniSearch<IndexDocument>({
-    fields: ["name", "bigrams", "context"],
-    tokenize: (text) => text.split(" "),
-    processTerm: (term) => (term === "" ? null : term),
-    searchOptions: {
-      boost: { name: 3, bigrams: 2.5, context: CONTEXT_BOOST },
-      weights: { fuzzy: 0.45, prefix: 0.3 },
-      combineWith: "OR",
-    },
+  const bm25 = new Bm25Index(documents, {
+    boosts: [3, 2.5, CONTEXT_BOOST],
+    weights: { fuzzy: 0.45, prefix: 0.3 },
   });
-  mini.addAll(documents);
   const n = procedures.length;
   const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
   const idf = (term: string): number => {
@@ -242,7 +234,7 @@ export function buildTokenIndex(procedures: readonly SearchableProcedure[]): Tok
     docs,
     owner,
     documentPrior: Float64Array.from(owner, (id) => docs[id]!.prior),
-    mini,
+    bm25,
     pairs,
     syllables,
     maxIdf,
@@ -274,31 +266,25 @@ export const EXPANSION_BOOST = 0.7;
 /** Weight of a story word: it still helps a procedure that has it, but does not lead the ranking. */
 export const STORY_BOOST = 0.4;
 
-/** One procedure found by the index: its best document's score and every query term matched. */
+/** One procedure found by the index: its best document's score. */
 export interface IndexHit {
   readonly doc: IndexedProcedure;
   readonly score: number;
-  readonly queryTerms: readonly string[];
 }
 
 /** Runs the index query and returns up to `limit` procedures, best first. */
 export function searchIndex(index: TokenIndex, q: IndexQuery, limit: number): IndexHit[] {
-  const byProcedure = new Map<number, { score: number; terms: Set<string> }>();
-  for (const r of searchDocuments(index, q)) {
-    const id = index.owner[r.id as number]!;
-    const hit = byProcedure.get(id);
-    if (hit) {
-      for (const t of r.queryTerms) hit.terms.add(t);
-    } else if (byProcedure.size < limit) {
-      // Results come best first, so a procedure first seen after `limit` others cannot rank.
-      byProcedure.set(id, { score: r.score, terms: new Set(r.queryTerms) });
-    }
+  const { docs, scores } = searchDocuments(index, q);
+  const hits: IndexHit[] = [];
+  const seen = new Set<number>();
+  // Documents come best first, so a procedure's first document is its best.
+  for (let i = 0; i < docs.length && hits.length < limit; i++) {
+    const id = index.owner[docs[i]!]!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    hits.push({ doc: index.docs[id]!, score: scores[i]! });
   }
-  return [...byProcedure.entries()].map(([id, h]) => ({
-    doc: index.docs[id]!,
-    score: h.score,
-    queryTerms: [...h.terms],
-  }));
+  return hits;
 }
 
 /**
@@ -325,18 +311,21 @@ function selective(index: TokenIndex, terms: readonly string[], story?: Readonly
   return terms.filter((t) => keep.has(t));
 }
 
-function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
+const NOTHING: Bm25Results = { docs: new Int32Array(0), scores: new Float64Array(0) };
+
+function searchDocuments(index: TokenIndex, query: IndexQuery): Bm25Results {
+  // An empty word is no word (the index has none).
   const q: IndexQuery = {
-    content: selective(index, query.content, query.story),
-    expansion: selective(index, query.expansion),
-    bigrams: query.bigrams.filter((b) => index.pairIdf(b) >= COMMON_PAIR_IDF),
+    content: selective(index, query.content, query.story).filter(Boolean),
+    expansion: selective(index, query.expansion).filter(Boolean),
+    bigrams: query.bigrams.filter((b) => b !== "" && index.pairIdf(b) >= COMMON_PAIR_IDF),
   };
-  const queries: Query[] = [];
+  const queries: FieldQuery[] = [];
   const lastContent = q.content.length - 1;
   if (q.content.length > 0) {
     queries.push({
-      queries: [q.content.join(" ")],
-      fields: ["name"],
+      field: NAME,
+      terms: q.content,
       // A syllable the catalogue knows is spelled right: only unknown words get typo tolerance,
       // which also keeps long questions cheap.
       fuzzy: (term) => (index.syllables.has(term) ? false : fuzzyFor(term)),
@@ -348,20 +337,13 @@ function searchDocuments(index: TokenIndex, query: IndexQuery): MiniResult[] {
     });
   }
   if (q.expansion.length > 0) {
-    queries.push({
-      queries: [q.expansion.join(" ")],
-      fields: ["name"],
-      boostTerm: () => EXPANSION_BOOST,
-    });
+    queries.push({ field: NAME, terms: q.expansion, boostTerm: () => EXPANSION_BOOST });
   }
-  if (q.bigrams.length > 0) queries.push({ queries: [q.bigrams.join(" ")], fields: ["bigrams"] });
+  if (q.bigrams.length > 0) queries.push({ field: BIGRAMS, terms: q.bigrams });
   // Field and result words: exact words only, and only those rare there too (long posting lists
   // would cost more than they tell).
   const contextTerms = q.content.filter((t) => index.contextIdf(t) >= COMMON_WORD_IDF);
-  if (contextTerms.length > 0) queries.push({ queries: [contextTerms.join(" ")], fields: ["context"] });
-  if (queries.length === 0) return [];
-  return index.mini.search(
-    { combineWith: "OR", queries },
-    { boostDocument: (id) => index.documentPrior[id as number] ?? 1 },
-  );
+  if (contextTerms.length > 0) queries.push({ field: CONTEXT, terms: contextTerms });
+  if (queries.length === 0) return NOTHING;
+  return index.bm25.search(queries, index.documentPrior);
 }
