@@ -21,6 +21,11 @@ export const conversationState = z.object({
       voted: z.boolean(),
     })
     .optional(),
+  /**
+   * The procedure the conversation is about: the one answered last, until a question finds another
+   * or nothing. A question that only asks about an aspect ("phí bao nhiêu?") is about it.
+   */
+  topic: z.string().optional(),
   /** The candidates of the last clarification, so the pick keeps the question's aspect and score. */
   clarify: z
     .object({

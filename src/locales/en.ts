@@ -46,6 +46,9 @@ export const en: Messages = {
     "/phananh: send feedback or a complaint\n/trangthai: see the feedback you sent\n/huy: cancel the feedback you are writing",
   "help.tip": "Tip: keep it short and say what you need to do, e.g. “replace a lost ID card”.",
 
+  "followUp.about": "About “{name}” ({code}):",
+  "followUp.fullCard": "See the whole procedure",
+  "followUp.other": "If you mean another procedure, type its name.",
   "clarify.question": "Which procedure do you mean?",
   "clarify.none": "If yours is not listed, please ask again with other words.",
   "none.apology": "Sorry, I could not find a procedure that matches your question.",

@@ -49,6 +49,9 @@ export const vi = {
   "help.tip": "Mẹo: hỏi ngắn gọn, nêu rõ việc cần làm, ví dụ “làm lại căn cước bị mất”.",
 
   // Search outcomes.
+  "followUp.about": "Về thủ tục “{name}” ({code}):",
+  "followUp.fullCard": "Xem đầy đủ thủ tục",
+  "followUp.other": "Nếu bạn hỏi về thủ tục khác, bạn gõ tên thủ tục đó nhé.",
   "clarify.question": "Bạn muốn hỏi thủ tục nào?",
   "clarify.none": "Nếu không có thủ tục bạn cần, hãy hỏi lại với từ khác.",
   "none.apology": "Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi của bạn.",

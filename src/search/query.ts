@@ -32,11 +32,28 @@ export interface QueryAnalysis {
   /** Content tokens that only ask (aspect) or pick a sibling (cue) (index into `content`). */
   readonly functional: ReadonlySet<number>;
   /**
+   * Whether any content word names something (a sibling cue counts; an aspect word or an everyday
+   * word does not): "phí bao nhiêu?" and "còn làm ở đâu" name nothing, "gia hạn bao lâu" does.
+   */
+  readonly namesSomething: boolean;
+  /**
    * Tokens beside the ask (index into `tokens`): the story and every purpose clause, from "để" to
    * the end of its clause. What they mention ("đang nộp hồ sơ xin việc, công ty yêu cầu bản sao…";
    * "… để nộp hồ sơ xin việc") is why the citizen asks, not what (see off-topic.ts).
    */
   readonly beside: ReadonlySet<number>;
+}
+
+/** Words every procedure shares: in "nộp hồ sơ ở đâu" they name none. */
+const GENERIC_WORDS = new Set(["nop"]);
+const GENERIC_PAIRS = new Set(["ho_so", "giay_to", "thu_tuc"]);
+
+function generic(words: readonly string[], i: number): boolean {
+  return (
+    GENERIC_WORDS.has(words[i]!) ||
+    (i > 0 && GENERIC_PAIRS.has(`${words[i - 1]}_${words[i]}`)) ||
+    (i + 1 < words.length && GENERIC_PAIRS.has(`${words[i]}_${words[i + 1]}`))
+  );
 }
 
 /** Whether the word at `i` forms a known catalogue pair with the word before or after it. */
@@ -129,7 +146,8 @@ export function analyzeQuery(
   const kept = tokens.flatMap((_, i) => (framing.has(i) ? [] : [i]));
   const content = kept.map((i) => tokens[i]!);
   const clauseOf = clauseNumbers(tokens, segmentOf);
-  const functional = new Set([...aspectPositions(content), ...cuePositions(content)]);
+  const asking = aspectPositions(content);
+  const functional = new Set([...asking, ...cuePositions(content)]);
   // An everyday word inside a catalogue phrase names something: "hộ" in "hộ chiếu", "nhà" in "nhà ở".
   const contentFolded = content.map((t) => t.folded);
   const paired = (p: number) => inKnownPair(contentFolded, p, pairs);
@@ -180,6 +198,10 @@ export function analyzeQuery(
     expandedContent,
     story,
     functional,
+    // A sibling cue ("gia hạn", "cấp lại") names what is wanted here; "nộp hồ sơ" does not.
+    namesSomething: content.some(
+      (_, p) => !asking.has(p) && !generic(contentFolded, p) && (functional.has(p) || naming(p)),
+    ),
     beside,
   };
 }

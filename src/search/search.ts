@@ -173,12 +173,15 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     const analysis = analyzeQuery(raw, index.syllables, index.pairs);
     const coded = byCode(raw, analysis.aspect);
     if (coded) return { result: coded, analysis, coverage: 1, specificity: index.maxIdf };
+    // A question that only asks about an aspect is a follow-up (whatever the index finds for it).
+    const followUp = analysis.aspect !== null && !analysis.namesSomething ? { followUp: true } : {};
     const none: SearchResult = {
       query: raw,
       decision: "none",
       answer: null,
       candidates: [],
       aspect: analysis.aspect,
+      ...followUp,
     };
     if (analysis.content.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
     // Repeated words add nothing; the index and fuse see at most MAX_SEARCH_TERMS distinct words,
@@ -290,6 +293,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       answer: decision === "answer" ? top.doc.procedure.code : null,
       candidates: ranked.slice(0, MAX_CANDIDATES).map(toCandidate),
       aspect: analysis.aspect,
+      ...followUp,
     };
     return { result, analysis, coverage, specificity, phrase, vocabulary };
   }

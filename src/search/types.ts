@@ -28,6 +28,11 @@ export interface SearchResult {
   /** Best first, at most 5. */
   candidates: SearchCandidate[];
   aspect: Aspect | null;
+  /**
+   * True when the question names no procedure, only what it asks about ("phí bao nhiêu?", "nộp ở
+   * đâu"): a follow-up question about the procedure the citizen is looking at.
+   */
+  followUp?: boolean;
 }
 
 export interface ProcedureSearch {

@@ -140,6 +140,35 @@ describe("the conversation router", () => {
     }
   });
 
+  it("answers a follow-up question about the procedure answered last with that part only", () => {
+    const { last } = run([text("khai sinh"), text("phí bao nhiêu?")]);
+    const said = replyText(last.replies);
+    expect(said).toContain("Về thủ tục “Thủ tục đăng ký khai sinh” (1.001193):");
+    expect(said).toContain("Lệ phí");
+    expect(said).not.toContain("Giấy tờ cần mang");
+    expect(said).toContain("Nếu bạn hỏi về thủ tục khác");
+    expect(lastChoices(last.replies).map((c) => c.id)).toEqual(["p:1.001193", "ck:1.001193"]);
+    expect(last.effects).toEqual([]);
+    expect(last.state.lastAnswer?.code).toBe("1.001193");
+    // "Xem đầy đủ thủ tục" shows the whole card.
+    const whole = run([text("khai sinh"), text("phí bao nhiêu?"), text("1")]).last;
+    expect(replyText(whole.replies)).toContain("Giấy tờ cần mang");
+  });
+
+  it("treats a follow-up question with no answer before it as a question that finds nothing", () => {
+    const { last } = run([text("phí bao nhiêu?")]);
+    expect(replyText(last.replies)).toContain("Xin lỗi, tôi chưa tìm được thủ tục");
+    expect(last.effects).toEqual([{ kind: "logUnanswered", question: "phí bao nhiêu?", candidates: [] }]);
+    // Nor after a question that asked to choose, or found nothing: the topic changed.
+    for (const between of ["giấy tờ", "giá vàng"]) {
+      const after = run([text("khai sinh"), text(between), text("phí bao nhiêu?")]).last;
+      expect(replyText(after.replies), between).toContain("Xin lỗi, tôi chưa tìm được thủ tục");
+    }
+    // Two follow-ups in a row are both about the procedure.
+    const twice = run([text("khai sinh"), text("phí bao nhiêu?"), text("phí bao nhiêu nữa")]).last;
+    expect(replyText(twice.replies)).toContain("Về thủ tục “Thủ tục đăng ký khai sinh”");
+  });
+
   it("handles bad text: empty, only spaces, control characters, emoji only", () => {
     expect(replyText(run([text("")]).last.replies)).toContain("Tôi chưa nhận được nội dung");
     expect(replyText(run([text("   \n\t ")]).last.replies)).toContain("Tôi chưa nhận được nội dung");

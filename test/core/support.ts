@@ -256,6 +256,10 @@ export const standardRules: Parameters<typeof fakeSearch>[0] = [
       aspect: "time",
     },
   },
+  {
+    when: /^phí bao nhiêu/i,
+    result: { decision: "none", answer: null, candidates: [], aspect: "fee", followUp: true },
+  },
 ];
 
 export const silentLogger = pino({ level: "silent" });

@@ -127,6 +127,30 @@ describe("createSearch", () => {
     expect(search.search("làm hộ chiếu mất bao lâu").aspect).toBe("time");
   });
 
+  it("marks a question that only asks about an aspect as a follow-up", () => {
+    for (const q of [
+      "phí bao nhiêu?",
+      "nop o dau",
+      "nộp hồ sơ ở đâu vậy",
+      "mất bao lâu",
+      "cần giấy tờ gì",
+      "hồ sơ gồm những gì",
+    ]) {
+      expect(search.search(q).followUp, q).toBe(true);
+    }
+    // A procedure, a sibling cue or a code is named; or nothing is asked.
+    for (const q of [
+      "cccd phí bao nhiêu",
+      "nộp thuế ở đâu",
+      "gia hạn bao lâu",
+      "1.001193 phí bao nhiêu",
+      "giá vàng bao nhiêu",
+      "xin chào",
+    ]) {
+      expect(search.search(q).followUp, q).toBeUndefined();
+    }
+  });
+
   it("returns a valid object for bad input and never throws", () => {
     const bad = [
       "",

@@ -73,6 +73,19 @@ export function renderCard(procedure: Procedure, aspect: Aspect | null, ctx: Car
   return blocks;
 }
 
+/**
+ * The part of the card that answers a follow-up question about one aspect ("phí bao nhiêu?"),
+ * with the same notes about what is unknown and the link to the official page.
+ */
+export function renderAspect(procedure: Procedure, aspect: Aspect, ctx: CardContext): Block[] {
+  const parsed = issueSections(procedure.parseIssues);
+  const render: Render = { procedure, ctx, issues: new Set(parsed.sections), noted: new Set() };
+  const blocks = renderSection(leadSection[aspect], aspect, render);
+  if (!procedure.reviewed) blocks.push({ kind: "paragraph", text: ctx.tr("card.unreviewed") });
+  blocks.push({ kind: "link", label: ctx.tr("card.officialLink"), url: procedure.source.url });
+  return blocks;
+}
+
 function header(procedure: Procedure, ctx: CardContext): Block[] {
   const { tr } = ctx;
   const lines = [

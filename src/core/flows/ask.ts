@@ -4,7 +4,7 @@
  */
 import type { Procedure } from "../../catalogue/schema.ts";
 import type { Aspect, SearchResult } from "../../search/types.ts";
-import { renderCard } from "../card/render-card.ts";
+import { type CardContext, renderAspect, renderCard } from "../card/render-card.ts";
 import { choiceId, type ProcedureVia } from "../choice-id.ts";
 import type { FlowContext, FlowResult } from "../flow.ts";
 import type { Block, Choice } from "../model.ts";
@@ -22,6 +22,8 @@ export function ask(
   notes: Block[] = [],
 ): FlowResult {
   const found: SearchResult = ctx.search.search(question);
+  const topic = state.topic === undefined ? undefined : ctx.catalogue.byCode.get(state.topic);
+  if (found.followUp && found.aspect && topic) return followUp(topic, found.aspect, state, ctx, notes);
   const candidates = found.candidates.filter((candidate) => ctx.catalogue.byCode.has(candidate.code));
   if (found.decision === "answer" && found.answer && ctx.catalogue.byCode.has(found.answer)) {
     const score = found.candidates.find((candidate) => candidate.code === found.answer)?.score ?? null;
@@ -31,6 +33,39 @@ export function ask(
     return clarify(found.aspect, candidates.slice(0, MAX_CANDIDATES), state, ctx, notes);
   }
   return nothingFits(question, found, state, ctx, notes);
+}
+
+/** A question about one aspect of the procedure answered last ("phí bao nhiêu?"): that part only. */
+function followUp(
+  procedure: Procedure,
+  aspect: Aspect,
+  state: ConversationState,
+  ctx: FlowContext,
+  notes: Block[],
+): FlowResult {
+  const { tr } = ctx;
+  const blocks: Block[] = [
+    ...notes,
+    paragraph(tr("followUp.about", { name: procedure.name, code: procedure.code })),
+    ...renderAspect(procedure, aspect, cardContext(ctx)),
+    paragraph(tr("followUp.other")),
+  ];
+  const choices: Choice[] = [
+    { id: choiceId({ kind: "procedure", code: procedure.code }), label: tr("followUp.fullCard") },
+  ];
+  if (procedure.cases.some((procedureCase) => procedureCase.papers.length > 0)) {
+    choices.push({ id: choiceId({ kind: "checklist", code: procedure.code }), label: tr("card.prepare") });
+  }
+  return result(state, [message(blocks, choices)]);
+}
+
+function cardContext(ctx: FlowContext): CardContext {
+  return {
+    locale: ctx.locale,
+    tr: ctx.tr,
+    locality: ctx.catalogue.locality,
+    nameOf: (other) => ctx.catalogue.byCode.get(other)?.name,
+  };
 }
 
 function clarify(
@@ -57,6 +92,7 @@ function clarify(
   ];
   return result(state, [message(blocks, choices)], [], {
     clarify: { aspect, candidates: candidates.map(({ code, score }) => ({ code, score })) },
+    topic: undefined,
   });
 }
 
@@ -81,6 +117,7 @@ function nothingFits(
     state,
     [message(blocks, choices)],
     [{ kind: "logUnanswered", question, candidates: found.candidates.map((candidate) => candidate.code) }],
+    { topic: undefined },
   );
 }
 
@@ -120,15 +157,7 @@ export function showProcedure(
   const procedure = ctx.catalogue.byCode.get(code);
   if (!procedure) return result(state, [message([paragraph(ctx.tr("procedure.gone"))])]);
   const { tr } = ctx;
-  const blocks: Block[] = [
-    ...notes,
-    ...renderCard(procedure, aspect, {
-      locale: ctx.locale,
-      tr,
-      locality: ctx.catalogue.locality,
-      nameOf: (other) => ctx.catalogue.byCode.get(other)?.name,
-    }),
-  ];
+  const blocks: Block[] = [...notes, ...renderCard(procedure, aspect, cardContext(ctx))];
   const choices: Choice[] = [];
   if (procedure.cases.some((procedureCase) => procedureCase.papers.length > 0)) {
     choices.push({ id: choiceId({ kind: "checklist", code }), label: tr("card.prepare") });
@@ -141,6 +170,7 @@ export function showProcedure(
   );
   return result(state, [message(blocks, choices)], [], {
     lastAnswer: { code, decision: origin.decision, score: origin.score, voted: false },
+    topic: code,
   });
 }
 
