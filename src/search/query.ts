@@ -44,9 +44,12 @@ export interface QueryAnalysis {
   readonly beside: ReadonlySet<number>;
 }
 
-/** Words every procedure shares: in "nộp hồ sơ ở đâu" they name none. */
-const GENERIC_WORDS = new Set(["nop"]);
-const GENERIC_PAIRS = new Set(["ho_so", "giay_to", "thu_tuc"]);
+/**
+ * Words every procedure shares, about handing in and getting back: in "nộp hồ sơ ở đâu", "thời gian
+ * giải quyết bao lâu", "bao lâu thì xong" they name none.
+ */
+const GENERIC_WORDS = new Set(["nop", "mang", "xong", "buoc", "tra"]);
+const GENERIC_PAIRS = new Set(["ho_so", "giay_to", "thu_tuc", "thoi_gian", "giai_quyet", "ket_qua"]);
 
 function generic(words: readonly string[], i: number): boolean {
   return (
