@@ -49,6 +49,8 @@ export const en: Messages = {
   "followUp.about": "About “{name}” ({code}):",
   "followUp.fullCard": "See the whole procedure",
   "followUp.other": "If you mean another procedure, type its name.",
+  "followUp.which":
+    "Which procedure do you mean? Add its name, e.g. “lệ phí đăng ký khai sinh” (fee for birth registration).",
   "clarify.question": "Which procedure do you mean?",
   "clarify.none": "If yours is not listed, please ask again with other words.",
   "none.apology": "Sorry, I could not find a procedure that matches your question.",

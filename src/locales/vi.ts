@@ -52,6 +52,8 @@ export const vi = {
   "followUp.about": "Về thủ tục “{name}” ({code}):",
   "followUp.fullCard": "Xem đầy đủ thủ tục",
   "followUp.other": "Nếu bạn hỏi về thủ tục khác, bạn gõ tên thủ tục đó nhé.",
+  "followUp.which":
+    "Bạn hỏi về thủ tục nào? Bạn gõ thêm tên thủ tục, ví dụ “lệ phí đăng ký khai sinh” hoặc “làm căn cước ở đâu”.",
   "clarify.question": "Bạn muốn hỏi thủ tục nào?",
   "clarify.none": "Nếu không có thủ tục bạn cần, hãy hỏi lại với từ khác.",
   "none.apology": "Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi của bạn.",

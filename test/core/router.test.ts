@@ -155,14 +155,16 @@ describe("the conversation router", () => {
     expect(replyText(whole.replies)).toContain("Giấy tờ cần mang");
   });
 
-  it("treats a follow-up question with no answer before it as a question that finds nothing", () => {
+  it("asks which procedure a follow-up question means when no answer came before it", () => {
     const { last } = run([text("phí bao nhiêu?")]);
-    expect(replyText(last.replies)).toContain("Xin lỗi, tôi chưa tìm được thủ tục");
-    expect(last.effects).toEqual([{ kind: "logUnanswered", question: "phí bao nhiêu?", candidates: [] }]);
+    expect(replyText(last.replies)).toContain("Bạn hỏi về thủ tục nào?");
+    expect(lastChoices(last.replies).map((c) => c.id)).toEqual(["m:lookup"]);
+    // Not a gap in the catalogue: not logged as unanswered.
+    expect(last.effects).toEqual([]);
     // Nor after a question that asked to choose, or found nothing: the topic changed.
     for (const between of ["giấy tờ", "giá vàng"]) {
       const after = run([text("khai sinh"), text(between), text("phí bao nhiêu?")]).last;
-      expect(replyText(after.replies), between).toContain("Xin lỗi, tôi chưa tìm được thủ tục");
+      expect(replyText(after.replies), between).toContain("Bạn hỏi về thủ tục nào?");
     }
     // Two follow-ups in a row are both about the procedure.
     const twice = run([text("khai sinh"), text("phí bao nhiêu?"), text("phí bao nhiêu nữa")]).last;

@@ -23,7 +23,10 @@ export function ask(
 ): FlowResult {
   const found: SearchResult = ctx.search.search(question);
   const topic = state.topic === undefined ? undefined : ctx.catalogue.byCode.get(state.topic);
-  if (found.followUp && found.aspect && topic) return followUp(topic, found.aspect, state, ctx, notes);
+  if (found.followUp && found.aspect) {
+    // Whatever the index found for a question that names no procedure, it was not asked for.
+    return topic ? followUp(topic, found.aspect, state, ctx, notes) : askWhich(state, ctx, notes);
+  }
   const candidates = found.candidates.filter((candidate) => ctx.catalogue.byCode.has(candidate.code));
   if (found.decision === "answer" && found.answer && ctx.catalogue.byCode.has(found.answer)) {
     const score = found.candidates.find((candidate) => candidate.code === found.answer)?.score ?? null;
@@ -56,6 +59,15 @@ function followUp(
   if (procedure.cases.some((procedureCase) => procedureCase.papers.length > 0)) {
     choices.push({ id: choiceId({ kind: "checklist", code: procedure.code }), label: tr("card.prepare") });
   }
+  return result(state, [message(blocks, choices)]);
+}
+
+/** A question about an aspect ("lệ phí bao nhiêu?") with no procedure to be about: which one? */
+function askWhich(state: ConversationState, ctx: FlowContext, notes: Block[]): FlowResult {
+  const blocks: Block[] = [...notes, paragraph(ctx.tr("followUp.which"))];
+  const choices: Choice[] = [
+    { id: choiceId({ kind: "menu", item: "lookup" }), label: ctx.tr("menu.lookup") },
+  ];
   return result(state, [message(blocks, choices)]);
 }
 
