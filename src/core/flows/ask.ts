@@ -55,10 +55,8 @@ function followUp(
   ];
   const choices: Choice[] = [
     { id: choiceId({ kind: "procedure", code: procedure.code }), label: tr("followUp.fullCard") },
+    ...prepareChoice(procedure, ctx),
   ];
-  if (procedure.cases.some((procedureCase) => procedureCase.papers.length > 0)) {
-    choices.push({ id: choiceId({ kind: "checklist", code: procedure.code }), label: tr("card.prepare") });
-  }
   return result(state, [message(blocks, choices)]);
 }
 
@@ -69,6 +67,13 @@ function askWhich(state: ConversationState, ctx: FlowContext, notes: Block[]): F
     { id: choiceId({ kind: "menu", item: "lookup" }), label: ctx.tr("menu.lookup") },
   ];
   return result(state, [message(blocks, choices)]);
+}
+
+/** "Chuẩn bị hồ sơ", when the record lists papers to prepare. */
+function prepareChoice(procedure: Procedure, ctx: FlowContext): Choice[] {
+  return procedure.cases.some((procedureCase) => procedureCase.papers.length > 0)
+    ? [{ id: choiceId({ kind: "checklist", code: procedure.code }), label: ctx.tr("card.prepare") }]
+    : [];
 }
 
 function cardContext(ctx: FlowContext): CardContext {
@@ -170,10 +175,7 @@ export function showProcedure(
   if (!procedure) return result(state, [message([paragraph(ctx.tr("procedure.gone"))])]);
   const { tr } = ctx;
   const blocks: Block[] = [...notes, ...renderCard(procedure, aspect, cardContext(ctx))];
-  const choices: Choice[] = [];
-  if (procedure.cases.some((procedureCase) => procedureCase.papers.length > 0)) {
-    choices.push({ id: choiceId({ kind: "checklist", code }), label: tr("card.prepare") });
-  }
+  const choices: Choice[] = prepareChoice(procedure, ctx);
   blocks.push(...linked(procedure, choices, ctx));
   blocks.push(paragraph(tr("vote.question")));
   choices.push(
