@@ -214,6 +214,13 @@ const CUE_RULES: readonly CueRule[] = [
       "việt kiều",
       "yếu tố nước ngoài",
       "hàn quốc",
+      // "hàn" alone is also to weld or to mend: only as someone's or somewhere's nationality
+      "người hàn",
+      "chồng hàn",
+      "vợ hàn",
+      "bên hàn",
+      "sang hàn",
+      "ở hàn",
       "trung quốc",
       "nhật",
       "nhật bản",

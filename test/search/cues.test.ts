@@ -107,6 +107,13 @@ describe("sibling cues", () => {
     expect(cues("vợ người nhật")).toEqual(["foreign"]);
   });
 
+  it("reads a Korean spouse or stay ('lấy chồng người hàn', 'sang hàn') as foreign, not a weld or a mend", () => {
+    expect(cues("em lay chong nguoi han, be sinh o seoul")).toEqual(["foreign"]);
+    expect(cues("vợ em đi làm bên hàn")).toEqual(["foreign"]);
+    expect(cues("thợ hàn xì")).toEqual([]);
+    expect(cues("hàn gắn tình cảm")).toEqual([]);
+  });
+
   it("reads a paper written wrong as asking for its correction (cải chính, đính chính, or amendment)", () => {
     expect(cues("so do bi ghi sai ten")).toEqual(["correct"]);
     // which detail is wrong, on whatever paper
