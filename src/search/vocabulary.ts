@@ -127,6 +127,15 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     ],
     means: "đăng ký kết hôn",
   },
+  // "ghi chú" is how officials and citizens call recording a marriage or divorce settled abroad
+  {
+    says: ["ghi chú kết hôn", "ghi chú việc kết hôn", "ghi chú đăng ký kết hôn"],
+    means: "ghi vào sổ hộ tịch việc kết hôn",
+  },
+  {
+    says: ["ghi chú ly hôn", "ghi chú việc ly hôn", "ghi chú quyết định ly hôn", "ghi chú bản án ly hôn"],
+    means: "ghi vào sổ hộ tịch việc ly hôn",
+  },
   {
     says: [
       "báo tử",

@@ -50,6 +50,12 @@ describe("citizen vocabulary", () => {
     expect(means("hk 2")).toEqual([]);
   });
 
+  it("reads 'ghi chú' a marriage or divorce as recording it in the civil-status book", () => {
+    expect(means("ghi chu ket hon")).toContain("ghi vào sổ hộ tịch việc kết hôn");
+    // "ly" is spelt "li" once the i/y spellings are unified
+    expect(means("muốn ghi chú ly hôn ở việt nam")).toContain("ghi vào sổ hộ tịch việc li hôn");
+  });
+
   it("knows the words for seals, fishing vessels, forces' driving licences and vehicle withdrawal", () => {
     expect(means("con dau bi mat")).toEqual(["đăng kí lại mẫu con dấu"]);
     expect(means("khac con dau")).toEqual(["đăng kí mẫu con dấu"]);
