@@ -456,6 +456,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "làm lại con dấu",
       "khắc lại dấu",
       "khắc lại con dấu",
+      // the act first, "lại" after its object
+      "khắc dấu lại",
+      "làm dấu lại",
+      "làm con dấu lại",
+      "khắc con dấu lại",
     ],
     means: "đăng ký lại mẫu con dấu",
   },

@@ -56,6 +56,11 @@ describe("citizen vocabulary", () => {
     expect(means("muốn ghi chú ly hôn ở việt nam")).toContain("ghi vào sổ hộ tịch việc li hôn");
   });
 
+  it("reads 'khắc dấu lại' (the act first, 'lại' after its object) as registering the seal again", () => {
+    expect(means("khắc dấu lại cho công ty")).toContain("đăng kí lại mẫu con dấu");
+    expect(means("khắc dấu cho công ty mới")).not.toContain("đăng kí lại mẫu con dấu");
+  });
+
   it("knows the words for seals, fishing vessels, forces' driving licences and vehicle withdrawal", () => {
     expect(means("con dau bi mat")).toEqual(["đăng kí lại mẫu con dấu"]);
     expect(means("khac con dau")).toEqual(["đăng kí mẫu con dấu"]);
