@@ -423,6 +423,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "thu hồi cà vẹt",
       "nộp lại cà vẹt",
       "nộp lại đăng ký xe",
+      // returning the plate is the withdrawal, not a first plate ("biển số" alone)
+      "nộp lại biển số",
+      "nộp lại biển",
+      "trả lại biển số",
+      "trả biển số",
       "hủy đăng ký xe",
       "xe phế liệu",
       "bán phế liệu",

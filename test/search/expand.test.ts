@@ -61,6 +61,11 @@ describe("citizen vocabulary", () => {
     expect(means("khắc dấu cho công ty mới")).not.toContain("đăng kí lại mẫu con dấu");
   });
 
+  it("reads returning the plate ('nộp lại biển số') as withdrawing the registration, not a first plate", () => {
+    expect(means("xe hu muon huy, nop lai bien so")).toContain("thu hồi chứng nhận đăng kí xe biển số xe");
+    expect(means("nop lai bien so")).not.toContain("đăng kí cấp biển số xe lần đầu");
+  });
+
   it("knows the words for seals, fishing vessels, forces' driving licences and vehicle withdrawal", () => {
     expect(means("con dau bi mat")).toEqual(["đăng kí lại mẫu con dấu"]);
     expect(means("khac con dau")).toEqual(["đăng kí mẫu con dấu"]);
