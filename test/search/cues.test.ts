@@ -95,6 +95,8 @@ describe("sibling cues", () => {
     expect(cues("ông ấy mất hôm qua")).toEqual([]);
     expect(cues("ong ay mat o nha")).toEqual([]);
     expect(cues("chồng tôi người mỹ mất tại việt nam")).toEqual(["foreign"]);
+    expect(cues("chong em la nguoi uc mat o viet nam")).toEqual(["foreign"]);
+    expect(cues("bà nội mất ở quê")).toEqual([]);
     expect(cues("căn cước bị mất tại chợ")).toEqual(["lost"]);
     expect(cues("mat so hong")).toEqual(["lost"]);
     expect(cues("sổ hỏng")).toEqual(["damaged"]);
