@@ -11,7 +11,7 @@
  * lái"). A circumstance ("… khi trả hết nợ ngân hàng", "… khi đi làm ăn xa") is told like a story,
  * wherever it stands.
  */
-import type { Token } from "./normalize.ts";
+import { fold, type Token } from "./normalize.ts";
 
 /** Splits a message at clause punctuation; a dot inside a number ("1.000656") is no boundary. */
 export function splitSegments(text: string): string[] {
@@ -76,5 +76,61 @@ export function circumstancePositions(tokens: readonly Token[], clauseOf: readon
     if (open < 0 && CIRCUMSTANCE.has(t.accented)) open = clauseOf[i]!;
     if (open >= 0) out.add(i);
   });
+  return out;
+}
+
+/**
+ * What a follow-up question opens with, folded ("… cấp lại cccd ở đâu, có phải về quê không";
+ * "… làm giấy khai sinh ở đâu? còn phí bao nhiêu?"; "… mất bao lâu"): it asks about the procedure
+ * named before it, and names none of its own.
+ */
+const FOLLOW_UPS: readonly (readonly string[])[] = [
+  "co phai",
+  "co can",
+  "co mat",
+  "co lau",
+  "mat bao",
+  "mat may",
+  "het bao",
+  "bao lau",
+  "bao nhieu",
+  "bao gio",
+  "khi nao",
+  "le phi",
+  "phi",
+  "lam o dau",
+  "nop o dau",
+  "o dau",
+].map((w) => w.split(" "));
+
+/** Leading words a follow-up may carry ("còn", "vậy", "thế", "với lại", "cho em hỏi"), folded. */
+const FOLLOW_UP_LEAD: ReadonlySet<string> = new Set([
+  "con",
+  "vay",
+  "the",
+  "va",
+  "voi",
+  "lai",
+  "cho",
+  "em",
+  "hoi",
+  "a",
+]);
+
+/** Clause numbers of follow-up questions (after the first clause), from the clause's first words. */
+export function followUpClauses(tokens: readonly Token[], clauseOf: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (clauseOf[i] === 0 || (i > 0 && clauseOf[i - 1] === clauseOf[i])) continue;
+    let k = i;
+    while (k < tokens.length && clauseOf[k] === clauseOf[i] && FOLLOW_UP_LEAD.has(fold(tokens[k]!.folded)))
+      k++;
+    const opens = FOLLOW_UPS.some((w) =>
+      w.every(
+        (x, j) => k + j < tokens.length && clauseOf[k + j] === clauseOf[i] && tokens[k + j]!.folded === x,
+      ),
+    );
+    if (opens) out.add(clauseOf[i]!);
+  }
   return out;
 }

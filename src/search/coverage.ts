@@ -187,3 +187,68 @@ export function coverageOf(analysis: QueryAnalysis, doc: IndexedProcedure, index
   }
   return { coverage: total > 0 ? covered / total : 0, specificity, phrase, vocabulary };
 }
+
+/**
+ * Words of any paperwork ("nộp hồ sơ ở đâu", "xin giấy đó", "thủ tục", "làm đơn"), folded: in an ask
+ * they name no procedure of their own.
+ */
+const PAPERWORK: ReadonlySet<string> = new Set(["giay", "to", "nop", "thu", "tuc", "don", "ho_so"]);
+
+function paperwork(words: readonly Token[], i: number): boolean {
+  const t = words[i]!.folded;
+  if (PAPERWORK.has(t)) return true;
+  return (
+    (t === "ho" && words[i + 1]?.folded === "so") || (t === "so" && i > 0 && words[i - 1]!.folded === "ho")
+  );
+}
+
+/** How a citizen asks for advice rather than a procedure ("nên … thế nào", "cho em lời khuyên"), folded. */
+const ADVICE: readonly (readonly string[])[] = [
+  "nen",
+  "loi khuyen",
+  "khuyen",
+  "tu van",
+  "goi y",
+  "co cach nao",
+  "lam sao de",
+  "lam the nao de",
+].map((w) => w.split(" "));
+
+function asksAdvice(tokens: readonly Token[]): boolean {
+  return tokens.some((_, i) => ADVICE.some((w) => w.every((x, j) => tokens[i + j]?.folded === x)));
+}
+
+/**
+ * Whether the ask of a long message (the content after its story, see clauses.ts) names something
+ * and none of the shown candidates explains any of it: "mẹ em dạo này hay chóng mặt …, nên cho mẹ
+ * ăn uống thế nào"; "muốn đặt vé tàu về quê ăn tết mà hết vé, có cách nào mua được vé không". The
+ * candidates were then found through the story alone, which tells why the citizen writes, not what
+ * is asked. False when there is no story or the ask names nothing but paperwork or a question frame
+ * ("… thì làm thế nào", "… vậy em nộp hồ sơ ở đâu"), and when the message does not ask for advice
+ * ("nên", "lời khuyên", "có cách nào", "làm sao để"): an ask of a procedure often uses words its
+ * name does not ("… thì xin giấy đó ở đâu"), while advice is what the catalogue never gives.
+ */
+export function askUnexplained(
+  analysis: QueryAnalysis,
+  docs: readonly IndexedProcedure[],
+  index: TokenIndex,
+): boolean {
+  if (analysis.story.size === 0 || !asksAdvice(analysis.tokens)) return false;
+  const words = analysis.content;
+  const ask: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]!;
+    if (analysis.story.has(i) || analysis.functional.has(i) || isSoft(t) || /^\d+$/.test(t.folded)) continue;
+    if (!paperwork(words, i)) ask.push(i);
+  }
+  if (ask.length === 0) return false;
+  const explains = (doc: IndexedProcedure) =>
+    ask.some(
+      (i) =>
+        termCredit(words[i]!, doc, index) > 0 ||
+        analysis.expansions.some(
+          (e) => e.positions.includes(i) && e.tokens.some((x) => doc.allTerms.has(x.folded)),
+        ),
+    );
+  return !docs.some(explains);
+}

@@ -48,6 +48,12 @@ export const OFF_TOPIC: readonly string[] = [
   // the words whole (none today) still lets the question through
   "trợ cấp xã hội",
   "bảo trợ xã hội",
+  // nor is claiming unemployment benefit (only authorising someone to collect it: "ủy quyền lĩnh
+  // thay … trợ cấp thất nghiệp", whose name holds none of these phrases whole)
+  "hưởng trợ cấp thất nghiệp",
+  "làm trợ cấp thất nghiệp",
+  "hồ sơ thất nghiệp",
+  "bảo hiểm thất nghiệp",
 ];
 
 /** Where the word asks the fee of a procedure ("làm hộ chiếu giá bao nhiêu"), it is no topic. */

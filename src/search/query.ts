@@ -4,7 +4,13 @@
  * vocabulary expansions. Bounded work: the message is sanitised and capped first.
  */
 import { aspectPositions, detectAspect } from "./aspect.ts";
-import { circumstancePositions, clauseNumbers, splitSegments, storyPositions } from "./clauses.ts";
+import {
+  circumstancePositions,
+  clauseNumbers,
+  followUpClauses,
+  splitSegments,
+  storyPositions,
+} from "./clauses.ts";
 import { isSoft } from "./coverage.ts";
 import { cuePositions, detectCues, type Variant } from "./cues.ts";
 import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
@@ -87,6 +93,9 @@ function repair(
   });
 }
 
+/** Naming words a follow-up question may hold and still not be the ask (see followUpClauses). */
+const FOLLOW_UP_WORDS = 2;
+
 /** Content words (not soft) a main clause needs before its purpose clause is set aside. */
 const MAIN_CLAUSE_WORDS = 2;
 
@@ -157,7 +166,16 @@ export function analyzeQuery(
   const contentClause = kept.map((i) => clauseOf[i]!);
   const naming = (p: number) =>
     !functional.has(p) && !/^\d+$/.test(content[p]!.folded) && (!isSoft(content[p]!) || paired(p));
-  const story = storyPositions(contentClause, naming);
+  // A short follow-up question ("…, có phải về quê không", "còn phí bao nhiêu?") is not the ask:
+  // the clause before it names the procedure it asks about. One naming more than two words ("có
+  // phải đăng ký hộ kinh doanh không") is an ask of its own.
+  const followUps = followUpClauses(tokens, clauseOf);
+  const namingIn = new Map<number, number>();
+  content.forEach((_, p) => {
+    if (naming(p)) namingIn.set(contentClause[p]!, (namingIn.get(contentClause[p]!) ?? 0) + 1);
+  });
+  const shortFollowUp = (c: number) => followUps.has(c) && (namingIn.get(c) ?? 0) <= FOLLOW_UP_WORDS;
+  const story = storyPositions(contentClause, (p) => naming(p) && !shortFollowUp(contentClause[p]!));
   // A circumstance is set aside like the story when the rest still names the procedure.
   const aside = circumstancePositions(content, contentClause);
   const rest = content.filter((_, p) => !story.has(p) && !aside.has(p) && naming(p)).length;

@@ -8,7 +8,7 @@
  */
 import Fuse from "fuse.js";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
-import { coverageOf } from "./coverage.ts";
+import { askUnexplained, coverageOf } from "./coverage.ts";
 import { spreadTwins } from "./diversity.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
@@ -61,6 +61,11 @@ const MAX_CANDIDATES = 5;
 /** The places where a level twin of a candidate already shown gives way to another procedure. */
 const SPREAD_SLOTS = 3;
 const MAX_SEARCH_TERMS = 16;
+/**
+ * A shown candidate explaining the ask of a long message vouches for the list when it scores at
+ * least this share of the best one (see askUnexplained in coverage.ts).
+ */
+const ASK_CLOSE = 0.75;
 /** Fuse's Bitap cost grows with the pattern: the re-rank looks at the first words only. */
 const MAX_FUSE_WORDS = 10;
 /**
@@ -268,24 +273,33 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       reranked[0]!.doc.accented,
       reranked[0]!.doc.namePairs,
     );
-    const decision = offTopic
-      ? "none"
-      : found.length > 0
-        ? decide(
-            {
-              coverage,
-              specificity,
-              phrase,
-              vocabulary,
-              citizen: reranked[0]!.doc.citizen,
-              top: top.score,
-              second,
-            },
-            thresholds,
-          )
-        : raws[0]!.score >= FALLBACK_CLARIFY_SIMILARITY && raws[0]!.doc.citizen
-          ? "clarify"
-          : "none";
+    const decision =
+      offTopic ||
+      askUnexplained(
+        analysis,
+        ranked
+          .slice(0, SPREAD_SLOTS)
+          .filter((r) => r.score >= ASK_CLOSE * top.score)
+          .map((r) => r.doc),
+        index,
+      )
+        ? "none"
+        : found.length > 0
+          ? decide(
+              {
+                coverage,
+                specificity,
+                phrase,
+                vocabulary,
+                citizen: reranked[0]!.doc.citizen,
+                top: top.score,
+                second,
+              },
+              thresholds,
+            )
+          : raws[0]!.score >= FALLBACK_CLARIFY_SIMILARITY && raws[0]!.doc.citizen
+            ? "clarify"
+            : "none";
     if (decision === "none") return { result: none, analysis, coverage, specificity, phrase, vocabulary };
     const result: SearchResult = {
       query: raw,

@@ -74,11 +74,29 @@ const isWord = (t: Token, list: ReturnType<typeof wordList>) =>
   list.accented.has(t.accented) || (!hasMarks(t) && list.folded.has(t.folded));
 const isDied = (t: Token) => t.accented === "mất" || (!hasMarks(t) && t.folded === "mat");
 
+/**
+ * Typed without marks, "chong mat" is also "chóng mặt" (dizzy): so it reads after how often or how
+ * badly ("hay", "bị", "hơi", "thường", "đau đầu") or before another symptom ("buồn nôn", "hoa mắt").
+ */
+const DIZZY_BEFORE = new Set(["hay", "bi", "hoi", "thuong", "dau", "de", "nhuc"]);
+const DIZZY_AFTER = new Set(["buon", "hoa", "nhuc", "dau", "u", "met", "choang"]);
+
+function dizzy(tokens: readonly Token[], i: number): boolean {
+  const person = tokens[i - 1];
+  if (!person || hasMarks(person) || hasMarks(tokens[i]!) || person.folded !== "chong") return false;
+  const before = tokens[i - 2];
+  const after = tokens[i + 1];
+  return (
+    (before !== undefined && !hasMarks(before) && DIZZY_BEFORE.has(before.folded)) ||
+    (after !== undefined && !hasMarks(after) && DIZZY_AFTER.has(after.folded))
+  );
+}
+
 /** Expansions for "mất" said of a person. */
 export function senseExpansions(tokens: readonly Token[]): Expansion[] {
   const out: Expansion[] = [];
   tokens.forEach((t, i) => {
-    if (!isDied(t)) return;
+    if (!isDied(t) || dizzy(tokens, i)) return;
     const next = tokens[i + 1];
     if (next && isWord(next, LOST_LIST)) return;
     let j = i - 1;

@@ -1,7 +1,7 @@
 /**
  * Spelling repair checked against the catalogue's syllable pairs: regional spellings (tr/ch, s/x,
- * d/gi/r, l/n, final n/ng, c/t) and dropped letters ("khai sin", "thường chú", "kin doanh") are
- * replaced only when the repaired pair of neighbouring syllables occurs in a procedure name or
+ * d/gi/r, l/n, final n/ng, c/t; the teen code's f/ph, z/d/gi) and dropped letters ("khai sin",
+ * "thường chú", "kin doanh") are replaced only when the repaired pair of neighbouring syllables occurs in a procedure name or
  * alias, and the typed pair does not.
  */
 import type { Token } from "./normalize.ts";
@@ -18,6 +18,10 @@ const ONSET_SWAPS: readonly [string, string][] = [
   ["r", "gi"],
   ["l", "n"],
   ["n", "l"],
+  // teen code: "f" for "ph" ("giấy fép"), "z" for "d"/"gi" ("zấy tờ")
+  ["f", "ph"],
+  ["z", "d"],
+  ["z", "gi"],
 ];
 
 const CODA_SWAPS: readonly [string, string][] = [

@@ -127,6 +127,15 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     ],
     means: "đăng ký kết hôn",
   },
+  // "ghi chú" is how officials and citizens call recording a marriage or divorce settled abroad
+  {
+    says: ["ghi chú kết hôn", "ghi chú việc kết hôn", "ghi chú đăng ký kết hôn"],
+    means: "ghi vào sổ hộ tịch việc kết hôn",
+  },
+  {
+    says: ["ghi chú ly hôn", "ghi chú việc ly hôn", "ghi chú quyết định ly hôn", "ghi chú bản án ly hôn"],
+    means: "ghi vào sổ hộ tịch việc ly hôn",
+  },
   {
     says: [
       "báo tử",
@@ -414,6 +423,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "thu hồi cà vẹt",
       "nộp lại cà vẹt",
       "nộp lại đăng ký xe",
+      // returning the plate is the withdrawal, not a first plate ("biển số" alone)
+      "nộp lại biển số",
+      "nộp lại biển",
+      "trả lại biển số",
+      "trả biển số",
       "hủy đăng ký xe",
       "xe phế liệu",
       "bán phế liệu",
@@ -447,6 +461,11 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "làm lại con dấu",
       "khắc lại dấu",
       "khắc lại con dấu",
+      // the act first, "lại" after its object
+      "khắc dấu lại",
+      "làm dấu lại",
+      "làm con dấu lại",
+      "khắc con dấu lại",
     ],
     means: "đăng ký lại mẫu con dấu",
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   circumstancePositions,
   clauseNumbers,
+  followUpClauses,
   splitSegments,
   storyPositions,
 } from "../../src/search/clauses.ts";
@@ -79,5 +80,25 @@ describe("circumstancePositions", () => {
         tokens.map(() => 0),
       ).size,
     ).toBe(0);
+  });
+});
+
+describe("followUpClauses", () => {
+  const clausesOf = (text: string) => {
+    const segments = splitSegments(text).map((s) => tokenize(s));
+    const tokens = segments.flat();
+    const segmentOf = segments.flatMap((s, k) => s.map(() => k));
+    return followUpClauses(tokens, clauseNumbers(tokens, segmentOf));
+  };
+
+  it("finds a follow-up question after the ask ('có phải về quê không', 'còn phí bao nhiêu')", () => {
+    expect([...clausesOf("cho em hoi cap lai cccd o dau, co phai ve que khong")]).toEqual([1]);
+    expect([...clausesOf("lam giay khai sinh cho be o dau a? con phi bao nhieu?")]).toEqual([1]);
+    expect([...clausesOf("em muon cap lai so do. lam o dau? mat bao lau a?")]).toEqual([1, 2]);
+  });
+
+  it("never takes the first clause, nor a clause that opens with an act, for a follow-up", () => {
+    expect(clausesOf("co phai dang ky tam tru khong").size).toBe(0);
+    expect(clausesOf("em moi mua xe, dang ky xe o dau").size).toBe(0);
   });
 });

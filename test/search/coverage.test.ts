@@ -42,4 +42,23 @@ describe("coverage", () => {
     expect(search.search("hai đứa con nhà em hay cãi nhau thì phải làm sao").decision).toBe("none");
     expect(search.search("cả nhà em đều bị cảm thì uống thuốc gì").decision).toBe("none");
   });
+
+  it("says nothing fits when a long message asks advice the story's words cannot give", () => {
+    // "chong mat" (dizzy) is also "chồng mất" (husband died): the story must not answer the ask
+    const dizzy =
+      "chao ad, me em dao nay hay chong mat buon non, di kham bac si bao huyet ap thap. cho em hoi nen cho me an uong the nao";
+    expect(search.search(dizzy).decision).toBe("none");
+    expect(
+      search.search("hang xom xay nha lan sang dat nha em, em tuc qua, lam sao de noi chuyen cho ho hieu")
+        .decision,
+    ).toBe("none");
+    // … while an ask in other words than the procedure's name still finds it
+    expect(
+      search
+        .search(
+          "chào ad, công ty em yêu cầu nộp giấy xác nhận thông tin về cư trú thay cho sổ hộ khẩu. em xin giấy đó ở đâu ạ",
+        )
+        .candidates.map((c) => c.code),
+    ).toContain("1.010041");
+  });
 });

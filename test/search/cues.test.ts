@@ -95,6 +95,8 @@ describe("sibling cues", () => {
     expect(cues("ông ấy mất hôm qua")).toEqual([]);
     expect(cues("ong ay mat o nha")).toEqual([]);
     expect(cues("chồng tôi người mỹ mất tại việt nam")).toEqual(["foreign"]);
+    expect(cues("chong em la nguoi uc mat o viet nam")).toEqual(["foreign"]);
+    expect(cues("bà nội mất ở quê")).toEqual([]);
     expect(cues("căn cước bị mất tại chợ")).toEqual(["lost"]);
     expect(cues("mat so hong")).toEqual(["lost"]);
     expect(cues("sổ hỏng")).toEqual(["damaged"]);
@@ -105,6 +107,13 @@ describe("sibling cues", () => {
     expect(cues("lý lịch tư pháp")).toEqual([]);
     expect(cues("chủ nhật có làm việc không")).toEqual([]);
     expect(cues("vợ người nhật")).toEqual(["foreign"]);
+  });
+
+  it("reads a Korean spouse or stay ('lấy chồng người hàn', 'sang hàn') as foreign, not a weld or a mend", () => {
+    expect(cues("em lay chong nguoi han, be sinh o seoul")).toEqual(["foreign"]);
+    expect(cues("vợ em đi làm bên hàn")).toEqual(["foreign"]);
+    expect(cues("thợ hàn xì")).toEqual([]);
+    expect(cues("hàn gắn tình cảm")).toEqual([]);
   });
 
   it("reads a paper written wrong as asking for its correction (cải chính, đính chính, or amendment)", () => {

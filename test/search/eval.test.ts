@@ -119,4 +119,8 @@ describe("search evaluation set", () => {
   it("reports the train-6 set used for tuning in the sixth round (no threshold: it is tuning data)", () => {
     report("train-6-set.yaml", "train-6 set", { inScope: 55, outOfScope: 10 }, asked("TRAIN6_MISSES"));
   }, 60_000);
+
+  it("reports the train-7 set used for tuning in the seventh round (no threshold: it is tuning data)", () => {
+    report("train-7-set.yaml", "train-7 set", { inScope: 150, outOfScope: 40 }, asked("TRAIN7_MISSES"));
+  }, 60_000);
 });

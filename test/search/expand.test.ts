@@ -50,6 +50,22 @@ describe("citizen vocabulary", () => {
     expect(means("hk 2")).toEqual([]);
   });
 
+  it("reads 'ghi chú' a marriage or divorce as recording it in the civil-status book", () => {
+    expect(means("ghi chu ket hon")).toContain("ghi vào sổ hộ tịch việc kết hôn");
+    // "ly" is spelt "li" once the i/y spellings are unified
+    expect(means("muốn ghi chú ly hôn ở việt nam")).toContain("ghi vào sổ hộ tịch việc li hôn");
+  });
+
+  it("reads 'khắc dấu lại' (the act first, 'lại' after its object) as registering the seal again", () => {
+    expect(means("khắc dấu lại cho công ty")).toContain("đăng kí lại mẫu con dấu");
+    expect(means("khắc dấu cho công ty mới")).not.toContain("đăng kí lại mẫu con dấu");
+  });
+
+  it("reads returning the plate ('nộp lại biển số') as withdrawing the registration, not a first plate", () => {
+    expect(means("xe hu muon huy, nop lai bien so")).toContain("thu hồi chứng nhận đăng kí xe biển số xe");
+    expect(means("nop lai bien so")).not.toContain("đăng kí cấp biển số xe lần đầu");
+  });
+
   it("knows the words for seals, fishing vessels, forces' driving licences and vehicle withdrawal", () => {
     expect(means("con dau bi mat")).toEqual(["đăng kí lại mẫu con dấu"]);
     expect(means("khac con dau")).toEqual(["đăng kí mẫu con dấu"]);

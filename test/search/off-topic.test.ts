@@ -60,4 +60,17 @@ describe("off-topic words", () => {
     const price = "Xác định giá đất cụ thể";
     expect(missesTopic(land, terms(price), index(price))).toBe(false);
   });
+
+  it("finds a claim of unemployment benefit, which only the authorisation to collect it names in part", () => {
+    const index = (text: string) => {
+      const folded = tokenize(text).map((t) => t.folded);
+      return new Set(folded.slice(1).map((t, i) => `${folded[i]}_${t}`));
+    };
+    const proxy = "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp";
+    const claim = words("huong tro cap that nghiep");
+    expect(claim).toEqual([["hưởng", "trợ", "cấp", "thất", "nghiệp"]]);
+    expect(missesTopic(claim, terms(proxy), index(proxy))).toBe(true);
+    expect(words("làm trợ cấp thất nghiệp ở đâu")).not.toEqual([]);
+    expect(words("ủy quyền cho vợ lĩnh thay trợ cấp thất nghiệp")).toEqual([]);
+  });
 });

@@ -119,4 +119,18 @@ describe("query analysis", () => {
     expect(folded("ddawng kys")).toEqual(["dang", "ki"]);
     expect(folded("xe bus so 32")).toContain("bus");
   });
+
+  it("does not take a short follow-up question for the ask: the procedure before it is not story", () => {
+    const q = "chao ad, em lam mat vi o cho. cho em hoi cap lai cccd o dau, co phai ve que khong";
+    const a = analyzeQuery(q, new Set(), new Set(["ve_que"]));
+    const asked = a.content.filter((_, p) => !a.story.has(p)).map((t) => t.folded);
+    expect(asked).toEqual(expect.arrayContaining(["cap", "lai", "cccd"]));
+    // A follow-up naming a procedure of its own is the ask ("… có phải đăng ký hộ kinh doanh không").
+    const b = analyzeQuery(
+      "em dinh mo quan tra sua truoc nha. cho em hoi co phai dang ky ho kinh doanh khong",
+      new Set(),
+      new Set(),
+    );
+    expect(b.content.filter((_, p) => b.story.has(p)).map((t) => t.folded)).toContain("tra");
+  });
 });

@@ -21,6 +21,17 @@ describe("pair-checked spelling repair", () => {
     expect(repaired("gia vang")).toBe("gia vang");
   });
 
+  it("reads the teen code's 'f' as 'ph' and 'z' as 'd'/'gi' when the pair becomes a known one", () => {
+    const known = new Set(["giay_phep", "phep_lai", "giay_to"]);
+    const fixed = (text: string) =>
+      repairPairs(tokenize(text), known)
+        .map((t) => t.folded)
+        .join(" ");
+    expect(fixed("doi giay fep lai xe")).toBe("doi giay phep lai xe");
+    expect(fixed("zay to")).toBe("giay to");
+    expect(fixed("fan mem")).toBe("fan mem");
+  });
+
   it("never changes a kept position (a greeting is not a misspelling)", () => {
     const known = new Set(["anh_tri"]);
     expect(
