@@ -29,6 +29,7 @@ import { help } from "./flows/help.ts";
 import { chooseLanguage, setLanguage } from "./flows/language.ts";
 import { listMine, rateTicket, reopenTicket, showTicket, ticketStatusCommand } from "./flows/my-tickets.ts";
 import { message, paragraph, result } from "./flows/reply.ts";
+import { answerSmallTalk } from "./flows/small-talk.ts";
 import {
   finishTopics,
   latestNews,
@@ -41,6 +42,7 @@ import { vote } from "./flows/vote.ts";
 import { comingSoon, menu, welcome } from "./flows/welcome.ts";
 import type { Block, Choice, InboundEvent } from "./model.ts";
 import type { ConversationState } from "./records.ts";
+import { smallTalk } from "./small-talk.ts";
 import { asksWhatIsMissing, cleanText, fold, hasWords, isGreeting, truncateWords } from "./text.ts";
 
 /** The fields of an event the form does not read (text typed back is re-wrapped as an event). */
@@ -254,6 +256,8 @@ function text(raw: string, state: ConversationState, ctx: FlowContext): FlowResu
     if (wantsToComplain(folded)) return startFeedback(state, ctx);
   }
   if (isGreeting(cleaned)) return welcome(state, ctx);
+  const talk = smallTalk(cleaned);
+  if (talk) return answerSmallTalk(talk, state, ctx);
   if (asksWhatIsMissing(cleaned)) return whatIsMissing(cleaned, state, ctx);
   if (cleaned.length > MAX_QUESTION_LENGTH) {
     return ask(truncateWords(cleaned, MAX_QUESTION_LENGTH), state, ctx, [paragraph(ctx.tr("input.tooLong"))]);

@@ -46,6 +46,12 @@ export const en: Messages = {
     "/phananh: send feedback or a complaint\n/trangthai: see the feedback you sent\n/huy: cancel the feedback you are writing",
   "help.tip": "Tip: keep it short and say what you need to do, e.g. “replace a lost ID card”.",
 
+  "smallTalk.thanks": "You are welcome. Message me whenever you have another question about a procedure.",
+  "smallTalk.ack": "All right. Message me whenever you have another question.",
+  "smallTalk.bye": "Goodbye! Good luck with your paperwork.",
+  "smallTalk.who":
+    "I am the automated assistant of {locality}. I help you look up administrative procedures: which papers to bring, the fee, the time it takes and where to apply.",
+  "smallTalk.notOfficer": "I am not an officer. To talk to a person, call the hotline {hotline}.",
   "followUp.about": "About “{name}” ({code}):",
   "followUp.fullCard": "See the whole procedure",
   "followUp.other": "If you mean another procedure, type its name.",

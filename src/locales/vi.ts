@@ -49,6 +49,12 @@ export const vi = {
   "help.tip": "Mẹo: hỏi ngắn gọn, nêu rõ việc cần làm, ví dụ “làm lại căn cước bị mất”.",
 
   // Search outcomes.
+  "smallTalk.thanks": "Dạ, không có gì ạ. Khi cần hỏi thủ tục khác, bạn cứ nhắn cho tôi.",
+  "smallTalk.ack": "Vâng ạ. Khi cần hỏi thêm, bạn cứ nhắn cho tôi.",
+  "smallTalk.bye": "Chào bạn! Chúc bạn làm thủ tục thuận lợi.",
+  "smallTalk.who":
+    "Tôi là trợ lý tự động của {locality}. Tôi giúp bạn tra cứu thủ tục hành chính: cần mang giấy tờ gì, lệ phí, thời gian và nộp ở đâu.",
+  "smallTalk.notOfficer": "Tôi không phải cán bộ. Khi cần người hướng dẫn, bạn gọi đường dây nóng {hotline}.",
   "followUp.about": "Về thủ tục “{name}” ({code}):",
   "followUp.fullCard": "Xem đầy đủ thủ tục",
   "followUp.other": "Nếu bạn hỏi về thủ tục khác, bạn gõ tên thủ tục đó nhé.",

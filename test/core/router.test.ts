@@ -155,6 +155,29 @@ describe("the conversation router", () => {
     expect(replyText(whole.replies)).toContain("Giấy tờ cần mang");
   });
 
+  it("answers thanks and 'ok' kindly, keeping the choices and the procedure of the answer before", () => {
+    const card = run([text("khai sinh")]).last;
+    for (const said of ["cảm ơn ad nhiều ạ", "ok"]) {
+      const { last } = run([text("khai sinh"), text(said)]);
+      expect(replyText(last.replies), said).not.toContain("Xin lỗi");
+      expect(last.effects, said).toEqual([]);
+      expect(last.state.offered, said).toEqual(card.state.offered);
+      // "phí bao nhiêu?" after thanks is still about the procedure.
+      const next = run([text("khai sinh"), text(said), text("phí bao nhiêu?")]).last;
+      expect(replyText(next.replies), said).toContain("Về thủ tục “Thủ tục đăng ký khai sinh”");
+    }
+    expect(replyText(run([text("cảm ơn")]).last.replies)).toContain("không có gì");
+  });
+
+  it("says what it is and how to reach a person when asked who it is", () => {
+    const { last } = run([text("bạn là ai vậy")]);
+    const said = replyText(last.replies);
+    expect(said).toContain("Tôi là trợ lý tự động");
+    expect(said).toContain("Tôi không phải cán bộ");
+    expect(said).toContain(catalogue.locality.hotline);
+    expect(lastChoices(last.replies).length).toBeGreaterThan(0);
+  });
+
   it("asks which procedure a follow-up question means when no answer came before it", () => {
     const { last } = run([text("phí bao nhiêu?")]);
     expect(replyText(last.replies)).toContain("Bạn hỏi về thủ tục nào?");
