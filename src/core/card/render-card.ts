@@ -82,7 +82,11 @@ export function renderAspect(procedure: Procedure, aspect: Aspect, ctx: CardCont
   const render: Render = { procedure, ctx, issues: new Set(parsed.sections), noted: new Set() };
   const blocks = renderSection(leadSection[aspect], aspect, render);
   if (!procedure.reviewed) blocks.push({ kind: "paragraph", text: ctx.tr("card.unreviewed") });
-  blocks.push({ kind: "link", label: ctx.tr("card.officialLink"), url: procedure.source.url });
+  // The place section already links the official page when the procedure can be done online.
+  const url = procedure.source.url;
+  if (!blocks.some((block) => block.kind === "link" && block.url === url)) {
+    blocks.push({ kind: "link", label: ctx.tr("card.officialLink"), url });
+  }
   return blocks;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locality, Procedure } from "../../../src/catalogue/schema.ts";
-import { renderCard, sectionOrder } from "../../../src/core/card/render-card.ts";
+import { renderAspect, renderCard, sectionOrder } from "../../../src/core/card/render-card.ts";
 import type { Block } from "../../../src/core/model.ts";
 import { translator } from "../../../src/locales/index.ts";
 import { realLocality, realProcedure } from "../support.ts";
@@ -50,6 +50,23 @@ describe("the procedure card", () => {
       label: "Xem trên trang chính thức",
       url: birth.source.url,
     });
+  });
+
+  it("answers a follow-up with the one section asked, and the official link once", () => {
+    const birth = realProcedure("1.001193");
+    const ctx = {
+      locale: "vi" as const,
+      tr: translator("vi"),
+      locality,
+      nameOf: (code: string) => names.get(code),
+    };
+    const fee = renderAspect(birth, "fee", ctx);
+    expect(headings(fee)).toEqual(["Lệ phí"]);
+    expect(fee.at(-1)).toEqual({ kind: "link", label: "Xem trên trang chính thức", url: birth.source.url });
+    // Online: the place section links the official page already (it is where one applies online).
+    const online = renderAspect(birth, "online", ctx);
+    expect(headings(online)).toEqual(["Nộp ở đâu, nộp thế nào"]);
+    expect(online.filter((block) => block.kind === "link" && block.url === birth.source.url)).toHaveLength(1);
   });
 
   it("leads with the aspect asked", () => {
