@@ -15,6 +15,13 @@ describe("aspect", () => {
     expect(aspect("làm khai sinh như thế nào")).toBe("steps");
   });
 
+  it("reads 'when do I get the result' as a question about time", () => {
+    expect(aspect("bao giờ thì có kết quả")).toBe("time");
+    expect(aspect("khi nao thi nhan duoc ket qua")).toBe("time");
+    expect(aspect("nộp rồi bao giờ lấy được sổ")).toBe("time");
+    expect(aspect("kết quả nhận được gì")).toBe("result");
+  });
+
   it("does not take procedure words for an aspect", () => {
     expect(aspect("thuế sử dụng đất phi nông nghiệp")).toBeNull();
     expect(aspect("đăng ký khai sinh")).toBeNull();
