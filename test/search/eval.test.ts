@@ -98,6 +98,15 @@ describe("search evaluation set", () => {
     );
   }, 60_000);
 
+  it("reports the fifth held-out set, written by a fifth independent writer before any run (figures only)", () => {
+    report(
+      "holdout-5-set.yaml",
+      "fifth held-out set",
+      { inScope: 300, outOfScope: 50 },
+      asked("HOLDOUT5_MISSES"),
+    );
+  }, 60_000);
+
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
     const e = evaluate(search, readQuerySet("test/search/dev-set.yaml"));
     console.log(`\nSearch dev set (test/search/dev-set.yaml)\n${formatEvaluation(e)}`);
