@@ -10,6 +10,7 @@ import Fuse from "fuse.js";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { askUnexplained, coverageOf } from "./coverage.ts";
 import { spreadTwins } from "./diversity.ts";
+import { fromEnglish } from "./english.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
@@ -175,7 +176,8 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
 
   function explain(query: string) {
     const raw = typeof query === "string" ? query : "";
-    const analysis = analyzeQuery(raw, index.syllables, index.pairs);
+    // A question in English is searched in the catalogue's Vietnamese words (english.ts).
+    const analysis = analyzeQuery(fromEnglish(raw) ?? raw, index.syllables, index.pairs);
     const coded = byCode(raw, analysis.aspect);
     if (coded) return { result: coded, analysis, coverage: 1, specificity: index.maxIdf };
     // A question that only asks about an aspect is a follow-up (whatever the index finds for it).

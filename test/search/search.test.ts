@@ -127,6 +127,22 @@ describe("createSearch", () => {
     expect(search.search("làm hộ chiếu mất bao lâu").aspect).toBe("time");
   });
 
+  it("finds the procedure for a question in English", () => {
+    const expected: [string, string, string | null][] = [
+      ["birth registration", "1.001193", null],
+      ["How much is the fee for a passport?", "1.001456", "fee"],
+      ["I lost my ID card, what do I need?", "1.014064", "papers"],
+      ["my wife is a foreigner, how do we register our marriage", "2.000806", null],
+    ];
+    for (const [q, code, aspect] of expected) {
+      const found = search.search(q);
+      expect(found.candidates[0]?.code, q).toBe(code);
+      expect(found.aspect, q).toBe(aspect);
+      expect(found.query, q).toBe(q);
+    }
+    expect(search.search("work permit").decision).toBe("none");
+  });
+
   it("marks a question that only asks about an aspect as a follow-up", () => {
     for (const q of [
       "phí bao nhiêu?",
