@@ -327,6 +327,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
           input: io.stdin,
           output: io.stdout,
           locale: config.defaultLocale,
+          prefs: stores.keyValue("prefs"),
           clock,
         })
       : null;

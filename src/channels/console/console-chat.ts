@@ -8,7 +8,8 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { DeliveryError } from "../../core/delivery-error.ts";
 import type { ChannelCapabilities, InboundEvent, Locale, Reply } from "../../core/model.ts";
-import type { AddressLock, Assistant, Clock, Messenger } from "../../core/ports.ts";
+import type { AddressLock, Assistant, Clock, KeyValueStore, Messenger } from "../../core/ports.ts";
+import { citizenPrefs } from "../../core/records.ts";
 import { choiceHint, t, translator } from "../../locales/index.ts";
 import type { Logger } from "../../logger.ts";
 import { renderReplyPlain } from "../render-plain.ts";
@@ -28,6 +29,11 @@ export interface ConsoleChatDeps {
   input: Readable;
   output: Writable;
   locale: Locale;
+  /**
+   * The core's citizen preferences (namespace "prefs"): after `/lang`, the terminal's own lines
+   * (the choice hint, the apology, goodbye) follow the language chosen. Without it: `locale`.
+   */
+  prefs?: KeyValueStore<unknown>;
   clock?: Clock;
   /** Interactive (prompt, line editing); default: whether input and output are terminals. */
   interactive?: boolean;
@@ -64,6 +70,15 @@ export function renderTurn(replies: readonly Reply[], locale: Locale): string {
 export function createConsoleChat(deps: ConsoleChatDeps): ConsoleChat {
   const { assistant, lock, output, locale } = deps;
   const clock = deps.clock ?? { now: () => Date.now() };
+  /** The language the person at the terminal chose (`/lang`), else the deployment's. */
+  const currentLocale = async (): Promise<Locale> => {
+    if (!deps.prefs) return locale;
+    try {
+      return citizenPrefs.safeParse(await deps.prefs.get(CONSOLE_ADDRESS)).data?.locale ?? locale;
+    } catch {
+      return locale;
+    }
+  };
   const messages = consoleMessages[locale];
   const interactive =
     deps.interactive ??
@@ -78,7 +93,7 @@ export function createConsoleChat(deps: ConsoleChatDeps): ConsoleChat {
 
   async function answer(event: InboundEvent): Promise<void> {
     const replies = await lock.run(CONSOLE_ADDRESS, () => assistant.handle(event));
-    const text = renderTurn(replies, locale);
+    const text = renderTurn(replies, await currentLocale());
     if (text.length > 0) write(`\n${text}\n`);
   }
 
@@ -87,7 +102,7 @@ export function createConsoleChat(deps: ConsoleChatDeps): ConsoleChat {
       await answer(event);
     } catch (error) {
       logger.error({ err: error }, "console turn failed");
-      write(`\n${t(locale, "error.generic")}\n`);
+      write(`\n${t(await currentLocale(), "error.generic")}\n`);
     }
   }
 
@@ -123,7 +138,7 @@ export function createConsoleChat(deps: ConsoleChatDeps): ConsoleChat {
       } finally {
         lines.close();
         up = false;
-        write(`\n${messages.goodbye}`);
+        write(`\n${consoleMessages[await currentLocale()].goodbye}`);
       }
     },
     stop() {
@@ -133,7 +148,7 @@ export function createConsoleChat(deps: ConsoleChatDeps): ConsoleChat {
     messenger: {
       async send(address, replies) {
         if (address !== CONSOLE_ADDRESS) throw new DeliveryError("final", "not the terminal chat's address");
-        const text = renderTurn(replies, locale);
+        const text = renderTurn(replies, await currentLocale());
         if (text.length > 0) write(`\n${text}\n`);
         if (interactive) rl?.prompt(true);
       },

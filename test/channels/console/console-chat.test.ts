@@ -69,6 +69,52 @@ describe("createConsoleChat with piped input", () => {
     expect(chat.isUp()).toBe(false);
   });
 
+  it("speaks the language chosen with /lang in its own lines (the hint, goodbye)", async () => {
+    const prefs = new Map<string, unknown>();
+    const assistant: Assistant = {
+      async handle(event) {
+        // As the core does on /lang en: the citizen's preference is saved.
+        if (event.kind === "command" && event.command === "lang") prefs.set(event.address, { locale: "en" });
+        return [
+          {
+            kind: "message",
+            blocks: [{ kind: "paragraph", text: "ok" }],
+            choices: [{ id: "a", label: "A" }],
+          },
+        ];
+      },
+    };
+    const input = new PassThrough();
+    let out = "";
+    const output = new Writable({
+      write(chunk, _e, done) {
+        out += String(chunk);
+        done();
+      },
+    });
+    const chat = createConsoleChat({
+      assistant,
+      lock: createKeyedQueue(),
+      logger: createLogger({ level: "silent", destination: new PassThrough() }),
+      input,
+      output,
+      locale: "vi",
+      prefs: {
+        get: async (key) => prefs.get(key),
+        set: async () => undefined,
+        delete: async () => undefined,
+      },
+      interactive: false,
+    });
+    input.end("/lang en\n");
+    await chat.run();
+    const [before, after] = out.split("1. A\n").slice(1);
+    expect(before).toContain("Bạn gõ số 1 để chọn");
+    expect(after).toContain("Type 1 to choose it");
+    expect(after).not.toContain("Bạn gõ số 1");
+    expect(out.trimEnd().endsWith("Goodbye! Good luck with your procedure.")).toBe(true);
+  });
+
   it("stops at /thoat without answering what follows", async () => {
     const seen: InboundEvent[] = [];
     const { chat, input } = setup(echoAssistant(seen));
