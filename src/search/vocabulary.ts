@@ -139,6 +139,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   {
     says: [
       "báo tử",
+      "giấy khai tử",
+      "làm khai tử",
       "giấy chứng tử",
       "giấy báo tử",
       "làm chứng tử",

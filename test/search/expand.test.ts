@@ -16,6 +16,7 @@ describe("citizen vocabulary", () => {
 
   it("knows the old and everyday names citizens use", () => {
     expect(means("làm giấy hôn thú")).toEqual(["đăng kí kết hôn"]);
+    expect(means("lam giay khai tu cho vo")).toEqual(["đăng kí khai tử"]);
     expect(means("làm kt3")).toEqual(["đăng kí tạm trú"]);
     expect(means("giấy xác nhận chưa vợ")).toEqual(["xác nhận tình trạng hôn nhân"]);
     expect(means("công chứng giấy ủy quyền")).toEqual(["chứng thực chữ kí"]);
