@@ -1,10 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { cueFactor, detectCues, nameVariants } from "../../src/search/cues.ts";
+import {
+  cueFactor,
+  detectCues,
+  nameVariants,
+  nationalityPositions,
+  plainSiblingName,
+} from "../../src/search/cues.ts";
 import { tokenize } from "../../src/search/normalize.ts";
 
 const cues = (text: string) => [...detectCues(tokenize(text))].sort();
 
 describe("sibling cues", () => {
+  it("names the plain sibling of a foreign-element variant the query asks for", () => {
+    const foreign = new Set(["foreign"] as const);
+    expect(plainSiblingName("thu tuc dang ky khai tu co yeu to nuoc ngoai", foreign)).toBe(
+      "thu tuc dang ky khai tu",
+    );
+    expect(plainSiblingName("thu tuc dang ky khai tu co yeu to nuoc ngoai", new Set())).toBeNull();
+    expect(plainSiblingName("thu tuc dang ky khai tu", foreign)).toBeNull();
+  });
+
+  it("finds a person's nationality after 'người' or 'quốc tịch', not a brother ('người anh')", () => {
+    const at = (q: string) => [...nationalityPositions(tokenize(q))].sort((a, b) => a - b);
+    expect(at("khai tu vo nguoi trung quoc")).toEqual([4, 5]);
+    expect(at("vợ em quốc tịch hàn quốc")).toEqual([2, 3, 4, 5]);
+    expect(at("chồng em người nhật")).toEqual([3]);
+    expect(at("nhap quoc tich cho chong nguoi anh")).toEqual([]);
+  });
+
+  it("reads an unmarked 'mo' as 'mở' (mở quán), not as a faded paper", () => {
+    expect(detectCues(tokenize("dinh mo quan ban tra sua")).has("damaged")).toBe(false);
+    expect(detectCues(tokenize("the can cuoc bi mo chu")).has("damaged")).toBe(true);
+    expect(detectCues(tokenize("thẻ căn cước mờ chữ")).has("damaged")).toBe(true);
+  });
+
   it("reads cues from the question", () => {
     expect(cues("mất căn cước")).toEqual(["lost"]);
     expect(cues("làm lại căn cước")).toEqual(["reissue"]);

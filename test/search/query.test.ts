@@ -2,6 +2,28 @@ import { describe, expect, it } from "vitest";
 import { analyzeQuery } from "../../src/search/query.ts";
 
 describe("query analysis", () => {
+  it("drops the story's term when the ask names another procedure in the catalogue's words", () => {
+    const analysis = (q: string) => analyzeQuery(q, new Set(), new Set());
+    const means = (q: string) => analysis(q).expansions.map((e) => e.tokens.map((t) => t.folded).join(" "));
+    // "lấy chồng" told in the story is no marriage registration when the ask says "đăng ký khai sinh"
+    const birth =
+      "chao ad, em lay chong nguoi han quoc duoc 2 nam, gio sinh be o benh vien. cho em hoi dang ky khai sinh cho be o dau a";
+    expect(means(birth)).not.toContain("dang ki ket hon");
+    expect(analysis(birth).namedOfficially).toBe(true);
+    // a story term naming the same procedure ("mở quán" → đăng ký thành lập hộ kinh doanh) stays
+    const shop =
+      "chao ad, em dinh mo quan ban tra sua nho truoc nha, co 2 nhan vien. cho em hoi co phai dang ky ho kinh doanh khong";
+    expect(means(shop)).toContain("dang ki thanh lap ho kinh doanh");
+    expect(analysis(shop).namedOfficially).toBe(false);
+  });
+
+  it("sets a person's nationality aside: the foreign cue says who, the country names no procedure", () => {
+    const a = analyzeQuery("khai tu vo nguoi trung quoc", new Set(), new Set());
+    const story = [...a.story].map((p) => a.content[p]!.folded);
+    expect(story).toEqual(["trung", "quoc"]);
+    expect(a.cues.has("foreign")).toBe(true);
+  });
+
   it("leaves an everyday word alone in a message typed with marks ('cho con' is no 'cho công')", () => {
     const syllables = new Set(["tach", "thua", "cho", "cong", "con"]);
     const pairs = new Set(["cho_cong"]);
