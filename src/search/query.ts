@@ -97,6 +97,14 @@ function sharesPair(a: readonly Token[], b: readonly Token[]): boolean {
   return pairs(b).some((x) => of.has(x));
 }
 
+/** Whether the word at `i` is part of a pair every procedure has ("hồ sơ", "giấy tờ", "thủ tục"). */
+function genericPair(words: readonly string[], i: number): boolean {
+  return (
+    (i > 0 && GENERIC_PAIRS.has(`${words[i - 1]}_${words[i]}`)) ||
+    (i + 1 < words.length && GENERIC_PAIRS.has(`${words[i]}_${words[i + 1]}`))
+  );
+}
+
 /** Whether the word at `i` forms a known catalogue pair with the word before or after it. */
 function inKnownPair(words: readonly string[], i: number, pairs: ReadonlySet<string>): boolean {
   return (
@@ -207,7 +215,11 @@ export function analyzeQuery(
     if (naming(p)) namingIn.set(contentClause[p]!, (namingIn.get(contentClause[p]!) ?? 0) + 1);
   });
   const shortFollowUp = (c: number) => followUps.has(c) && (namingIn.get(c) ?? 0) <= FOLLOW_UP_WORDS;
-  const story = storyPositions(contentClause, (p) => naming(p) && !shortFollowUp(contentClause[p]!));
+  // Papers every procedure has ("… thì nộp hồ sơ ở đâu", "cần giấy tờ gì") make no clause the ask.
+  const story = storyPositions(
+    contentClause,
+    (p) => naming(p) && !genericPair(contentFolded, p) && !shortFollowUp(contentClause[p]!),
+  );
   // A circumstance is set aside like the story when the rest still names the procedure.
   const aside = circumstancePositions(content, contentClause);
   const rest = content.filter((_, p) => !story.has(p) && !aside.has(p) && naming(p)).length;

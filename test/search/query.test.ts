@@ -17,6 +17,17 @@ describe("query analysis", () => {
     expect(analysis(shop).namedOfficially).toBe(false);
   });
 
+  it("takes no clause of papers every procedure has ('… thì nộp hồ sơ ở đâu') for the ask", () => {
+    const a = analyzeQuery(
+      "chồng em người Anh đã sống ở Việt Nam 6 năm, có nhà cửa ở Đà Nẵng. anh ấy muốn xin nhập quốc tịch Việt Nam thì nộp hồ sơ ở đâu ạ?",
+      new Set(),
+      new Set(),
+    );
+    const ask = a.content.filter((_, p) => !a.story.has(p)).map((t) => t.folded);
+    expect(ask).toContain("nhap");
+    expect(ask).toContain("tich");
+  });
+
   it("sets a person's nationality aside: the foreign cue says who, the country names no procedure", () => {
     const a = analyzeQuery("khai tu vo nguoi trung quoc", new Set(), new Set());
     const story = [...a.story].map((p) => a.content[p]!.folded);
