@@ -271,6 +271,16 @@ const CUE_RULES: readonly CueRule[] = [
       "tây ninh",
       "phương tây",
       "lào cai",
+      // where the citizen travels or works, not a foreign element of the paper ("bằng lái hết hạn
+      // vì đi công tác nước ngoài", "xin bằng lái quốc tế để lái xe ở nước ngoài")
+      "công tác nước ngoài",
+      "công tác ở nước ngoài",
+      "du lịch nước ngoài",
+      "du lịch ở nước ngoài",
+      "đi nước ngoài",
+      "ra nước ngoài",
+      "lái xe ở nước ngoài",
+      "lái xe nước ngoài",
     ],
   },
   { cue: "delete", says: ["xóa", "xoá", "cắt", "hủy", "huỷ", "gạch tên"] },

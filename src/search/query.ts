@@ -97,11 +97,17 @@ function sharesPair(a: readonly Token[], b: readonly Token[]): boolean {
   return pairs(b).some((x) => of.has(x));
 }
 
-/** Whether the word at `i` is part of a pair every procedure has ("hồ sơ", "giấy tờ", "thủ tục"). */
+/**
+ * Pairs every procedure has ("hồ sơ", "giấy tờ", "thủ tục") and the bare act of registering ("…
+ * đăng ký ở đâu"): a clause naming only these is a question frame, not the ask.
+ */
+const FRAME_PAIRS: ReadonlySet<string> = new Set([...GENERIC_PAIRS, "dang_ki"]);
+
+/** Whether the word at `i` is part of a pair of a question frame (see FRAME_PAIRS). */
 function genericPair(words: readonly string[], i: number): boolean {
   return (
-    (i > 0 && GENERIC_PAIRS.has(`${words[i - 1]}_${words[i]}`)) ||
-    (i + 1 < words.length && GENERIC_PAIRS.has(`${words[i]}_${words[i + 1]}`))
+    (i > 0 && FRAME_PAIRS.has(`${words[i - 1]}_${words[i]}`)) ||
+    (i + 1 < words.length && FRAME_PAIRS.has(`${words[i]}_${words[i + 1]}`))
   );
 }
 

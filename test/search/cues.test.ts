@@ -28,6 +28,14 @@ describe("sibling cues", () => {
     expect(at("nhap quoc tich cho chong nguoi anh")).toEqual([]);
   });
 
+  it("takes travelling or working abroad for no foreign element of the paper", () => {
+    const foreign = (q: string) => detectCues(tokenize(q)).has("foreign");
+    expect(foreign("bang lai het han vi em di cong tac nuoc ngoai, muon doi bang lai")).toBe(false);
+    expect(foreign("lam bang lai quoc te de lai xe o nuoc ngoai")).toBe(false);
+    expect(foreign("khai sinh cho con sinh o nuoc ngoai")).toBe(true);
+    expect(foreign("ket hon voi nguoi nuoc ngoai")).toBe(true);
+  });
+
   it("reads an unmarked 'mo' as 'mở' (mở quán), not as a faded paper", () => {
     expect(detectCues(tokenize("dinh mo quan ban tra sua")).has("damaged")).toBe(false);
     expect(detectCues(tokenize("the can cuoc bi mo chu")).has("damaged")).toBe(true);

@@ -26,6 +26,14 @@ describe("query analysis", () => {
     const ask = a.content.filter((_, p) => !a.story.has(p)).map((t) => t.folded);
     expect(ask).toContain("nhap");
     expect(ask).toContain("tich");
+    // nor is the bare act of registering ("… đăng ký ở đâu")
+    const b = analyzeQuery(
+      "em ban hang online, khong di lam cong ty. em muon dong bao hiem xa hoi tu nguyen de ve gia co luong huu. dang ky o dau a",
+      new Set(),
+      new Set(),
+    );
+    const asked = b.content.filter((_, p) => !b.story.has(p)).map((t) => t.folded);
+    expect(asked).toContain("nguyen");
   });
 
   it("sets a person's nationality aside: the foreign cue says who, the country names no procedure", () => {
