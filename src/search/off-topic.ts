@@ -80,6 +80,15 @@ export const OFF_TOPIC: readonly string[] = [
   "lừa đảo",
   "giá thuê",
   "phạt nguội",
+  // whether something is lawful: advice, which no procedure gives
+  "đúng luật",
+  "sai luật",
+  "trái luật",
+  // breastfeeding, a motorbike that will not start
+  "cho bé bú",
+  "cho con bú",
+  "đề không nổ",
+  "không nổ máy",
 ];
 
 /** Where the word asks the fee of a procedure ("làm hộ chiếu giá bao nhiêu"), it is no topic. */

@@ -66,6 +66,13 @@ describe("off-topic words", () => {
     expect(words("cong ty no luong 3 thang")).toEqual([["nợ", "lương"]]);
     expect(words("dat ve tau tet")).toEqual([["vé", "tàu"]]);
     expect(words("xem diem thi tot nghiep o dau")).toEqual([["điểm", "thi"]]);
+    expect(words("cong ty bat tang ca, nhu vay co dung luat khong")).toEqual([
+      ["tăng", "ca"],
+      ["đúng", "luật"],
+    ]);
+    expect(words("xe may de khong no phai lam sao")).toEqual([["đề", "không", "nổ"]]);
+    // "không nợ thuế" is no engine that will not start
+    expect(words("xac nhan khong no thue")).toEqual([]);
     expect(words("chuyen luong huu sang tai khoan ngan hang")).toEqual([]);
     // the procedure about the results of judgment enforcement holds the words whole
     expect(missesTopic(words("xác nhận kết quả thi hành án"), terms("Xác nhận kết quả thi hành án"))).toBe(
