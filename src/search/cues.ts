@@ -170,6 +170,7 @@ const CUE_RULES: readonly CueRule[] = [
       "mất ở viện",
       "mất ở quê",
       "mất ở việt nam",
+      "mất ở vn",
       "mất ở nước ngoài",
       "mất ở bên",
       "mất năm",

@@ -80,6 +80,7 @@ function foldedPhraseIn(words: readonly string[], p: readonly Token[]): boolean 
 /** Pairs that open many official names ("đăng ký …", "cấp lại …"): they say no topic. */
 const OPENING_PAIRS: ReadonlySet<string> = new Set([
   "dang_ki",
+  "ki_khai",
   "cap_lai",
   "cap_doi",
   "giay_chung",

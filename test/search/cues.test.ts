@@ -28,6 +28,11 @@ describe("sibling cues", () => {
     expect(at("nhap quoc tich cho chong nguoi anh")).toEqual([]);
   });
 
+  it("reads 'mất ở vn' as died in Vietnam, not as a lost paper", () => {
+    expect(detectCues(tokenize("khai tu cho me chong nguoi uc mat o vn")).has("lost")).toBe(false);
+    expect(detectCues(tokenize("giay khai sinh bi mat o vn")).has("lost")).toBe(true);
+  });
+
   it("takes travelling or working abroad for no foreign element of the paper", () => {
     const foreign = (q: string) => detectCues(tokenize(q)).has("foreign");
     expect(foreign("bang lai het han vi em di cong tac nuoc ngoai, muon doi bang lai")).toBe(false);

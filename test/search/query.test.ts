@@ -15,6 +15,10 @@ describe("query analysis", () => {
       "chao ad, em dinh mo quan ban tra sua nho truoc nha, co 2 nhan vien. cho em hoi co phai dang ky ho kinh doanh khong";
     expect(means(shop)).toContain("dang ki thanh lap ho kinh doanh");
     expect(analysis(shop).namedOfficially).toBe(false);
+    // "đăng ký khai …" opens both the birth and the death registration: they are different things
+    const death =
+      "chao ad, chong em nguoi uc, anh ay co giay khai sinh o vn. hai vo chong muon dang ky khai tu cho me chong";
+    expect(means(death)).not.toContain("dang ki khai sinh");
   });
 
   it("takes no clause of papers every procedure has ('… thì nộp hồ sơ ở đâu') for the ask", () => {
