@@ -170,6 +170,7 @@ const CUE_RULES: readonly CueRule[] = [
       "mất ở viện",
       "mất ở quê",
       "mất ở việt nam",
+      "mất ở vn",
       "mất ở nước ngoài",
       "mất ở bên",
       "mất năm",
@@ -195,7 +196,12 @@ const CUE_RULES: readonly CueRule[] = [
       "hư",
       "hư hỏng",
       "bị hư",
-      "mờ",
+      // "mo" typed without marks is far more often "mở" (mở quán, mở cửa hàng) than "mờ"
+      "bị mờ",
+      "mờ chữ",
+      "chữ mờ",
+      "mờ hết",
+      "mờ quá",
       "nhòe",
       "nát",
       "bị nát",
@@ -266,6 +272,16 @@ const CUE_RULES: readonly CueRule[] = [
       "tây ninh",
       "phương tây",
       "lào cai",
+      // where the citizen travels or works, not a foreign element of the paper ("bằng lái hết hạn
+      // vì đi công tác nước ngoài", "xin bằng lái quốc tế để lái xe ở nước ngoài")
+      "công tác nước ngoài",
+      "công tác ở nước ngoài",
+      "du lịch nước ngoài",
+      "du lịch ở nước ngoài",
+      "đi nước ngoài",
+      "ra nước ngoài",
+      "lái xe ở nước ngoài",
+      "lái xe nước ngoài",
     ],
   },
   { cue: "delete", says: ["xóa", "xoá", "cắt", "hủy", "huỷ", "gạch tên"] },
@@ -490,6 +506,72 @@ export function cuePositions(tokens: readonly Token[]): Set<number> {
   for (const rule of cueRules()) {
     for (const p of rule.says)
       for (const s of findPhrase(tokens, p)) for (let k = 0; k < p.length; k++) out.add(s + k);
+  }
+  return out;
+}
+
+/** How a name marks a variant the query may ask for, for the variant's plain sibling's name. */
+const VARIANT_PHRASES: readonly [Variant, RegExp][] = [["foreign", / co yeu to nuoc ngoai\b/]];
+
+/** The variants whose plain sibling lends them its evidence (see plainSiblingName). */
+export const SIBLING_VARIANTS: readonly Variant[] = VARIANT_PHRASES.map(([v]) => v);
+
+/**
+ * The name of the plain sibling of a variant the query asks for: "… khai tử có yếu tố nước ngoài"
+ * → "… khai tử" under the foreign cue; null when the name marks no variant asked for. The plain
+ * procedure carries the aliases citizens use ("khai tử", "làm giấy khai tử"); the variant asked for
+ * deserves the same evidence (see search.ts).
+ */
+export function plainSiblingName(folded: string, cues: ReadonlySet<Variant>): string | null {
+  for (const [cue, marked] of VARIANT_PHRASES) {
+    if (!cues.has(cue) || !marked.test(folded)) continue;
+    const plain = folded.replace(marked, "").replace(/\s+/g, " ").trim();
+    if (plain !== folded) return plain;
+  }
+  return null;
+}
+
+/** Countries citizens name as someone's nationality ("anh" alone is also an elder brother: not here). */
+const COUNTRIES: readonly Phrase[] = [
+  "hàn quốc",
+  "hàn",
+  "trung quốc",
+  "nhật bản",
+  "nhật",
+  "đài loan",
+  "mỹ",
+  "úc",
+  "pháp",
+  "đức",
+  "anh quốc",
+  "lào",
+  "campuchia",
+  "thái lan",
+  "singapore",
+  "malaysia",
+  "nga",
+  "canada",
+].map(phrase);
+
+/** Words that make the next country a person's nationality. */
+const NATIONALITY_OF: readonly Phrase[] = ["người", "quốc tịch", "gốc"].map(phrase);
+
+/**
+ * Token positions of a person's nationality ("chồng em người hàn quốc", "vợ quốc tịch trung
+ * quốc"), "quốc tịch" included: the foreign cue picks the sibling; the country's words name no
+ * procedure (they would find "Giấy phép vận tải … Việt Nam và Trung Quốc").
+ */
+export function nationalityPositions(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  for (const head of NATIONALITY_OF) {
+    for (const s of findPhrase(tokens, head)) {
+      const at = s + head.length;
+      const country = COUNTRIES.filter((c) =>
+        findPhrase(tokens.slice(at, at + c.length), c).includes(0),
+      ).sort((a, b) => b.length - a.length)[0];
+      if (!country) continue;
+      for (let k = head.length > 1 ? s : at; k < at + country.length; k++) out.add(k);
+    }
   }
   return out;
 }

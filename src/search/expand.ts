@@ -32,6 +32,24 @@ export function vocabularyPhrases(): readonly Phrase[] {
   return multiWordTerms;
 }
 
+let officialTerms: readonly Phrase[] | undefined;
+
+/**
+ * The official wordings the vocabulary adds, of more than two words ("đăng ký khai sinh"): a query
+ * holding one names a procedure in the catalogue's own words.
+ */
+export function officialPhrases(): readonly Phrase[] {
+  defaultCompiled ??= compileVocabulary();
+  officialTerms ??= [
+    ...new Map(
+      defaultCompiled
+        .filter((e) => e.means.length > 2)
+        .map((e) => [e.means.map((t) => t.folded).join(" "), e.means]),
+    ).values(),
+  ];
+  return officialTerms;
+}
+
 /** Every vocabulary term found in the query, with the official words it adds. */
 export function expandQuery(tokens: readonly Token[], compiled?: readonly CompiledEntry[]): Expansion[] {
   defaultCompiled ??= compileVocabulary();

@@ -54,6 +54,41 @@ export const OFF_TOPIC: readonly string[] = [
   "làm trợ cấp thất nghiệp",
   "hồ sơ thất nghiệp",
   "bảo hiểm thất nghiệp",
+  // saving and borrowing with a bank or a lending app: "tiết kiệm" alone is also in "tiết kiệm
+  // nước", "lãi suất" in "hỗ trợ lãi suất vay vốn" (names of programmes, not a citizen's loan)
+  "gửi tiết kiệm",
+  "sổ tiết kiệm",
+  "vay tiền",
+  "vay tín chấp",
+  "app vay",
+  "ngân hàng nào",
+  // wages owed by an employer, overtime: labour disputes, no procedure
+  "nợ lương",
+  "chậm lương",
+  "chưa trả lương",
+  "không trả lương",
+  "tăng ca",
+  // tickets, exam results, scams, fines looked up online
+  "vé tàu",
+  "vé xe",
+  "vé máy bay",
+  "điểm thi",
+  "kết quả thi",
+  "điểm chuẩn",
+  "bài tập",
+  "bị lừa",
+  "lừa đảo",
+  "giá thuê",
+  "phạt nguội",
+  // whether something is lawful: advice, which no procedure gives
+  "đúng luật",
+  "sai luật",
+  "trái luật",
+  // breastfeeding, a motorbike that will not start
+  "cho bé bú",
+  "cho con bú",
+  "đề không nổ",
+  "không nổ máy",
 ];
 
 /** Where the word asks the fee of a procedure ("làm hộ chiếu giá bao nhiêu"), it is no topic. */

@@ -12,8 +12,8 @@ import {
   storyPositions,
 } from "./clauses.ts";
 import { isSoft } from "./coverage.ts";
-import { cuePositions, detectCues, type Variant } from "./cues.ts";
-import { type Expansion, expandQuery, vocabularyPhrases } from "./expand.ts";
+import { cuePositions, detectCues, nationalityPositions, type Variant } from "./cues.ts";
+import { type Expansion, expandQuery, officialPhrases, vocabularyPhrases } from "./expand.ts";
 import { hasMarks, MAX_QUERY_TOKENS, sanitizeQuery, type Token, tokenize } from "./normalize.ts";
 import { isPurpose } from "./purpose.ts";
 import { senseExpansions } from "./sense.ts";
@@ -48,6 +48,11 @@ export interface QueryAnalysis {
    * "… để nộp hồ sơ xin việc") is why the citizen asks, not what (see off-topic.ts).
    */
   readonly beside: ReadonlySet<number>;
+  /**
+   * Whether the ask (the story set aside) names its procedure in the catalogue's own words ("…
+   * giờ muốn đăng ký khai sinh cho bé"): the story then only tells why (see token-index.ts).
+   */
+  readonly namedOfficially?: boolean;
 }
 
 /**
@@ -62,6 +67,48 @@ function generic(words: readonly string[], i: number): boolean {
     GENERIC_WORDS.has(words[i]!) ||
     (i > 0 && GENERIC_PAIRS.has(`${words[i - 1]}_${words[i]}`)) ||
     (i + 1 < words.length && GENERIC_PAIRS.has(`${words[i]}_${words[i + 1]}`))
+  );
+}
+
+/** Whether a phrase's folded words stand in a row among `words`. */
+function foldedPhraseIn(words: readonly string[], p: readonly Token[]): boolean {
+  for (let s = 0; s + p.length <= words.length; s++)
+    if (p.every((t, k) => words[s + k] === t.folded)) return true;
+  return false;
+}
+
+/** Pairs that open many official names ("đăng ký …", "cấp lại …"): they say no topic. */
+const OPENING_PAIRS: ReadonlySet<string> = new Set([
+  "dang_ki",
+  "ki_khai",
+  "cap_lai",
+  "cap_doi",
+  "giay_chung",
+  "chung_nhan",
+]);
+
+/** Whether two phrases share a neighbouring pair of words that says a topic. */
+function sharesPair(a: readonly Token[], b: readonly Token[]): boolean {
+  const pairs = (p: readonly Token[]) =>
+    p
+      .slice(1)
+      .map((t, i) => `${p[i]!.folded}_${t.folded}`)
+      .filter((x) => !OPENING_PAIRS.has(x));
+  const of = new Set(pairs(a));
+  return pairs(b).some((x) => of.has(x));
+}
+
+/**
+ * Pairs every procedure has ("hồ sơ", "giấy tờ", "thủ tục") and the bare act of registering ("…
+ * đăng ký ở đâu"): a clause naming only these is a question frame, not the ask.
+ */
+const FRAME_PAIRS: ReadonlySet<string> = new Set([...GENERIC_PAIRS, "dang_ki"]);
+
+/** Whether the word at `i` is part of a pair of a question frame (see FRAME_PAIRS). */
+function genericPair(words: readonly string[], i: number): boolean {
+  return (
+    (i > 0 && FRAME_PAIRS.has(`${words[i - 1]}_${words[i]}`)) ||
+    (i + 1 < words.length && FRAME_PAIRS.has(`${words[i]}_${words[i + 1]}`))
   );
 }
 
@@ -175,12 +222,21 @@ export function analyzeQuery(
     if (naming(p)) namingIn.set(contentClause[p]!, (namingIn.get(contentClause[p]!) ?? 0) + 1);
   });
   const shortFollowUp = (c: number) => followUps.has(c) && (namingIn.get(c) ?? 0) <= FOLLOW_UP_WORDS;
-  const story = storyPositions(contentClause, (p) => naming(p) && !shortFollowUp(contentClause[p]!));
+  // Papers every procedure has ("… thì nộp hồ sơ ở đâu", "cần giấy tờ gì") make no clause the ask.
+  const story = storyPositions(
+    contentClause,
+    (p) => naming(p) && !genericPair(contentFolded, p) && !shortFollowUp(contentClause[p]!),
+  );
   // A circumstance is set aside like the story when the rest still names the procedure.
   const aside = circumstancePositions(content, contentClause);
   const rest = content.filter((_, p) => !story.has(p) && !aside.has(p) && naming(p)).length;
   if (rest >= 2) for (const p of aside) story.add(p);
   const asideTokens = new Set(rest >= 2 ? [...aside].map((p) => kept[p]!) : []);
+  // Someone's nationality ("vợ em người trung quốc") says who, through the foreign cue: its words
+  // are set aside like the story when the rest still names the procedure.
+  const nationality = nationalityPositions(content);
+  const named = content.filter((_, p) => !story.has(p) && !nationality.has(p) && naming(p)).length;
+  if (named >= 2) for (const p of nationality) story.add(p);
   // When the ask has a citizen term of its own, a term in the story ("lấy chồng người nhật, con sinh
   // bên đó, giờ muốn làm khai sinh") names what happened, not what is asked: its words are not added.
   // An ask without one ("… thuê nhà thì có phải khai báo gì với công an") keeps the story's.
@@ -192,7 +248,18 @@ export function analyzeQuery(
   const askWords = new Set(content.flatMap((t, p) => (story.has(p) ? [] : [t.folded])));
   const told = (e: Expansion) =>
     e.positions.every((p) => story.has(p)) && !e.tokens.every((t) => askWords.has(t.folded));
-  const expansions = found.some((e) => !told(e)) ? found.filter((e) => !told(e)) : found;
+  // An ask naming its procedure in the catalogue's own words ("… lấy chồng người hàn …, giờ muốn
+  // đăng ký khai sinh cho bé") has a term of its own too, though the vocabulary adds nothing to it.
+  // A story term naming the same thing ("mở quán …, có phải đăng ký hộ kinh doanh không") stays.
+  const askFolded = content.filter((_, p) => !story.has(p)).map((t) => t.folded);
+  const officials = officialPhrases().filter((o) => foldedPhraseIn(askFolded, o));
+  const elsewhere = (e: Expansion) => told(e) && !officials.some((o) => sharesPair(o, e.tokens));
+  const namedOfficially = officials.length > 0 && found.some(elsewhere);
+  const expansions = found.some((e) => !told(e))
+    ? found.filter((e) => !told(e))
+    : namedOfficially
+      ? found.filter((e) => !elsewhere(e))
+      : found;
   const expandedContent = new Set<number>();
   for (const e of expansions) for (const p of e.positions) expandedContent.add(p);
   // The story's places in `tokens`: beside the ask, and not where the ask's own cues are read.
@@ -224,6 +291,7 @@ export function analyzeQuery(
       (_, p) => !asking.has(p) && !generic(contentFolded, p) && (functional.has(p) || naming(p)),
     ),
     beside,
+    namedOfficially,
   };
 }
 

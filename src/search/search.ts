@@ -9,6 +9,7 @@
 import Fuse from "fuse.js";
 import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
 import { askUnexplained, coverageOf } from "./coverage.ts";
+import { plainSiblingName, SIBLING_VARIANTS, type Variant } from "./cues.ts";
 import { spreadTwins } from "./diversity.ts";
 import { fromEnglish } from "./english.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
@@ -28,6 +29,7 @@ import {
   buildTokenIndex,
   type IndexedProcedure,
   type IndexHit,
+  NAMED_STORY_BOOST,
   searchIndex,
   type TokenIndex,
 } from "./token-index.ts";
@@ -117,6 +119,20 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
   const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const docByCode = new Map(index.docs.map((d) => [d.procedure.code, d]));
+  /** Procedures of each plain name that mark a variant ("… có yếu tố nước ngoài"), by variant. */
+  const marked = new Map<string, IndexedProcedure[]>();
+  for (const variant of SIBLING_VARIANTS) {
+    for (const doc of index.docs) {
+      const plain = plainSiblingName(doc.familyKey, new Set([variant]));
+      if (plain === null) continue;
+      const key = `${variant} ${plain}`;
+      const docs = marked.get(key);
+      if (docs) docs.push(doc);
+      else marked.set(key, [doc]);
+    }
+  }
+  const variantsOf = (plain: string, cues: ReadonlySet<Variant>): IndexedProcedure[] =>
+    SIBLING_VARIANTS.flatMap((v) => (cues.has(v) ? (marked.get(`${v} ${plain}`) ?? []) : []));
   // Built on first use: most searches never need it, and it would add to the build time.
   let fallbackGrams: Map<string, number[]> | undefined;
   /**
@@ -203,13 +219,44 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       ...bigramsOf(analysis.content.slice(0, MAX_SEARCH_TERMS + 1)),
       ...analysis.expansions.flatMap((e) => bigramsOf(e.tokens)),
     ];
-    const found = searchIndex(index, { content, expansion, bigrams: [...new Set(bigrams)], story }, depth);
+    // When the ask names its procedure officially, a pair told only in the story ("lấy chồng người
+    // hàn …") weighs like a story word.
+    const askPairs = new Set(bigramsOf(analysis.content.filter((_, i) => !analysis.story.has(i))));
+    for (const e of analysis.expansions) for (const p of bigramsOf(e.tokens)) askPairs.add(p);
+    const storyPairs = new Set(bigramsOf(analysis.content.filter((_, i) => analysis.story.has(i))));
+    for (const p of askPairs) storyPairs.delete(p);
+    const found = searchIndex(
+      index,
+      {
+        content,
+        expansion,
+        bigrams: [...new Set(bigrams)],
+        story,
+        ...(analysis.namedOfficially ? { storyPairs, storyBoost: NAMED_STORY_BOOST } : {}),
+      },
+      depth,
+    );
     const raws = found.length > 0 ? found : fuseFallback(content);
     if (raws.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
-    const candidates: Candidate[] = raws.map((r) => ({
-      doc: r.doc,
-      bm25: r.score,
-    }));
+    // A variant the question asks for ("… khai tử có yếu tố nước ngoài" for "chồng em người nhật
+    // mất …, đăng ký khai tử") is found at least as well as its plain sibling, whose aliases say
+    // what citizens type.
+    // A variant the index did not reach joins its plain sibling.
+    const plainScore = new Map<string, number>();
+    for (const r of raws)
+      plainScore.set(r.doc.familyKey, Math.max(plainScore.get(r.doc.familyKey) ?? 0, r.score));
+    const reached = new Set(raws.map((r) => r.doc));
+    const joined: IndexHit[] = [];
+    for (const [plain, score] of plainScore)
+      for (const doc of variantsOf(plain, analysis.cues)) {
+        if (reached.has(doc)) continue;
+        reached.add(doc);
+        joined.push({ doc, score });
+      }
+    const candidates: Candidate[] = [...raws, ...joined].map((r) => {
+      const plain = plainSiblingName(r.doc.familyKey, analysis.cues);
+      return { doc: r.doc, bm25: Math.max(r.score, plain === null ? 0 : (plainScore.get(plain) ?? 0)) };
+    });
     // Phrases for fuse: what the citizen typed, and the same with vocabulary terms rewritten.
     const typed = content.slice(0, MAX_FUSE_WORDS).join(" ");
     const rewritten = [...analysis.content.keys()]

@@ -260,11 +260,20 @@ export interface IndexQuery {
   readonly bigrams: readonly string[];
   /** Content terms found only in the story told before the ask (see clauses.ts): weighted down. */
   readonly story?: ReadonlySet<string>;
+  /** Bigrams found only in the story ("lấy chồng" before "… giờ muốn khai sinh cho bé"): weighted down. */
+  readonly storyPairs?: ReadonlySet<string>;
+  /** Weight of the story's words and pairs (default STORY_BOOST). */
+  readonly storyBoost?: number;
 }
 
 export const EXPANSION_BOOST = 0.7;
 /** Weight of a story word: it still helps a procedure that has it, but does not lead the ranking. */
 export const STORY_BOOST = 0.4;
+/**
+ * Weight of a story word when the ask names its procedure in the catalogue's own words: the story
+ * ("lấy chồng người hàn, bé sinh ở …") then tells why, and its words must not outweigh the ask's.
+ */
+export const NAMED_STORY_BOOST = 0.15;
 
 /** One procedure found by the index: its best document's score. */
 export interface IndexHit {
@@ -332,14 +341,24 @@ function searchDocuments(index: TokenIndex, query: IndexQuery): Bm25Results {
       prefix: (term, i) =>
         i === lastContent && term.length >= 3 && !/\d/.test(term) && !index.syllables.has(term),
       ...(query.story && query.story.size > 0
-        ? { boostTerm: (term: string) => (query.story!.has(term) ? STORY_BOOST : 1) }
+        ? { boostTerm: (term: string) => (query.story!.has(term) ? (query.storyBoost ?? STORY_BOOST) : 1) }
         : {}),
     });
   }
   if (q.expansion.length > 0) {
     queries.push({ field: NAME, terms: q.expansion, boostTerm: () => EXPANSION_BOOST });
   }
-  if (q.bigrams.length > 0) queries.push({ field: BIGRAMS, terms: q.bigrams });
+  if (q.bigrams.length > 0)
+    queries.push({
+      field: BIGRAMS,
+      terms: q.bigrams,
+      ...(query.storyPairs && query.storyPairs.size > 0
+        ? {
+            boostTerm: (pair: string) =>
+              query.storyPairs!.has(pair) ? (query.storyBoost ?? STORY_BOOST) : 1,
+          }
+        : {}),
+    });
   // Field and result words: exact words only, and only those rare there too (long posting lists
   // would cost more than they tell).
   const contextTerms = q.content.filter((t) => index.contextIdf(t) >= COMMON_WORD_IDF);

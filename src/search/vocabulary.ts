@@ -93,6 +93,20 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     says: ["xác nhận cư trú", "giấy xác nhận cư trú", "ct07", "ct 07", "xác nhận nơi cư trú"],
     means: "xác nhận thông tin về cư trú",
   },
+  // a wrong detail in the residence data is corrected there, not in the civil-status books
+  {
+    says: [
+      "thông tin cư trú sai",
+      "thông tin cư trú bị sai",
+      "thông tin cư trú ghi sai",
+      "sửa thông tin cư trú",
+      "sửa lại thông tin cư trú",
+      "điều chỉnh thông tin cư trú",
+      "cư trú bị sai",
+      "cư trú ghi sai",
+    ],
+    means: "điều chỉnh thông tin về cư trú",
+  },
   // Hộ tịch
   {
     says: [
@@ -139,6 +153,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   {
     says: [
       "báo tử",
+      "giấy khai tử",
+      "làm khai tử",
       "giấy chứng tử",
       "giấy báo tử",
       "làm chứng tử",
@@ -494,7 +510,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   // Lý lịch tư pháp
   {
-    says: ["lltp", "tiền án tiền sự", "không tiền án", "lý lịch", "lí lịch"],
+    // "llpt": the letters of "lltp" typed out of order
+    says: ["lltp", "llpt", "tiền án tiền sự", "không tiền án", "lý lịch", "lí lịch"],
     means: "phiếu lý lịch tư pháp",
   },
   // Kinh doanh, thuế
@@ -517,7 +534,37 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     // opening a shop is founding the household business ("đăng ký thành lập"), not re-issuing its paper
     means: "đăng ký thành lập hộ kinh doanh",
   },
+  // the household-business paper lost or worn: its re-issue, not founding the business again
+  {
+    says: [
+      "mất giấy phép kinh doanh",
+      "mất gpkd",
+      "giấy phép kinh doanh bị mất",
+      "giấy phép kinh doanh hộ cá thể bị mất",
+      "gpkd bị mất",
+      "cấp lại giấy phép kinh doanh",
+      "làm lại giấy phép kinh doanh",
+      "cấp lại gpkd",
+      "làm lại gpkd",
+    ],
+    means: "cấp lại giấy chứng nhận đăng ký hộ kinh doanh",
+  },
   { says: ["mst", "mã số thuế", "mã thuế"], means: "đăng ký thuế mã số thuế" },
+  // nationality given up or lost, taken back
+  {
+    says: ["trở lại quốc tịch", "xin lại quốc tịch", "lấy lại quốc tịch", "khôi phục quốc tịch"],
+    means: "trở lại quốc tịch việt nam",
+  },
+  // the tax registration paper, which the catalogue issues together with the tax-code notice
+  {
+    says: [
+      "giấy chứng nhận đăng ký thuế",
+      "giấy đăng ký thuế",
+      "gcn đăng ký thuế",
+      "chứng nhận đăng ký thuế",
+    ],
+    means: "giấy chứng nhận đăng ký thuế thông báo mã số thuế",
+  },
   {
     says: ["đóng mã số thuế", "đóng mst", "khóa mã số thuế", "hủy mã số thuế", "huỷ mã số thuế"],
     means: "chấm dứt hiệu lực mã số thuế",

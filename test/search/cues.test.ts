@@ -1,10 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { cueFactor, detectCues, nameVariants } from "../../src/search/cues.ts";
+import {
+  cueFactor,
+  detectCues,
+  nameVariants,
+  nationalityPositions,
+  plainSiblingName,
+} from "../../src/search/cues.ts";
 import { tokenize } from "../../src/search/normalize.ts";
 
 const cues = (text: string) => [...detectCues(tokenize(text))].sort();
 
 describe("sibling cues", () => {
+  it("names the plain sibling of a foreign-element variant the query asks for", () => {
+    const foreign = new Set(["foreign"] as const);
+    expect(plainSiblingName("thu tuc dang ky khai tu co yeu to nuoc ngoai", foreign)).toBe(
+      "thu tuc dang ky khai tu",
+    );
+    expect(plainSiblingName("thu tuc dang ky khai tu co yeu to nuoc ngoai", new Set())).toBeNull();
+    expect(plainSiblingName("thu tuc dang ky khai tu", foreign)).toBeNull();
+  });
+
+  it("finds a person's nationality after 'người' or 'quốc tịch', not a brother ('người anh')", () => {
+    const at = (q: string) => [...nationalityPositions(tokenize(q))].sort((a, b) => a - b);
+    expect(at("khai tu vo nguoi trung quoc")).toEqual([4, 5]);
+    expect(at("vợ em quốc tịch hàn quốc")).toEqual([2, 3, 4, 5]);
+    expect(at("chồng em người nhật")).toEqual([3]);
+    expect(at("nhap quoc tich cho chong nguoi anh")).toEqual([]);
+  });
+
+  it("reads 'mất ở vn' as died in Vietnam, not as a lost paper", () => {
+    expect(detectCues(tokenize("khai tu cho me chong nguoi uc mat o vn")).has("lost")).toBe(false);
+    expect(detectCues(tokenize("giay khai sinh bi mat o vn")).has("lost")).toBe(true);
+  });
+
+  it("takes travelling or working abroad for no foreign element of the paper", () => {
+    const foreign = (q: string) => detectCues(tokenize(q)).has("foreign");
+    expect(foreign("bang lai het han vi em di cong tac nuoc ngoai, muon doi bang lai")).toBe(false);
+    expect(foreign("lam bang lai quoc te de lai xe o nuoc ngoai")).toBe(false);
+    expect(foreign("khai sinh cho con sinh o nuoc ngoai")).toBe(true);
+    expect(foreign("ket hon voi nguoi nuoc ngoai")).toBe(true);
+  });
+
+  it("reads an unmarked 'mo' as 'mở' (mở quán), not as a faded paper", () => {
+    expect(detectCues(tokenize("dinh mo quan ban tra sua")).has("damaged")).toBe(false);
+    expect(detectCues(tokenize("the can cuoc bi mo chu")).has("damaged")).toBe(true);
+    expect(detectCues(tokenize("thẻ căn cước mờ chữ")).has("damaged")).toBe(true);
+  });
+
   it("reads cues from the question", () => {
     expect(cues("mất căn cước")).toEqual(["lost"]);
     expect(cues("làm lại căn cước")).toEqual(["reissue"]);

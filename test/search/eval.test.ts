@@ -132,4 +132,8 @@ describe("search evaluation set", () => {
   it("reports the train-7 set used for tuning in the seventh round (no threshold: it is tuning data)", () => {
     report("train-7-set.yaml", "train-7 set", { inScope: 150, outOfScope: 40 }, asked("TRAIN7_MISSES"));
   }, 60_000);
+
+  it("reports the train-8 set used for tuning in the eighth round (no threshold: it is tuning data)", () => {
+    report("train-8-set.yaml", "train-8 set", { inScope: 150, outOfScope: 40 }, asked("TRAIN8_MISSES"));
+  }, 60_000);
 });

@@ -16,6 +16,24 @@ describe("citizen vocabulary", () => {
 
   it("knows the old and everyday names citizens use", () => {
     expect(means("làm giấy hôn thú")).toEqual(["đăng kí kết hôn"]);
+    expect(means("lam giay khai tu cho vo")).toEqual(["đăng kí khai tử"]);
+    expect(means("xin llpt")).toEqual(["phiếu lí lịch tư pháp"]);
+    expect(means("muon xin tro lai quoc tich")).toEqual(["trở lại quốc tịch việt nam"]);
+  });
+
+  it("reads a wrong detail in the residence data as a residence correction, not a civil-status one", () => {
+    expect(means("thong tin cu tru sai ngay sinh")).toEqual(["điều chỉnh thông tin về cư trú"]);
+    expect(means("giấy khai sinh sai ngày sinh")).not.toContain("điều chỉnh thông tin về cư trú");
+  });
+
+  it("reads a lost business licence as its re-issue, and names the tax registration paper", () => {
+    expect(means("mất giấy phép kinh doanh hộ cá thể")).toContain(
+      "cấp lại giấy chứng nhận đăng kí hộ kinh doanh",
+    );
+    expect(means("mở tiệm cần giấy phép kinh doanh")).toEqual(["đăng kí thành lập hộ kinh doanh"]);
+    expect(means("mat giay chung nhan dang ky thue")).toEqual([
+      "giấy chứng nhận đăng kí thuế thông báo mã số thuế",
+    ]);
     expect(means("làm kt3")).toEqual(["đăng kí tạm trú"]);
     expect(means("giấy xác nhận chưa vợ")).toEqual(["xác nhận tình trạng hôn nhân"]);
     expect(means("công chứng giấy ủy quyền")).toEqual(["chứng thực chữ kí"]);
@@ -81,8 +99,10 @@ describe("citizen vocabulary", () => {
   });
 
   it("leaves a wrong detail ('sai ngày sinh') to the correction cue, not to the civil-status vocabulary", () => {
-    // the residence data, not the birth register: the cue picks a correction in whatever register
-    expect(means("thong tin cu tru sai ngay sinh")).toEqual([]);
+    // the residence data, not the birth register: "sai ngày sinh" alone adds nothing; the
+    // residence term names the residence correction
+    expect(means("sai ngay sinh")).toEqual([]);
+    expect(means("thong tin cu tru sai ngay sinh")).toEqual(["điều chỉnh thông tin về cư trú"]);
     expect(means("sửa ngày sinh")).toEqual(["thay đổi cải chính bổ sung thông tin hộ tịch"]);
   });
 });

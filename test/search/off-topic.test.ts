@@ -11,6 +11,7 @@ describe("off-topic words", () => {
     expect(words("lãi suất gửi tiết kiệm")).toEqual([
       ["lãi", "suất"],
       ["tiết", "kiệm"],
+      ["gửi", "tiết", "kiệm"],
     ]);
     expect(words("thuốc hạ sốt cho trẻ em")).toEqual([["thuốc"], ["hạ", "sốt"]]);
   });
@@ -46,6 +47,37 @@ describe("off-topic words", () => {
     expect(words("xin tro cap xa hoi cho nguoi cao tuoi")).toEqual([["trợ", "cấp", "xã", "hội"]]);
     // a pension paid to a bank card is a procedure
     expect(words("linh luong huu qua the atm")).toEqual([]);
+  });
+
+  it("finds savings, loans, owed wages, tickets and exam results typed without marks", () => {
+    expect(words("nen gui tiet kiem ngan hang nao")).toEqual([
+      ["tiết", "kiệm"],
+      ["gửi", "tiết", "kiệm"],
+      ["ngân", "hàng", "nào"],
+    ]);
+    // saving water names a programme ("… tưới tiên tiến, tiết kiệm nước"), not savings at a bank
+    expect(
+      missesTopic(
+        words("nen gui tiet kiem ngan hang nao"),
+        terms("Hỗ trợ đầu tư xây dựng phát triển thủy lợi nhỏ, tưới tiên tiến, tiết kiệm nước"),
+      ),
+    ).toBe(true);
+    expect(words("vay tien qua app bi doi no")).toEqual([["vay", "tiền"]]);
+    expect(words("cong ty no luong 3 thang")).toEqual([["nợ", "lương"]]);
+    expect(words("dat ve tau tet")).toEqual([["vé", "tàu"]]);
+    expect(words("xem diem thi tot nghiep o dau")).toEqual([["điểm", "thi"]]);
+    expect(words("cong ty bat tang ca, nhu vay co dung luat khong")).toEqual([
+      ["tăng", "ca"],
+      ["đúng", "luật"],
+    ]);
+    expect(words("xe may de khong no phai lam sao")).toEqual([["đề", "không", "nổ"]]);
+    // "không nợ thuế" is no engine that will not start
+    expect(words("xac nhan khong no thue")).toEqual([]);
+    expect(words("chuyen luong huu sang tai khoan ngan hang")).toEqual([]);
+    // the procedure about the results of judgment enforcement holds the words whole
+    expect(missesTopic(words("xác nhận kết quả thi hành án"), terms("Xác nhận kết quả thi hành án"))).toBe(
+      false,
+    );
   });
 
   it("needs a word of several syllables as a whole in the candidate's name", () => {

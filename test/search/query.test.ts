@@ -2,6 +2,51 @@ import { describe, expect, it } from "vitest";
 import { analyzeQuery } from "../../src/search/query.ts";
 
 describe("query analysis", () => {
+  it("drops the story's term when the ask names another procedure in the catalogue's words", () => {
+    const analysis = (q: string) => analyzeQuery(q, new Set(), new Set());
+    const means = (q: string) => analysis(q).expansions.map((e) => e.tokens.map((t) => t.folded).join(" "));
+    // "lấy chồng" told in the story is no marriage registration when the ask says "đăng ký khai sinh"
+    const birth =
+      "chao ad, em lay chong nguoi han quoc duoc 2 nam, gio sinh be o benh vien. cho em hoi dang ky khai sinh cho be o dau a";
+    expect(means(birth)).not.toContain("dang ki ket hon");
+    expect(analysis(birth).namedOfficially).toBe(true);
+    // a story term naming the same procedure ("mở quán" → đăng ký thành lập hộ kinh doanh) stays
+    const shop =
+      "chao ad, em dinh mo quan ban tra sua nho truoc nha, co 2 nhan vien. cho em hoi co phai dang ky ho kinh doanh khong";
+    expect(means(shop)).toContain("dang ki thanh lap ho kinh doanh");
+    expect(analysis(shop).namedOfficially).toBe(false);
+    // "đăng ký khai …" opens both the birth and the death registration: they are different things
+    const death =
+      "chao ad, chong em nguoi uc, anh ay co giay khai sinh o vn. hai vo chong muon dang ky khai tu cho me chong";
+    expect(means(death)).not.toContain("dang ki khai sinh");
+  });
+
+  it("takes no clause of papers every procedure has ('… thì nộp hồ sơ ở đâu') for the ask", () => {
+    const a = analyzeQuery(
+      "chồng em người Anh đã sống ở Việt Nam 6 năm, có nhà cửa ở Đà Nẵng. anh ấy muốn xin nhập quốc tịch Việt Nam thì nộp hồ sơ ở đâu ạ?",
+      new Set(),
+      new Set(),
+    );
+    const ask = a.content.filter((_, p) => !a.story.has(p)).map((t) => t.folded);
+    expect(ask).toContain("nhap");
+    expect(ask).toContain("tich");
+    // nor is the bare act of registering ("… đăng ký ở đâu")
+    const b = analyzeQuery(
+      "em ban hang online, khong di lam cong ty. em muon dong bao hiem xa hoi tu nguyen de ve gia co luong huu. dang ky o dau a",
+      new Set(),
+      new Set(),
+    );
+    const asked = b.content.filter((_, p) => !b.story.has(p)).map((t) => t.folded);
+    expect(asked).toContain("nguyen");
+  });
+
+  it("sets a person's nationality aside: the foreign cue says who, the country names no procedure", () => {
+    const a = analyzeQuery("khai tu vo nguoi trung quoc", new Set(), new Set());
+    const story = [...a.story].map((p) => a.content[p]!.folded);
+    expect(story).toEqual(["trung", "quoc"]);
+    expect(a.cues.has("foreign")).toBe(true);
+  });
+
   it("leaves an everyday word alone in a message typed with marks ('cho con' is no 'cho công')", () => {
     const syllables = new Set(["tach", "thua", "cho", "cong", "con"]);
     const pairs = new Set(["cho_cong"]);

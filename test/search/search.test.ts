@@ -171,6 +171,16 @@ describe("createSearch", () => {
     }
   });
 
+  it("ranks the foreign-element variant first for a foreign spouse, like its plain sibling", () => {
+    expect(search.search("khai tu nguoi nuoc ngoai").candidates[0]?.code).toBe("1.001766");
+    expect(search.search("khai tu vo nguoi trung quoc").candidates[0]?.code).toBe("1.001766");
+    const story =
+      "chao ad, em lay chong nguoi han quoc duoc 2 nam, gio sinh be o benh vien tu du. cho em hoi dang ky khai sinh cho be o dau a?";
+    expect(search.search(story).candidates[0]?.code).toBe("2.000528");
+    // without the cue the plain procedure keeps its place
+    expect(search.search("khai tu cho vo").candidates[0]?.code).toBe("1.000656");
+  });
+
   it("returns a valid object for bad input and never throws", () => {
     const bad = [
       "",
