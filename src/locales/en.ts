@@ -129,6 +129,8 @@ export const en: Messages = {
   "card.steps": "Steps",
   "card.result": "Result",
   "card.applicants": "Who can apply",
+  "card.districtGone":
+    "The official record still names the district level. Districts were abolished on 1 July 2025, so the office may have changed. Call the hotline {hotline} to ask where to apply.",
   "card.officialLink": "See the official page",
   "card.unreviewed":
     "This information was taken automatically from the Public Service Portal and has not been checked by staff. Please compare with the official page.",

@@ -132,6 +132,8 @@ export const vi = {
   "card.steps": "Các bước thực hiện",
   "card.result": "Kết quả",
   "card.applicants": "Ai được làm",
+  "card.districtGone":
+    "Hồ sơ gốc còn ghi cấp huyện. Từ ngày 01/7/2025 không còn cấp huyện, nên nơi nhận hồ sơ có thể đã đổi. Bạn gọi đường dây nóng {hotline} để hỏi nơi nộp.",
   "card.officialLink": "Xem trên trang chính thức",
   "card.unreviewed":
     "Thông tin lấy tự động từ Cổng Dịch vụ công, chưa được cán bộ kiểm tra. Hãy đối chiếu với trang chính thức.",

@@ -81,6 +81,7 @@ export function renderAspect(procedure: Procedure, aspect: Aspect, ctx: CardCont
   const parsed = issueSections(procedure.parseIssues);
   const render: Render = { procedure, ctx, issues: new Set(parsed.sections), noted: new Set() };
   const blocks = renderSection(leadSection[aspect], aspect, render);
+  if (aspect === "place" || aspect === "online") blocks.push(...districtNote(procedure, ctx));
   if (!procedure.reviewed) blocks.push({ kind: "paragraph", text: ctx.tr("card.unreviewed") });
   // The place section already links the official page when the procedure can be done online.
   const url = procedure.source.url;
@@ -125,7 +126,23 @@ function statusNotes(procedure: Procedure, ctx: CardContext): Block[] {
   if (procedure.curatedNote) {
     blocks.push({ kind: "paragraph", text: tr("card.curatedNote", { note: procedure.curatedNote }) });
   }
+  blocks.push(...districtNote(procedure, ctx));
   return blocks;
+}
+
+const DISTRICT = /\bhuyện\b/iu;
+
+/**
+ * Records captured after 1 July 2025 can still name a district office ("thực hiện tại cấp huyện",
+ * "Công an huyện"), though districts no longer exist: the card says so and points to the hotline
+ * for where to apply, instead of guessing the office that took over.
+ */
+function districtNote(procedure: Procedure, ctx: CardContext): Block[] {
+  const { implementing, competent } = procedure.agency;
+  const mentions = [procedure.name, implementing ?? "", competent ?? ""].some((text) => DISTRICT.test(text));
+  return mentions
+    ? [{ kind: "paragraph", text: ctx.tr("card.districtGone", { hotline: ctx.locality.hotline }) }]
+    : [];
 }
 
 function renderSection(section: Section, aspect: Aspect | null, render: Render): Block[] {

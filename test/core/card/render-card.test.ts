@@ -69,6 +69,25 @@ describe("the procedure card", () => {
     expect(online.filter((block) => block.kind === "link" && block.url === birth.source.url)).toHaveLength(1);
   });
 
+  it("says when the record still names the abolished district level, and points to the hotline", () => {
+    const note = "Từ ngày 01/7/2025 không còn cấp huyện";
+    const lostPassport = realProcedure("1.010385"); // "… (thực hiện tại cấp huyện)", Công an huyện
+    expect(text(card(lostPassport))).toContain(note);
+    expect(text(card(lostPassport))).toContain(locality.hotline);
+    expect(text(card(realProcedure("1.001193")))).not.toContain(note);
+    const ctx = {
+      locale: "vi" as const,
+      tr: translator("vi"),
+      locality,
+      nameOf: (code: string) => names.get(code),
+    };
+    expect(text(renderAspect(lostPassport, "place", ctx))).toContain(note);
+    expect(text(renderAspect(lostPassport, "fee", ctx))).not.toContain(note);
+    expect(text(card(lostPassport, null, { locale: "en" }))).toContain(
+      "Districts were abolished on 1 July 2025",
+    );
+  });
+
   it("leads with the aspect asked", () => {
     const birth = realProcedure("1.001193");
     expect(headings(card(birth, "fee"))[1]).toBe("Lệ phí");
