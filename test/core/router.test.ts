@@ -184,11 +184,17 @@ describe("the conversation router", () => {
     expect(lastChoices(last.replies).map((c) => c.id)).toEqual(["m:lookup"]);
     // Not a gap in the catalogue: not logged as unanswered.
     expect(last.effects).toEqual([]);
-    // Nor after a question that asked to choose, or found nothing: the topic changed.
-    for (const between of ["giấy tờ", "giá vàng"]) {
-      const after = run([text("khai sinh"), text(between), text("phí bao nhiêu?")]).last;
-      expect(replyText(after.replies), between).toContain("Bạn hỏi về thủ tục nào?");
-    }
+    // Nor after a question that found nothing, or asked to choose: the topic changed.
+    const afterNone = run([text("khai sinh"), text("giá vàng"), text("phí bao nhiêu?")]).last;
+    expect(replyText(afterNone.replies)).toContain("Bạn hỏi về thủ tục nào?");
+    // Right after "which procedure do you mean?": the same candidates, and the pick leads with the fee.
+    const clarified = run([text("giấy tờ"), text("phí bao nhiêu?")]).last;
+    expect(replyText(clarified.replies)).toContain("Bạn muốn hỏi thủ tục nào?");
+    expect(lastChoices(clarified.replies)).toEqual(lastChoices(run([text("giấy tờ")]).last.replies));
+    const picked = run([text("giấy tờ"), text("phí bao nhiêu?"), text("1")]).last;
+    expect(replyText(picked.replies).split("\n").slice(0, 40).join("\n")).toMatch(
+      /Mã thủ tục[\s\S]*Lệ phí[\s\S]*Giấy tờ cần mang/,
+    );
     // Two follow-ups in a row are both about the procedure.
     const twice = run([text("khai sinh"), text("phí bao nhiêu?"), text("phí bao nhiêu nữa")]).last;
     expect(replyText(twice.replies)).toContain("Về thủ tục “Thủ tục đăng ký khai sinh”");

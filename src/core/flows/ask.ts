@@ -25,7 +25,9 @@ export function ask(
   const topic = state.topic === undefined ? undefined : ctx.catalogue.byCode.get(state.topic);
   if (found.followUp && found.aspect) {
     // Whatever the index found for a question that names no procedure, it was not asked for.
-    return topic ? followUp(topic, found.aspect, state, ctx, notes) : askWhich(state, ctx, notes);
+    return topic
+      ? followUp(topic, found.aspect, state, ctx, notes)
+      : askWhich(found.aspect, state, ctx, notes);
   }
   const candidates = found.candidates.filter((candidate) => ctx.catalogue.byCode.has(candidate.code));
   if (found.decision === "answer" && found.answer && ctx.catalogue.byCode.has(found.answer)) {
@@ -60,8 +62,22 @@ function followUp(
   return result(state, [message(blocks, choices)]);
 }
 
-/** A question about an aspect ("lệ phí bao nhiêu?") with no procedure to be about: which one? */
-function askWhich(state: ConversationState, ctx: FlowContext, notes: Block[]): FlowResult {
+/**
+ * A question about an aspect ("lệ phí bao nhiêu?") with no procedure to be about: which one? Right
+ * after "which procedure do you mean?", the same candidates again, now for this aspect.
+ */
+function askWhich(aspect: Aspect, state: ConversationState, ctx: FlowContext, notes: Block[]): FlowResult {
+  const candidates = state.clarify?.candidates ?? [];
+  const offeredAgain = state.offered.filter((offered) =>
+    candidates.some(
+      (candidate) => offered.id === choiceId({ kind: "procedure", code: candidate.code, via: "clarify" }),
+    ),
+  );
+  if (offeredAgain.length > 0) {
+    return result(state, [message([...notes, paragraph(ctx.tr("clarify.question"))], offeredAgain)], [], {
+      clarify: { aspect, candidates },
+    });
+  }
   const blocks: Block[] = [...notes, paragraph(ctx.tr("followUp.which"))];
   const choices: Choice[] = [
     { id: choiceId({ kind: "menu", item: "lookup" }), label: ctx.tr("menu.lookup") },
