@@ -219,14 +219,42 @@ function act(action: ChoiceAction, state: ConversationState, ctx: FlowContext): 
   }
 }
 
+const NUMBER_WORDS: Record<string, number> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+};
+
+/**
+ * The number a citizen typed to pick a choice: "2", "2.", and as people who rarely use a phone
+ * write it, "số 2", "chọn 2 ạ", "cái thứ 2", "số hai" (a number word only after such a word).
+ */
+function typedNumber(text: string): number | null {
+  const trimmed = text.trim().replace(/[.)]$/, "");
+  if (/^\d{1,3}$/.test(trimmed)) return Number(trimmed);
+  const match =
+    /^(?<said>(?:(?:em |minh |toi )?chon |so |cai |muc |y )?(?:cai )?(?:thu |so )?)(?<word>\d{1,2}|[a-z]+)(?: (?:a|nhe|nha|ah|ak|ad|oi|ban))*$/.exec(
+      fold(text),
+    );
+  if (!match?.groups) return null;
+  const { said, word } = match.groups as { said: string; word: string };
+  if (/^\d+$/.test(word)) return Number(word);
+  // A number word is also a word ("ba" is a father, "năm" a year): only after "số", "chọn", "thứ"…
+  return said !== "" ? (NUMBER_WORDS[word] ?? null) : null;
+}
+
 /** A typed number or label that names one of the choices offered last. */
 export function resolveTypedChoice(text: string, offered: readonly Choice[]): Choice | "out-of-range" | null {
   if (offered.length === 0) return null;
-  const trimmed = text.trim().replace(/[.)]$/, "");
-  if (/^\d{1,3}$/.test(trimmed)) {
-    const picked = offered[Number(trimmed) - 1];
-    return picked ?? "out-of-range";
-  }
+  const number = typedNumber(text);
+  if (number !== null) return offered[number - 1] ?? "out-of-range";
   const folded = fold(text);
   if (!folded) return null;
   return offered.find((item) => fold(item.label) === folded) ?? null;

@@ -106,6 +106,15 @@ describe("the conversation router", () => {
     expect(resolveTypedChoice("0", offered)).toBe("out-of-range");
     expect(resolveTypedChoice("khai sinh", offered)).toBeNull();
     expect(resolveTypedChoice("1", [])).toBeNull();
+    // As people who rarely use a phone type a number.
+    for (const typed of ["số 2", "chọn 2 ạ", "Chọn số 2", "cái thứ 2", "2 ạ", "số hai", "em chọn hai nhé"]) {
+      expect(resolveTypedChoice(typed, offered), typed).toBe(offered[1]);
+    }
+    expect(resolveTypedChoice("số 3", offered)).toBe("out-of-range");
+    // A number word alone is a word ("ba" is also a father), and a question with a number is a question.
+    for (const typed of ["hai", "ba ạ", "năm nhé", "cccd 2 năm", "2 con"]) {
+      expect(resolveTypedChoice(typed, offered), typed).toBeNull();
+    }
     expect(run([text("giấy tờ"), text("Thủ tục đăng ký khai sinh")]).last.state.lastAnswer?.code).toBe(
       "1.001193",
     );
