@@ -39,6 +39,7 @@ import {
   unsubscribe,
 } from "./flows/subscribe.ts";
 import { vote } from "./flows/vote.ts";
+import { voteWord } from "./flows/vote-words.ts";
 import { comingSoon, menu, welcome } from "./flows/welcome.ts";
 import type { Block, Choice, InboundEvent } from "./model.ts";
 import type { ConversationState } from "./records.ts";
@@ -271,6 +272,11 @@ function text(raw: string, state: ConversationState, ctx: FlowContext): FlowResu
     return result(state, [message(blocks, [...state.offered])]);
   }
   if (typed) return choice(typed.id, state, ctx);
+  // "có ạ" / "không" to "was this helpful?", when its 👍/👎 are the choices on offer.
+  const word = voteWord(cleaned);
+  const voted =
+    word && state.offered.find((offered) => offered.id.startsWith(word === "up" ? "v:u:" : "v:d:"));
+  if (voted) return choice(voted.id, state, ctx);
   if (cleaned.startsWith("/")) {
     const [name = "", ...rest] = cleaned.slice(1).split(" ");
     return command(name, rest.join(" "), state, ctx);

@@ -164,6 +164,17 @@ describe("the conversation router", () => {
     expect(replyText(whole.replies)).toContain("Giấy tờ cần mang");
   });
 
+  it("takes 'có ạ' / 'không' after a card as the answer to 'was this helpful?'", () => {
+    const up = run([text("khai sinh"), text("Có ạ")]).last;
+    expect(up.effects).toMatchObject([{ kind: "recordVote", code: "1.001193", vote: "up" }]);
+    const down = run([text("khai sinh"), text("không đúng")]).last;
+    expect(down.effects).toMatchObject([{ kind: "recordVote", code: "1.001193", vote: "down" }]);
+    expect(run([text("khai sinh"), text("ko")]).last.effects).toMatchObject([{ vote: "down" }]);
+    // Without 👍/👎 on offer, "có" is just text; a longer message is a new question.
+    expect(run([text("có")]).last.effects).not.toMatchObject([{ kind: "recordVote" }]);
+    expect(run([text("khai sinh"), text("có phải đăng ký khai sinh không")]).last.effects).toEqual([]);
+  });
+
   it("answers thanks and 'ok' kindly, keeping the choices and the procedure of the answer before", () => {
     const card = run([text("khai sinh")]).last;
     for (const said of ["cảm ơn ad nhiều ạ", "ok"]) {
