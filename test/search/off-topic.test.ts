@@ -44,7 +44,10 @@ describe("off-topic words", () => {
       ["nuốt", "thẻ"],
     ]);
     expect(words("dien thoai bi chet may")).toEqual([["chết", "máy"]]);
-    expect(words("xin tro cap xa hoi cho nguoi cao tuoi")).toEqual([["trợ", "cấp", "xã", "hội"]]);
+    expect(words("xin tro cap xa hoi cho nguoi cao tuoi")).toEqual([
+      ["trợ", "cấp", "xã", "hội"],
+      ["người", "cao", "tuổi"],
+    ]);
     // a pension paid to a bank card is a procedure
     expect(words("linh luong huu qua the atm")).toEqual([]);
   });
@@ -78,6 +81,22 @@ describe("off-topic words", () => {
     expect(missesTopic(words("xác nhận kết quả thi hành án"), terms("Xác nhận kết quả thi hành án"))).toBe(
       false,
     );
+  });
+
+  it("finds family titles, old-age allowances, health advice, driving schools, deposits and fortune telling", () => {
+    expect(words("dieu kien cong nhan gia dinh van hoa")).toEqual([["gia", "đình", "văn", "hóa"]]);
+    expect(words("tro cap nguoi cao tuoi 80 tuoi")).toEqual([["người", "cao", "tuổi"]]);
+    expect(words("tre bi sot cao nen lam gi")).toEqual([["sốt", "cao"]]);
+    expect(words("tiem phong cum cho nguoi lon o dau")).toEqual([["tiêm", "phòng"]]);
+    expect(words("trung tam day lai xe uy tin")).toEqual([["dạy", "lái"]]);
+    expect(words("meo thi sa hinh b2")).toEqual([["mẹo", "thi"]]);
+    expect(words("chuyen khoan nham cho nguoi la")).toEqual([["chuyển", "khoản", "nhầm"]]);
+    expect(words("lay lai tien coc duoc khong")).toEqual([["tiền", "cọc"]]);
+    expect(words("xem ngay cuoi o dau")).toEqual([["xem", "ngày"]]);
+    expect(words("nen o khach san nao")).toEqual([["khách", "sạn", "nào"]]);
+    // learning to drive for the licence, and a fever that is a sickness-benefit story, stay in
+    expect(words("học lái xe máy thi bằng a1")).toEqual([]);
+    expect(words("em bị sốt xuất huyết nằm viện 1 tuần")).toEqual([]);
   });
 
   it("needs a word of several syllables as a whole in the candidate's name", () => {
