@@ -110,6 +110,16 @@ export const OFF_TOPIC: readonly string[] = [
   "xem ngày",
   "xem tuổi",
   "khách sạn nào",
+  // asking which provider is good, reputable or cheap is advice, not a procedure ("mua xe máy cũ
+  // ở đâu uy tín", "trường nào dạy", "mua đất ở đâu rẻ"); a procedure is asked where to file
+  "uy tín",
+  "nào tốt",
+  "ở đâu tốt",
+  "giá rẻ",
+  "ở đâu rẻ",
+  "trường nào",
+  "cần lưu ý gì",
+  "chạy mấy giờ",
 ];
 
 /** Where the word asks the fee of a procedure ("làm hộ chiếu giá bao nhiêu"), it is no topic. */

@@ -88,7 +88,7 @@ describe("off-topic words", () => {
     expect(words("tro cap nguoi cao tuoi 80 tuoi")).toEqual([["người", "cao", "tuổi"]]);
     expect(words("tre bi sot cao nen lam gi")).toEqual([["sốt", "cao"]]);
     expect(words("tiem phong cum cho nguoi lon o dau")).toEqual([["tiêm", "phòng"]]);
-    expect(words("trung tam day lai xe uy tin")).toEqual([["dạy", "lái"]]);
+    expect(words("trung tam day lai xe o to")).toEqual([["dạy", "lái"]]);
     expect(words("meo thi sa hinh b2")).toEqual([["mẹo", "thi"]]);
     expect(words("chuyen khoan nham cho nguoi la")).toEqual([["chuyển", "khoản", "nhầm"]]);
     expect(words("lay lai tien coc duoc khong")).toEqual([["tiền", "cọc"]]);
@@ -97,6 +97,21 @@ describe("off-topic words", () => {
     // learning to drive for the licence, and a fever that is a sickness-benefit story, stay in
     expect(words("học lái xe máy thi bằng a1")).toEqual([]);
     expect(words("em bị sốt xuất huyết nằm viện 1 tuần")).toEqual([]);
+  });
+
+  it("finds a request for advice on which provider is good, reputable or cheap", () => {
+    expect(words("mua xe may cu o dau uy tin")).toEqual([["uy", "tín"]]);
+    expect(words("benh vien nao tot o sai gon")).toEqual([["nào", "tốt"]]);
+    expect(words("hoc tieng anh o dau tot")).toEqual([["ở", "đâu", "tốt"]]);
+    expect(words("dat ve may bay gia re")).toEqual([
+      ["vé", "máy", "bay"],
+      ["giá", "rẻ"],
+    ]);
+    expect(words("co truong nao day cham khong")).toEqual([["trường", "nào"]]);
+    expect(words("cho thue nha tro can luu y gi")).toEqual([["cần", "lưu", "ý", "gì"]]);
+    expect(words("xe buyt so 32 chay may gio")).toEqual([["chạy", "mấy", "giờ"]]);
+    // where to file is the ask of a procedure
+    expect(words("dang ky tam tru o dau")).toEqual([]);
   });
 
   it("needs a word of several syllables as a whole in the candidate's name", () => {
