@@ -120,6 +120,12 @@ export const OFF_TOPIC: readonly string[] = [
   "trường nào",
   "cần lưu ý gì",
   "chạy mấy giờ",
+  // whether a thing done to the citizen is right, like "đúng luật": advice, no procedure
+  "có đúng không",
+  // how much a bank will lend; claiming unemployment money, like "hưởng trợ cấp thất nghiệp"
+  "vay bao nhiêu",
+  "vay được bao nhiêu",
+  "tiền thất nghiệp",
 ];
 
 /** Where the word asks the fee of a procedure ("làm hộ chiếu giá bao nhiêu"), it is no topic. */

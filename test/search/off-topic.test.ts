@@ -114,6 +114,12 @@ describe("off-topic words", () => {
     expect(words("dang ky tam tru o dau")).toEqual([]);
   });
 
+  it("finds asking whether a thing is right, how much a bank lends, and unemployment money", () => {
+    expect(words("cong ty tru luong nhu vay co dung khong")).toEqual([["có", "đúng", "không"]]);
+    expect(words("the chap so do duoc vay bao nhieu")).toEqual([["vay", "bao", "nhiêu"]]);
+    expect(words("lanh tien that nghiep o dau")).toEqual([["tiền", "thất", "nghiệp"]]);
+  });
+
   it("needs a word of several syllables as a whole in the candidate's name", () => {
     const index = (text: string) => {
       const folded = tokenize(text).map((t) => t.folded);
