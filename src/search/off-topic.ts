@@ -145,7 +145,9 @@ export function offTopicWords(tokens: readonly Token[], beside: ReadonlySet<numb
       if (excused.has(at)) continue;
       if (p.length === 1 && !hasMarks(tokens[at]!)) continue;
       if (at > 0 && isPurpose(tokens, at - 1)) continue;
-      if (beside.has(at)) continue;
+      // a phrase of three syllables or more names its topic too closely to be an aside, even in the
+      // story ("em chuyển khoản nhầm cho người lạ…, giờ đòi lại tiền thế nào")
+      if (beside.has(at) && p.length < 3) continue;
       out.push(p.map((t) => t.accented));
       break;
     }

@@ -120,6 +120,16 @@ describe("off-topic words", () => {
     expect(words("lanh tien that nghiep o dau")).toEqual([["tiền", "thất", "nghiệp"]]);
   });
 
+  it("keeps a phrase of three syllables or more even when it stands in the story beside the ask", () => {
+    const tokens = tokenize("em chuyen khoan nham cho nguoi la, gio doi lai the nao");
+    const story = new Set([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(offTopicWords(tokens, story)).toEqual([["chuyển", "khoản", "nhầm"]]);
+    // a two-syllable word in the story is an aside
+    expect(offTopicWords(tokenize("em dang tang ca thi muon lam can cuoc"), new Set([0, 1, 2, 3]))).toEqual(
+      [],
+    );
+  });
+
   it("needs a word of several syllables as a whole in the candidate's name", () => {
     const index = (text: string) => {
       const folded = tokenize(text).map((t) => t.folded);
