@@ -136,4 +136,8 @@ describe("search evaluation set", () => {
   it("reports the train-8 set used for tuning in the eighth round (no threshold: it is tuning data)", () => {
     report("train-8-set.yaml", "train-8 set", { inScope: 150, outOfScope: 40 }, asked("TRAIN8_MISSES"));
   }, 60_000);
+
+  it("reports the train-9 set used for tuning in the ninth round (no threshold: it is tuning data)", () => {
+    report("train-9-set.yaml", "train-9 set", { inScope: 45, outOfScope: 95 }, asked("TRAIN9_MISSES"));
+  }, 60_000);
 });

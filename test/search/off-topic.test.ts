@@ -44,7 +44,10 @@ describe("off-topic words", () => {
       ["nuốt", "thẻ"],
     ]);
     expect(words("dien thoai bi chet may")).toEqual([["chết", "máy"]]);
-    expect(words("xin tro cap xa hoi cho nguoi cao tuoi")).toEqual([["trợ", "cấp", "xã", "hội"]]);
+    expect(words("xin tro cap xa hoi cho nguoi cao tuoi")).toEqual([
+      ["trợ", "cấp", "xã", "hội"],
+      ["người", "cao", "tuổi"],
+    ]);
     // a pension paid to a bank card is a procedure
     expect(words("linh luong huu qua the atm")).toEqual([]);
   });
@@ -77,6 +80,53 @@ describe("off-topic words", () => {
     // the procedure about the results of judgment enforcement holds the words whole
     expect(missesTopic(words("xác nhận kết quả thi hành án"), terms("Xác nhận kết quả thi hành án"))).toBe(
       false,
+    );
+  });
+
+  it("finds family titles, old-age allowances, health advice, driving schools, deposits and fortune telling", () => {
+    expect(words("dieu kien cong nhan gia dinh van hoa")).toEqual([["gia", "đình", "văn", "hóa"]]);
+    expect(words("tro cap nguoi cao tuoi 80 tuoi")).toEqual([["người", "cao", "tuổi"]]);
+    expect(words("tre bi sot cao nen lam gi")).toEqual([["sốt", "cao"]]);
+    expect(words("tiem phong cum cho nguoi lon o dau")).toEqual([["tiêm", "phòng"]]);
+    expect(words("trung tam day lai xe o to")).toEqual([["dạy", "lái"]]);
+    expect(words("meo thi sa hinh b2")).toEqual([["mẹo", "thi"]]);
+    expect(words("chuyen khoan nham cho nguoi la")).toEqual([["chuyển", "khoản", "nhầm"]]);
+    expect(words("lay lai tien coc duoc khong")).toEqual([["tiền", "cọc"]]);
+    expect(words("xem ngay cuoi o dau")).toEqual([["xem", "ngày"]]);
+    expect(words("nen o khach san nao")).toEqual([["khách", "sạn", "nào"]]);
+    // learning to drive for the licence, and a fever that is a sickness-benefit story, stay in
+    expect(words("học lái xe máy thi bằng a1")).toEqual([]);
+    expect(words("em bị sốt xuất huyết nằm viện 1 tuần")).toEqual([]);
+  });
+
+  it("finds a request for advice on which provider is good, reputable or cheap", () => {
+    expect(words("mua xe may cu o dau uy tin")).toEqual([["uy", "tín"]]);
+    expect(words("benh vien nao tot o sai gon")).toEqual([["nào", "tốt"]]);
+    expect(words("hoc tieng anh o dau tot")).toEqual([["ở", "đâu", "tốt"]]);
+    expect(words("dat ve may bay gia re")).toEqual([
+      ["vé", "máy", "bay"],
+      ["giá", "rẻ"],
+    ]);
+    expect(words("co truong nao day cham khong")).toEqual([["trường", "nào"]]);
+    expect(words("cho thue nha tro can luu y gi")).toEqual([["cần", "lưu", "ý", "gì"]]);
+    expect(words("xe buyt so 32 chay may gio")).toEqual([["chạy", "mấy", "giờ"]]);
+    // where to file is the ask of a procedure
+    expect(words("dang ky tam tru o dau")).toEqual([]);
+  });
+
+  it("finds asking whether a thing is right, how much a bank lends, and unemployment money", () => {
+    expect(words("cong ty tru luong nhu vay co dung khong")).toEqual([["có", "đúng", "không"]]);
+    expect(words("the chap so do duoc vay bao nhieu")).toEqual([["vay", "bao", "nhiêu"]]);
+    expect(words("lanh tien that nghiep o dau")).toEqual([["tiền", "thất", "nghiệp"]]);
+  });
+
+  it("keeps a phrase of three syllables or more even when it stands in the story beside the ask", () => {
+    const tokens = tokenize("em chuyen khoan nham cho nguoi la, gio doi lai the nao");
+    const story = new Set([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(offTopicWords(tokens, story)).toEqual([["chuyển", "khoản", "nhầm"]]);
+    // a two-syllable word in the story is an aside
+    expect(offTopicWords(tokenize("em dang tang ca thi muon lam can cuoc"), new Set([0, 1, 2, 3]))).toEqual(
+      [],
     );
   });
 
