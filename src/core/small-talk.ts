@@ -26,7 +26,7 @@ const RULES: readonly { kind: SmallTalk; pattern: RegExp }[] = [
   {
     kind: "ack",
     pattern: whole(
-      "ok|oke|okay|okie|okela|uk|uh|u|um|vang|da|da vang|vang a|duoc|duoc roi|roi|hieu roi|biet roi|ok roi|da roi|da duoc|dong y|hay qua|tot qua",
+      "ok|oke|okay|okie|okela|uk|uh|u|um|vang|da|da vang|vang a|co|da co|duoc|duoc roi|roi|hieu roi|biet roi|ok roi|da roi|da duoc|dong y|hay qua|tot qua",
     ),
   },
   { kind: "bye", pattern: whole("tam biet|bye|bye bye|bai|bai bai|pp|goodbye|good bye|hen gap lai") },

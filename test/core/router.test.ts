@@ -170,8 +170,10 @@ describe("the conversation router", () => {
     const down = run([text("khai sinh"), text("không đúng")]).last;
     expect(down.effects).toMatchObject([{ kind: "recordVote", code: "1.001193", vote: "down" }]);
     expect(run([text("khai sinh"), text("ko")]).last.effects).toMatchObject([{ vote: "down" }]);
-    // Without 👍/👎 on offer, "có" is just text; a longer message is a new question.
-    expect(run([text("có")]).last.effects).not.toMatchObject([{ kind: "recordVote" }]);
+    // Without 👍/👎 on offer, "có" is a plain "yes" (no vote, no "nothing fits"); a longer message is a new question.
+    const plainYes = run([text("có")]).last;
+    expect(plainYes.effects).toEqual([]);
+    expect(replyText(plainYes.replies)).toContain("Vâng ạ");
     expect(run([text("khai sinh"), text("có phải đăng ký khai sinh không")]).last.effects).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ describe("smallTalk", () => {
       ["uh", "ack"],
       ["em hiểu rồi ạ", "ack"],
       ["được rồi", "ack"],
+      ["có ạ", "ack"],
       ["tạm biệt", "bye"],
       ["bye bot", "bye"],
       ["bạn là ai", "who"],
