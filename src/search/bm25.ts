@@ -195,11 +195,6 @@ export class Bm25Index {
     this.counted = new Int32Array(n).fill(-1);
   }
 
-  /** Whether the index has this word in any field. */
-  has(word: string): boolean {
-    return this.terms.has(word);
-  }
-
   /** Runs the field queries (combined with OR) with a boost per document; best first. */
   search(queries: readonly FieldQuery[], documentBoost: Float64Array): Bm25Results {
     const { term, field, total } = this;

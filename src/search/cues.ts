@@ -139,6 +139,29 @@ const WHOSE = [
 const WHOSE_TWICE = [" nội em", " nội tôi", " nội mình", " ngoại em", " ngoại tôi", " ngoại mình"];
 const DIED: readonly string[] = PEOPLE.flatMap((p) => [...WHOSE, ...WHOSE_TWICE].map((w) => `${p}${w} mất`));
 
+/**
+ * Countries whose people citizens marry or work with, as they name them (Korea is handled apart:
+ * "hàn" alone is also to weld or to mend).
+ */
+const COUNTRY_NAMES = [
+  "trung quốc",
+  "nhật bản",
+  "nhật",
+  "đài loan",
+  "mỹ",
+  "úc",
+  "pháp",
+  "đức",
+  "anh quốc",
+  "lào",
+  "campuchia",
+  "thái lan",
+  "singapore",
+  "malaysia",
+  "nga",
+  "canada",
+];
+
 const CUE_RULES: readonly CueRule[] = [
   { cue: "reissue", says: ["làm lại", "cấp lại", "đăng ký lại", "bị cháy"] },
   {
@@ -232,22 +255,7 @@ const CUE_RULES: readonly CueRule[] = [
       "bên hàn",
       "sang hàn",
       "ở hàn",
-      "trung quốc",
-      "nhật",
-      "nhật bản",
-      "đài loan",
-      "mỹ",
-      "úc",
-      "pháp",
-      "đức",
-      "anh quốc",
-      "lào",
-      "campuchia",
-      "thái lan",
-      "singapore",
-      "malaysia",
-      "nga",
-      "canada",
+      ...COUNTRY_NAMES,
       "tây",
     ],
     // country names inside ordinary words: "cập nhật", "tư pháp", "đạo đức", "thẩm mỹ", "miền tây"
@@ -532,26 +540,7 @@ export function plainSiblingName(folded: string, cues: ReadonlySet<Variant>): st
 }
 
 /** Countries citizens name as someone's nationality ("anh" alone is also an elder brother: not here). */
-const COUNTRIES: readonly Phrase[] = [
-  "hàn quốc",
-  "hàn",
-  "trung quốc",
-  "nhật bản",
-  "nhật",
-  "đài loan",
-  "mỹ",
-  "úc",
-  "pháp",
-  "đức",
-  "anh quốc",
-  "lào",
-  "campuchia",
-  "thái lan",
-  "singapore",
-  "malaysia",
-  "nga",
-  "canada",
-].map(phrase);
+const COUNTRIES: readonly Phrase[] = ["hàn quốc", "hàn", ...COUNTRY_NAMES].map(phrase);
 
 /** Words that make the next country a person's nationality. */
 const NATIONALITY_OF: readonly Phrase[] = ["người", "quốc tịch", "gốc"].map(phrase);

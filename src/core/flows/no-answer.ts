@@ -28,8 +28,13 @@ const NO_ANSWERS = new Set([
   "no photo",
 ]);
 
-const PARTICLES = /\s+(a|nhe|nha|ak|ah|oi|day)$/;
+const PARTICLES = /\s+(a|nhe|nha|ak|ah|oi|day|ad)$/;
+
+/** A short answer folded, without the trailing particle ("Không ạ" → "khong"). */
+export function foldedAnswer(text: string): string {
+  return fold(text).replace(PARTICLES, "");
+}
 
 export function isNoAnswer(text: string): boolean {
-  return NO_ANSWERS.has(fold(text).replace(PARTICLES, ""));
+  return NO_ANSWERS.has(foldedAnswer(text));
 }

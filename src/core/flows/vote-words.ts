@@ -3,8 +3,7 @@
  * rarely use a phone type "có ạ" or "không" to a yes/no question. Only whole, short answers count;
  * anything longer is a new question.
  */
-import { fold } from "../text.ts";
-import { isNoAnswer } from "./no-answer.ts";
+import { foldedAnswer, isNoAnswer } from "./no-answer.ts";
 
 const YES = new Set([
   "co",
@@ -39,11 +38,9 @@ const NO = new Set([
   "wrong",
 ]);
 
-const PARTICLES = /\s+(a|nhe|nha|ak|ah|oi|ad)$/;
-
 /** "up" for a yes, "down" for a no, or null. */
 export function voteWord(text: string): "up" | "down" | null {
-  const folded = fold(text).replace(PARTICLES, "");
+  const folded = foldedAnswer(text);
   if (YES.has(folded)) return "up";
   if (NO.has(folded) || isNoAnswer(text)) return "down";
   return null;

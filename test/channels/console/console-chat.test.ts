@@ -1,6 +1,10 @@
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createConsoleChat, renderTurn } from "../../../src/channels/console/console-chat.ts";
+import {
+  type ConsoleChatDeps,
+  createConsoleChat,
+  renderTurn,
+} from "../../../src/channels/console/console-chat.ts";
 import type { InboundEvent, Reply } from "../../../src/core/model.ts";
 import type { Assistant } from "../../../src/core/ports.ts";
 import { createLogger } from "../../../src/logger.ts";
@@ -32,7 +36,7 @@ function echoAssistant(seen: InboundEvent[]): Assistant {
   };
 }
 
-function setup(assistant: Assistant) {
+function setup(assistant: Assistant, options: Pick<ConsoleChatDeps, "prefs"> = {}) {
   const input = new PassThrough();
   let out = "";
   const output = new Writable({
@@ -50,6 +54,7 @@ function setup(assistant: Assistant) {
     output,
     locale: "vi",
     interactive: false,
+    ...options,
   });
   return { chat, input, output: () => out };
 }
@@ -84,30 +89,16 @@ describe("createConsoleChat with piped input", () => {
         ];
       },
     };
-    const input = new PassThrough();
-    let out = "";
-    const output = new Writable({
-      write(chunk, _e, done) {
-        out += String(chunk);
-        done();
-      },
-    });
-    const chat = createConsoleChat({
-      assistant,
-      lock: createKeyedQueue(),
-      logger: createLogger({ level: "silent", destination: new PassThrough() }),
-      input,
-      output,
-      locale: "vi",
+    const { chat, input, output } = setup(assistant, {
       prefs: {
         get: async (key) => prefs.get(key),
         set: async () => undefined,
         delete: async () => undefined,
       },
-      interactive: false,
     });
     input.end("/lang en\n");
     await chat.run();
+    const out = output();
     const [before, after] = out.split("1. A\n").slice(1);
     expect(before).toContain("Bạn gõ số 1 để chọn");
     expect(after).toContain("Type 1 to choose it");
