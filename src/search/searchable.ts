@@ -10,10 +10,21 @@ export type SearchableProcedure = Pick<
   "code" | "name" | "aliases" | "field" | "results" | "applicants" | "levels" | "priority" | "status"
 > & { readonly official: Pick<Procedure["official"], "applicants"> };
 
+/**
+ * A question as a citizen wrote it, labelled with the procedures that answer it (any of them is
+ * right; none when the catalogue has nothing for it). The search learns from them (examples.ts).
+ */
+export interface LabelledQuestion {
+  readonly q: string;
+  readonly codes: readonly string[];
+}
+
 /** What `createSearch` needs of a catalogue (a full `Catalogue` is one). */
 export interface SearchCatalogue {
   readonly procedures: readonly SearchableProcedure[];
   readonly byCode: ReadonlyMap<string, SearchableProcedure>;
+  /** Labelled citizen questions (`procedures/questions/`); none when absent. */
+  readonly questions?: readonly LabelledQuestion[];
 }
 
 /** The index reads the first characters of the results only; the rest is not sent. */
