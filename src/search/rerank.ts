@@ -12,12 +12,16 @@ export interface Candidate {
   readonly doc: IndexedProcedure;
   /** BM25 score from the index (priors included). */
   readonly bm25: number;
+  /** Share of the labelled questions' votes for it (examples.ts), 0 when none. */
+  readonly vote?: number;
 }
 
 export interface RankedCandidate extends Candidate {
   /** 0..1, 1 = the phrase matches the name exactly. */
   readonly fuseSimilarity: number;
   readonly score: number;
+  /** How much of the score the labelled questions' vote added (0 when none). */
+  readonly voted: number;
 }
 
 export interface RerankWeights {
@@ -27,6 +31,8 @@ export interface RerankWeights {
   readonly name: number;
   /** Weight of the share of the question's syllable pairs found in the candidate's name. */
   readonly pairs: number;
+  /** Weight of the labelled questions' vote (its share, 0..1; see examples.ts). */
+  readonly examples: number;
   readonly cues: CueWeights;
   /** Lowest multiplier for a query whose marked words all appear in another accented form. */
   readonly accentFloor: number;
@@ -37,6 +43,7 @@ export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   fuse: 0.25,
   name: 0.25,
   pairs: 0.1,
+  examples: 0.4,
   cues: DEFAULT_CUE_WEIGHTS,
   accentFloor: 0.85,
 };
@@ -124,6 +131,7 @@ interface Pending {
   readonly bm25Part: number;
   readonly namePart: number;
   readonly pairPart: number;
+  readonly votePart: number;
   readonly cue: number;
   readonly accent: number;
   fuseSimilarity: number;
@@ -161,6 +169,7 @@ export function rerank(
       bm25Part: w.bm25 * (top > 0 ? c.bm25 / top : 0),
       namePart: w.name * nameShare,
       pairPart: w.pairs * pairShare,
+      votePart: w.examples * (c.vote ?? 0),
       cue: cueFactor(cues, c.doc.variants, w.cues),
       accent: agreement === null ? 1 : w.accentFloor + (1 - w.accentFloor) * agreement,
       fuseSimilarity: 0,
@@ -171,7 +180,7 @@ export function rerank(
     return p;
   });
   function scoreWith(p: Pending, fuseSimilarity: number): number {
-    return (p.bm25Part + w.fuse * fuseSimilarity + p.namePart + p.pairPart) * p.cue * p.accent;
+    return (p.bm25Part + w.fuse * fuseSimilarity + p.namePart + p.pairPart + p.votePart) * p.cue * p.accent;
   }
   // Phrase-level fuzzy similarity (fuse.js Bitap, location ignored) of each pattern to the
   // candidate's core name and aliases; the best pattern counts. A candidate that can only matter
@@ -233,7 +242,7 @@ export function rerank(
     return t;
   };
   const neededSimilarity = (p: Pending, t: number) =>
-    t <= 0 ? 0 : (t / (p.cue * p.accent) - p.bm25Part - p.namePart - p.pairPart) / w.fuse;
+    t <= 0 ? 0 : (t / (p.cue * p.accent) - p.bm25Part - p.namePart - p.pairPart - p.votePart) / w.fuse;
   const makeExact = (p: Pending, needed: number): boolean => {
     const similarity = similarityOf(p, needed);
     if (similarity === null) return false;
@@ -262,6 +271,11 @@ export function rerank(
     if (!makeExact(p, neededSimilarity(p, stake(p)))) below.add(p);
   }
   return pending
-    .map((p) => ({ ...p.c, fuseSimilarity: p.fuseSimilarity, score: p.score }))
+    .map((p) => ({
+      ...p.c,
+      fuseSimilarity: p.fuseSimilarity,
+      score: p.score,
+      voted: p.votePart * p.cue * p.accent,
+    }))
     .sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
 }

@@ -7,11 +7,18 @@
  * candidates with fuse.js, keep repealed procedures below their replacements, and decide.
  */
 import Fuse from "fuse.js";
-import { type ConfidenceThresholds, DEFAULT_THRESHOLDS, decide } from "./confidence.ts";
+import {
+  type ConfidenceInput,
+  type ConfidenceThresholds,
+  DEFAULT_THRESHOLDS,
+  type Decision,
+  decide,
+} from "./confidence.ts";
 import { askUnexplained, coverageOf } from "./coverage.ts";
 import { plainSiblingName, SIBLING_VARIANTS, type Variant } from "./cues.ts";
 import { spreadTwins } from "./diversity.ts";
 import { fromEnglish } from "./english.ts";
+import { buildExampleIndex } from "./examples.ts";
 import { sanitizeQuery, type Token } from "./normalize.ts";
 import { missesTopic, offTopicWords } from "./off-topic.ts";
 import { keepReplacementsFirst } from "./priors.ts";
@@ -82,6 +89,13 @@ const FALLBACK_THRESHOLD = 0.3;
 const FALLBACK_CLARIFY_SIMILARITY = 0.8;
 /** At most this many procedures are matched by the fallback (those sharing the most trigrams). */
 const FALLBACK_SCAN = 60;
+/**
+ * The labelled questions nearest to a question vote this share or more for "nothing fits": it is
+ * worded like questions the catalogue had nothing for (see examples.ts).
+ */
+const VOTED_NONE = 0.6;
+/** …provided the nearest of them shares this much of its words (Dice) with the question. */
+const VOTED_NONE_NEARNESS = 0.4;
 
 /** Letter trigrams of a folded text, spaces removed. */
 function trigrams(text: string): Set<string> {
@@ -116,6 +130,10 @@ function bigramsOf(tokens: readonly Token[]): string[] {
 export function createSearch(catalogue: SearchCatalogue, options: SearchOptions = {}): ExplainedSearch {
   const index = buildTokenIndex(catalogue.procedures);
   const depth = options.rerankDepth ?? 24;
+  // A question is analysed as it would be searched (a question in English in the catalogue's words).
+  const examples = buildExampleIndex(catalogue.questions ?? [], (q) =>
+    analyzeQuery(fromEnglish(q) ?? q, index.syllables, index.pairs),
+  );
   const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const docByCode = new Map(index.docs.map((d) => [d.procedure.code, d]));
@@ -253,9 +271,23 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
         reached.add(doc);
         joined.push({ doc, score });
       }
+    // The nearest labelled questions vote; a procedure they vote for that the index did not reach
+    // joins with no index score (examples.ts).
+    const vote = examples.vote(analysis);
+    const shares = vote?.shares ?? new Map<string, number>();
+    for (const code of shares.keys()) {
+      const doc = docByCode.get(code);
+      if (doc === undefined || reached.has(doc)) continue;
+      reached.add(doc);
+      joined.push({ doc, score: 0 });
+    }
     const candidates: Candidate[] = [...raws, ...joined].map((r) => {
       const plain = plainSiblingName(r.doc.familyKey, analysis.cues);
-      return { doc: r.doc, bm25: Math.max(r.score, plain === null ? 0 : (plainScore.get(plain) ?? 0)) };
+      return {
+        doc: r.doc,
+        bm25: Math.max(r.score, plain === null ? 0 : (plainScore.get(plain) ?? 0)),
+        vote: shares.get(r.doc.procedure.code) ?? 0,
+      };
     });
     // Phrases for fuse: what the citizen typed, and the same with vocabulary terms rewritten.
     const typed = content.slice(0, MAX_FUSE_WORDS).join(" ");
@@ -307,7 +339,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       (code) => docByCode.get(code)?.procedure.status.replacedBy,
       (code, score) => {
         const doc = docByCode.get(code);
-        return doc ? { doc, bm25: 0, fuseSimilarity: 0, score } : undefined;
+        return doc ? { doc, bm25: 0, fuseSimilarity: 0, score, voted: 0 } : undefined;
       },
     );
     const top = ranked[0]!;
@@ -322,8 +354,10 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       reranked[0]!.doc.accented,
       reranked[0]!.doc.namePairs,
     );
+    const votedNone = vote !== null && vote.none >= VOTED_NONE && vote.nearness >= VOTED_NONE_NEARNESS;
     const decision =
       offTopic ||
+      votedNone ||
       askUnexplained(
         analysis,
         ranked
@@ -334,17 +368,12 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       )
         ? "none"
         : found.length > 0
-          ? decide(
-              {
-                coverage,
-                specificity,
-                phrase,
-                vocabulary,
-                citizen: reranked[0]!.doc.citizen,
-                top: top.score,
-                second,
-              },
-              thresholds,
+          ? decideWithVote(
+              analysis,
+              reranked,
+              { coverage, specificity, phrase, vocabulary },
+              top.score,
+              second,
             )
           : raws[0]!.score >= FALLBACK_CLARIFY_SIMILARITY && raws[0]!.doc.citizen
             ? "clarify"
@@ -359,6 +388,28 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       ...followUp,
     };
     return { result, analysis, coverage, specificity, phrase, vocabulary };
+  }
+
+  /**
+   * The decision on the best candidate; when the labelled questions' vote put another first, the
+   * best by the rules alone vouches as well: if it would be answered, the citizen is at least asked
+   * to choose (the two disagree).
+   */
+  function decideWithVote(
+    analysis: QueryAnalysis,
+    reranked: readonly RankedCandidate[],
+    evidence: Omit<ConfidenceInput, "citizen" | "top" | "second">,
+    top: number,
+    second: number,
+  ): Decision {
+    const best = reranked[0]!;
+    const decision = decide({ ...evidence, citizen: best.doc.citizen, top, second }, thresholds);
+    let ruled = best;
+    for (const r of reranked) if (r.score - r.voted > ruled.score - ruled.voted) ruled = r;
+    if (ruled === best || decision !== "none") return decision;
+    const own = coverageOf(analysis, ruled.doc, index);
+    const alone = decide({ ...own, citizen: ruled.doc.citizen, top, second }, thresholds);
+    return alone === "none" ? "none" : "clarify";
   }
 
   return {
