@@ -138,6 +138,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     logger.info(
       {
         procedures: catalogue.procedures.length,
+        questions: catalogue.questions.length,
         version: catalogue.version,
         storageMs: Math.round(storesReady - started),
         catalogueMs: Math.round(catalogueReady - storesReady),
@@ -162,9 +163,9 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
         // cannot show. A catalogue whose index fails to build is not served.
         searchThread
           .load(next)
-          .then(({ ms }) => {
+          .then(({ ms, questions }) => {
             current = { catalogue: next, search: searchThread };
-            logger.info({ ms, version: next.version }, "search thread: new catalogue serving");
+            logger.info({ ms, questions, version: next.version }, "search thread: new catalogue serving");
           })
           .catch((error: unknown) => logger.error({ err: error }, "search thread: new catalogue not loaded"));
       },
@@ -260,6 +261,7 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
           health: {
             catalogue: () => ({
               procedures: current.catalogue.procedures.length,
+              questions: current.catalogue.questions.length,
               version: current.catalogue.version,
             }),
             storage: () => stores.ping(),

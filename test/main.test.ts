@@ -233,13 +233,17 @@ describe("startApp with both bots in webhook mode behind one HTTP server", { tim
   it("reports both channels, the catalogue and storage on /healthz", async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; catalogue: { procedures: number; version: string } };
+    const body = (await res.json()) as {
+      status: string;
+      catalogue: { procedures: number; questions: number; version: string };
+    };
     expect(body).toMatchObject({
       status: "ok",
       storage: { reachable: true },
       channels: { telegram: true, zalo: true },
     });
     expect(body.catalogue.procedures).toBeGreaterThan(2000);
+    expect(body.catalogue.questions).toBeGreaterThan(1000);
     expect(body.catalogue.version).toMatch(/\w+/);
   });
 
@@ -466,7 +470,7 @@ describe("startApp: catalogue edits while running", { timeout: TIMEOUT }, () => 
     try {
       const health = async () =>
         (await (await fetch(`http://127.0.0.1:${app.httpPort}/healthz`)).json()) as {
-          catalogue: { procedures: number; version: string };
+          catalogue: { procedures: number; questions: number; version: string };
         };
       const before = await health();
       expect(before.catalogue.procedures).toBe(1);
@@ -487,6 +491,19 @@ describe("startApp: catalogue edits while running", { timeout: TIMEOUT }, () => 
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(out).toContain("Mã thủ tục: 1.000110");
+      // A labelled questions file is part of the catalogue: added, it is picked up the same way.
+      expect(after.catalogue.questions).toBe(0);
+      await mkdir(join(catalogueDir, "questions"));
+      await writeFile(
+        join(catalogueDir, "questions", "asked.yaml"),
+        'items:\n  - { q: "làm giấy khai sinh cho con", codes: ["1.001193"] }\n',
+      );
+      let withQuestions = after;
+      for (let i = 0; i < 100 && withQuestions.catalogue.questions === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        withQuestions = await health();
+      }
+      expect(withQuestions.catalogue.questions).toBe(1);
     } finally {
       stdin.end();
       await app.finished;

@@ -1,11 +1,12 @@
 /**
  * Checks across the files of a catalogue: file names and folders, unique codes, overlays that match
- * a procedure, references between procedures, and the locality's codes and dates.
+ * a procedure, references between procedures, the locality's codes and dates, and the codes of
+ * labelled questions.
  */
 import type { CatalogueFile } from "./catalogue-files.ts";
 import type { CatalogueProblem } from "./errors.ts";
 import { fieldSlug } from "./field-slug.ts";
-import type { CuratedOverlay, Locality, Procedure, ProcedureRecord } from "./schema.ts";
+import type { CuratedOverlay, Locality, Procedure, ProcedureRecord, QuestionsFile } from "./schema.ts";
 
 /** A file's content once it passed its schema. */
 export interface Parsed<T> {
@@ -141,4 +142,23 @@ export function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** Every code a labelled question names must be a procedure of the catalogue. */
+export function checkQuestions(
+  { file, value }: Parsed<QuestionsFile>,
+  isKnown: (code: string) => boolean,
+  problems: CatalogueProblem[],
+): void {
+  value.items.forEach((item, index) => {
+    item.codes.forEach((code, at) => {
+      if (!isKnown(code)) {
+        problems.push({
+          file: file.label,
+          path: `items[${index}].codes[${at}]`,
+          message: `${code} is not in the catalogue`,
+        });
+      }
+    });
+  });
 }

@@ -3,6 +3,7 @@
  *   <field-slug>/<code>.yaml   a procedure
  *   curated/<code>.yaml        a curated overlay
  *   locality.yaml              the deployment's own facts
+ *   questions/<name>.yaml      citizen questions labelled with their procedures
  * `schema/`, hidden files and files that are not YAML are not part of the catalogue. A YAML file
  * anywhere else is a problem, so a misplaced procedure never goes unnoticed.
  */
@@ -11,7 +12,7 @@ import { readdir } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import type { CatalogueProblem } from "./errors.ts";
 
-export type CatalogueFileKind = "procedure" | "overlay" | "locality";
+export type CatalogueFileKind = "procedure" | "overlay" | "locality" | "questions";
 
 export interface CatalogueFile {
   readonly kind: CatalogueFileKind;
@@ -31,6 +32,7 @@ export interface CatalogueListing {
 }
 
 const OVERLAY_FOLDER = "curated";
+const QUESTIONS_FOLDER = "questions";
 const IGNORED_FOLDERS = new Set(["schema"]);
 
 /** How a file is named to people: from the repository, e.g. `procedures/ho-tich/1.001193.yaml`. */
@@ -67,6 +69,8 @@ export async function listCatalogueFiles(dir: string): Promise<CatalogueListing>
       files.push({ kind: "locality", relative, label, folder: "", stem });
     } else if (parts.length === 2 && parts[0] === OVERLAY_FOLDER) {
       files.push({ kind: "overlay", relative, label, folder: "", stem });
+    } else if (parts.length === 2 && parts[0] === QUESTIONS_FOLDER) {
+      files.push({ kind: "questions", relative, label, folder: "", stem });
     } else if (parts.length === 2) {
       files.push({ kind: "procedure", relative, label, folder: parts[0] ?? "", stem });
     } else {
@@ -75,7 +79,8 @@ export async function listCatalogueFiles(dir: string): Promise<CatalogueListing>
         path: "",
         message:
           "not a place for a catalogue file: procedures go in <field-slug>/<code>.yaml, " +
-          "curated overlays in curated/<code>.yaml, the locality in locality.yaml",
+          "curated overlays in curated/<code>.yaml, the locality in locality.yaml, " +
+          "labelled questions in questions/<name>.yaml",
       });
     }
   }

@@ -1,3 +1,4 @@
+import type { LabelledQuestion } from "../search/searchable.ts";
 import type { Locality, Procedure } from "./schema.ts";
 
 /** The whole catalogue, loaded once at start-up (and on reload) into an immutable model. */
@@ -5,6 +6,8 @@ export interface Catalogue {
   readonly procedures: readonly Procedure[];
   readonly byCode: ReadonlyMap<string, Procedure>;
   readonly locality: Locality;
+  /** Citizen questions labelled with their procedures (`questions/*.yaml`, in file-name order). */
+  readonly questions: readonly LabelledQuestion[];
   /** A short content hash of every file loaded: changes whenever the catalogue changes. */
   readonly version: string;
   readonly loadedAt: Date;

@@ -13,7 +13,8 @@ async function main(dir: string): Promise<number> {
     console.log(formatQualityReport(qualityReport(catalogue.procedures)));
     const { locality } = catalogue;
     console.log(
-      `\nCatalogue ${dir} is valid: ${catalogue.procedures.length} procedures, version ${catalogue.version}.`,
+      `\nCatalogue ${dir} is valid: ${catalogue.procedures.length} procedures, ` +
+        `${catalogue.questions.length} labelled questions, version ${catalogue.version}.`,
     );
     console.log(`Locality: ${locality.name}, ${locality.province}.`);
     if (locality.example) {

@@ -3,7 +3,7 @@
  * `npm run catalogue:schema` writes them to `procedures/schema/`; a test keeps them in step.
  */
 import { z } from "zod";
-import { curatedOverlay, locality, procedure } from "./schema.ts";
+import { curatedOverlay, locality, procedure, questionsFile } from "./schema.ts";
 
 const sources = {
   "procedure.schema.json": {
@@ -20,6 +20,12 @@ const sources = {
     schema: locality,
     title: "Hỏi Thủ Tục locality",
     description: "The deployment's own facts: procedures/locality.yaml",
+  },
+  "questions.schema.json": {
+    schema: questionsFile,
+    title: "Hỏi Thủ Tục labelled questions",
+    description:
+      "Citizen questions with the procedures that answer them, which the search learns from: procedures/questions/<name>.yaml",
   },
 } as const;
 

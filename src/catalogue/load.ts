@@ -2,7 +2,7 @@
  * Loads a catalogue folder into the immutable in-memory model, or throws a `CatalogueError` that
  * lists every problem found (not just the first): invalid YAML, schema violations with their field
  * path, misplaced files, duplicate codes, references to codes that do not exist, curated overlays
- * for unknown codes and an invalid locality.
+ * for unknown codes, an invalid locality and labelled questions naming unknown codes.
  */
 import { createHash } from "node:crypto";
 import { CORE_SCHEMA, load as parseYaml, YAMLException } from "js-yaml";
@@ -12,6 +12,7 @@ import type { Catalogue } from "./catalogue.ts";
 import {
   checkLocality,
   checkPlacement,
+  checkQuestions,
   checkReferences,
   indexByCode,
   matchOverlays,
@@ -27,6 +28,8 @@ import {
   type Procedure,
   type ProcedureRecord,
   procedure as procedureSchema,
+  type QuestionsFile,
+  questionsFile as questionsSchema,
 } from "./schema.ts";
 import { unknownKeyPaths } from "./unknown-keys.ts";
 
@@ -36,7 +39,7 @@ import { unknownKeyPaths } from "./unknown-keys.ts";
  * replaces: an edit costs milliseconds, and memory holds one catalogue, not two, while it happens.
  */
 export interface ParseCache {
-  files: Map<string, { digest: string; value: ProcedureRecord | CuratedOverlay | Locality }>;
+  files: Map<string, { digest: string; value: ProcedureRecord | CuratedOverlay | Locality | QuestionsFile }>;
 }
 
 export function createParseCache(): ParseCache {
@@ -58,6 +61,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
   const records: Parsed<ProcedureRecord>[] = [];
   const overlays: Parsed<CuratedOverlay>[] = [];
   let locality: Parsed<Locality> | undefined;
+  const questions: Parsed<QuestionsFile>[] = [];
   const digests = new Map<string, Buffer>();
   const before = options.cache?.files;
   const parsed: ParseCache["files"] = new Map();
@@ -71,12 +75,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
       digests.set(file.relative, digest);
       const key = digest.toString("hex");
       const known = before?.get(file.relative);
-      const schema =
-        file.kind === "procedure"
-          ? procedureSchema
-          : file.kind === "overlay"
-            ? curatedOverlay
-            : localitySchema;
+      const schema = SCHEMAS[file.kind];
       const fresh = () => {
         const value = parseFile(file, bytes, schema, problems);
         return value && file.kind === "procedure" && options.slim
@@ -88,6 +87,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
       parsed.set(file.relative, { digest: key, value });
       if (file.kind === "procedure") records.push({ file, value: value as ProcedureRecord });
       else if (file.kind === "overlay") overlays.push({ file, value: value as CuratedOverlay });
+      else if (file.kind === "questions") questions.push({ file, value: value as QuestionsFile });
       else locality = { file, value: value as Locality };
     },
     (file, error) =>
@@ -103,6 +103,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
 
   records.sort((a, b) => compare(a.file.relative, b.file.relative));
   overlays.sort((a, b) => compare(a.file.relative, b.file.relative));
+  questions.sort((a, b) => compare(a.file.relative, b.file.relative));
   for (const record of records) checkPlacement(record, problems);
   const sourceOf = indexByCode(records, problems);
   // Codes whose file exists but could not be parsed: already reported, so references to them and
@@ -123,6 +124,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     checkReferences(procedure, record, overlay, isKnown, problems);
   }
   if (locality) checkLocality(locality, isKnown, problems);
+  for (const file of questions) checkQuestions(file, isKnown, problems);
 
   if (options.cache) options.cache.files = parsed;
   if (problems.length > 0 || !locality) throw new CatalogueError(sortProblems(problems));
@@ -132,10 +134,20 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     procedures: deepFreeze(procedures),
     byCode: new Map(procedures.map((procedure) => [procedure.code, procedure])),
     locality: deepFreeze(locality.value),
+    questions: deepFreeze(
+      questions.flatMap(({ value }) => value.items.map(({ q, codes }) => ({ q, codes }))),
+    ),
     version: contentHash(digests),
     loadedAt: new Date(),
   });
 }
+
+const SCHEMAS = {
+  procedure: procedureSchema,
+  overlay: curatedOverlay,
+  locality: localitySchema,
+  questions: questionsSchema,
+} satisfies Record<CatalogueFile["kind"], z.ZodType>;
 
 function parseFile<S extends z.ZodType>(
   file: CatalogueFile,

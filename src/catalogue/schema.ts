@@ -1,6 +1,6 @@
 /**
  * The catalogue's single source of truth: one zod schema for a procedure file, one for a curated
- * overlay, one for the locality file. `npm run catalogue:schema` turns them into JSON Schemas in
+ * overlay, one for the locality file, one for a file of labelled citizen questions. `npm run catalogue:schema` turns them into JSON Schemas in
  * `procedures/` so editors validate and autocomplete the YAML files.
  *
  * Rule of the catalogue: never guess. A value the official text does not give is `unknown`, and the
@@ -211,6 +211,29 @@ export const locality = z.object({
     .describe("months feedback is kept after closing, then erased; the office's own choice"),
 });
 
+/**
+ * A file of citizen questions labelled with the procedures that answer them
+ * (`procedures/questions/<name>.yaml`): the search learns from them.
+ */
+export const questionsFile = z.object({
+  items: z.array(
+    z.object({
+      q: z
+        .string()
+        .trim()
+        .min(1, "a question cannot be empty")
+        .describe("the question as a citizen wrote it"),
+      codes: z
+        .array(procedureCode)
+        .describe("the procedures that answer it (any of them is right); [] when the catalogue has none"),
+      style: z
+        .string()
+        .optional()
+        .describe("how it is written (plain, accented, slang, oos, …); a note only"),
+    }),
+  ),
+});
+
 export type Level = z.infer<typeof level>;
 export type ChannelKind = z.infer<typeof channelKind>;
 export type Duration = z.infer<typeof duration>;
@@ -224,6 +247,7 @@ export type ProcedureRecord = z.infer<typeof procedure>;
 export type CuratedOverlay = z.infer<typeof curatedOverlay>;
 export type Locality = z.infer<typeof locality>;
 export type Office = z.infer<typeof office>;
+export type QuestionsFile = z.infer<typeof questionsFile>;
 
 /** A procedure as the bot sees it: the record with its curated overlay applied. */
 export type Procedure = ProcedureRecord & {

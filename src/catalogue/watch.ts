@@ -80,7 +80,10 @@ export async function watchCatalogue(dir: string, options: WatchOptions = {}): P
       return;
     }
     current = next;
-    logger?.info({ procedures: next.procedures.length, version: next.version }, "catalogue reloaded");
+    logger?.info(
+      { procedures: next.procedures.length, questions: next.questions.length, version: next.version },
+      "catalogue reloaded",
+    );
   };
 
   const schedule = (): void => {

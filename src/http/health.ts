@@ -1,7 +1,14 @@
 /** The `/healthz` report: what an operator (or a load balancer) needs to know at a glance. */
 
+/** The catalogue served: its procedures, its labelled questions (when counted) and its version. */
+export interface CatalogueHealth {
+  procedures: number;
+  questions?: number;
+  version: string;
+}
+
 export interface HealthSource {
-  catalogue(): { procedures: number; version: string };
+  catalogue(): CatalogueHealth;
   /** Whether storage answers a ping right now. */
   storage(): Promise<boolean>;
   /** Each running channel and whether it is up. */
@@ -11,7 +18,7 @@ export interface HealthSource {
 export interface HealthReport {
   /** "ok": all up; "degraded": storage fine but a channel is down; "down": storage unreachable. */
   status: "ok" | "degraded" | "down";
-  catalogue: { procedures: number; version: string };
+  catalogue: CatalogueHealth;
   storage: { reachable: boolean };
   channels: Record<string, boolean>;
 }

@@ -46,6 +46,9 @@ export function toSearchable(p: Procedure): SearchableProcedure {
   };
 }
 
-export function searchCatalogue(procedures: readonly SearchableProcedure[]): SearchCatalogue {
-  return { procedures, byCode: new Map(procedures.map((p) => [p.code, p])) };
+export function searchCatalogue(
+  procedures: readonly SearchableProcedure[],
+  questions: readonly LabelledQuestion[] = [],
+): SearchCatalogue {
+  return { procedures, byCode: new Map(procedures.map((p) => [p.code, p])), questions };
 }

@@ -273,11 +273,12 @@ function percentile(sorted: number[], p: number): number {
 
 async function loadQuestions(): Promise<string[]> {
   const questions: string[] = [];
-  for (const file of ["test/search/eval-set.yaml", "test/search/dev-set.yaml"]) {
+  for (const file of ["test/search/eval-set.yaml", "procedures/questions/dev.yaml"]) {
     const doc = parse(await readFile(file, "utf8")) as { items?: { q?: unknown }[] };
     for (const item of doc.items ?? []) if (typeof item.q === "string") questions.push(item.q);
   }
-  if (questions.length === 0) throw new Error("no questions found in test/search/*-set.yaml");
+  if (questions.length === 0)
+    throw new Error("no questions found in test/search/eval-set.yaml or procedures/questions/dev.yaml");
   return questions;
 }
 

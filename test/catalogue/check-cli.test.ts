@@ -31,7 +31,7 @@ describe("npm run catalogue:check", () => {
     expect(outcome.stderr).toBe("");
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain("3 procedures");
-    expect(outcome.stdout).toMatch(/is valid: 3 procedures, version [0-9a-f]{12}\./);
+    expect(outcome.stdout).toMatch(/is valid: 3 procedures, 3 labelled questions, version [0-9a-f]{12}\./);
     expect(outcome.stdout).toContain("shipped example (example: true)");
   });
 
@@ -56,6 +56,20 @@ describe("npm run catalogue:check", () => {
         "",
         `Catalogue ${fixture.dir} is invalid: 2 problems. Fix them and run \`npm run catalogue:check\` again.`,
       ]);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it("reports a labelled question naming a code that is not in the catalogue, and exits 1", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      await fixture.edit("questions/examples.yaml", 'codes: ["1.001193"]', 'codes: ["1.001199"]');
+      const outcome = await check(fixture.dir);
+      expect(outcome.code).toBe(1);
+      expect(outcome.stderr.trim().split("\n")[0]).toBe(
+        "procedures/questions/examples.yaml › items[0].codes[0]: 1.001199 is not in the catalogue",
+      );
     } finally {
       await fixture.dispose();
     }

@@ -27,6 +27,16 @@ describe("JSON Schemas in procedures/schema", () => {
     expect(curated.required).toEqual(["code"]);
   });
 
+  it("describes a labelled questions file: items of a question and its codes, a style optional", () => {
+    const questions = JSON.parse(generated["questions.schema.json"]) as {
+      required: string[];
+      properties: { items: { items: { required: string[]; additionalProperties: unknown } } };
+    };
+    expect(questions.required).toEqual(["items"]);
+    expect(questions.properties.items.items.required).toEqual(["q", "codes"]);
+    expect(questions.properties.items.items.additionalProperties).toBe(false);
+  });
+
   it("refuses unknown keys, as the loader does, but keeps free-form maps open", () => {
     const curated = JSON.parse(generated["curated.schema.json"]) as {
       additionalProperties: unknown;

@@ -1,4 +1,4 @@
-import { mkdir, rename } from "node:fs/promises";
+import { mkdir, rename, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CatalogueError, type CatalogueProblem } from "../../src/catalogue/errors.ts";
@@ -153,6 +153,54 @@ describe("loadCatalogue on a valid catalogue", () => {
       expect(
         Object.keys((await loadCatalogue(fixture.dir)).byCode.get("1.001193")!.official).length,
       ).toBeGreaterThan(0);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it("loads the labelled questions of questions/, every file's items in file-name order, as { q, codes }", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      // "a-…" sorts before "examples": its items come first.
+      await fixture.write(
+        "questions/a-first.yaml",
+        'items:\n  - { q: "xin giấy khai sinh", codes: ["1.001193"], style: plain }\n',
+      );
+      const catalogue = await loadCatalogue(fixture.dir);
+      expect(catalogue.questions).toEqual([
+        { q: "xin giấy khai sinh", codes: ["1.001193"] },
+        { q: "muốn làm giấy khai sinh cho cháu", codes: ["1.001193"] },
+        { q: "nhập khẩu cho con mới sinh", codes: ["1.004222", "2.000986"] },
+        { q: "giá vàng hôm nay bao nhiêu", codes: [] },
+      ]);
+      expect(Object.isFrozen(catalogue.questions[0])).toBe(true);
+      // A questions file is not a procedure of a field folder "questions".
+      expect(catalogue.procedures).toHaveLength(3);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it("loads a catalogue without a questions/ folder with no questions", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      await fixture.remove("questions/examples.yaml");
+      await rmdir(join(fixture.dir, "questions"));
+      expect((await loadCatalogue(fixture.dir)).questions).toEqual([]);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it("with a parse cache, an edited questions file is parsed again and changes the version", async () => {
+    const fixture = await fixtureCatalogue();
+    try {
+      const cache = createParseCache();
+      const first = await loadCatalogue(fixture.dir, { cache });
+      await fixture.edit("questions/examples.yaml", "giá vàng hôm nay", "giá xăng hôm nay");
+      const second = await loadCatalogue(fixture.dir, { cache });
+      expect(second.questions[2]).toEqual({ q: "giá xăng hôm nay bao nhiêu", codes: [] });
+      expect(second.version).not.toBe(first.version);
     } finally {
       await fixture.dispose();
     }
@@ -325,6 +373,31 @@ describe("loadCatalogue on a broken catalogue", () => {
       {
         file: fixture.label("ho-tich/2.000986.yaml"),
         path: "related[1]",
+        message: "1.999999 is not in the catalogue",
+      },
+    ]);
+  });
+
+  it("reports a malformed question with its file and item path", async () => {
+    await fixture.write(
+      "questions/broken.yaml",
+      'items:\n  - { q: "khai sinh", codes: ["1.001193"] }\n  - { q: "", codes: 1.004222 }\n  - { q: "tạm trú", code: [] }\n',
+    );
+    const problems = await problemsOf(fixture.dir);
+    const file = fixture.label("questions/broken.yaml");
+    expect(problems).toEqual([
+      { file, path: "items[1].q", message: "a question cannot be empty" },
+      { file, path: "items[1].codes", message: expect.stringContaining("expected array") },
+      { file, path: "items[2].codes", message: "missing (expected array)" },
+    ]);
+  });
+
+  it("reports a question naming a code that is not in the catalogue", async () => {
+    await fixture.edit("questions/examples.yaml", '["1.004222", "2.000986"]', '["1.004222", "1.999999"]');
+    expect(await problemsOf(fixture.dir)).toEqual([
+      {
+        file: fixture.label("questions/examples.yaml"),
+        path: "items[1].codes[1]",
         message: "1.999999 is not in the catalogue",
       },
     ]);

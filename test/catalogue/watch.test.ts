@@ -85,8 +85,31 @@ describe("watchCatalogue", () => {
     expect(logged).toContainEqual({
       level: "info",
       message: "catalogue reloaded",
-      fields: { procedures: 3, version: reloaded.version },
+      fields: { procedures: 3, questions: 3, version: reloaded.version },
     });
+  });
+
+  it("reloads when a questions file is edited or added, and refuses a question with an unknown code", async () => {
+    const watcher = await start();
+    expect(watcher.current().questions).toHaveLength(3);
+
+    await fixture.edit("questions/examples.yaml", "giá vàng hôm nay", "giá xăng hôm nay");
+    const edited = await reloads.next();
+    expect(edited.questions[2]).toEqual({ q: "giá xăng hôm nay bao nhiêu", codes: [] });
+    expect(watcher.current()).toBe(edited);
+
+    await fixture.write(
+      "questions/more.yaml",
+      'items:\n  - { q: "đăng ký thường trú", codes: ["1.004222"] }\n',
+    );
+    expect((await reloads.next()).questions).toHaveLength(4);
+
+    await fixture.write(
+      "questions/more.yaml",
+      'items:\n  - { q: "đăng ký thường trú", codes: ["1.004223"] }\n',
+    );
+    expect(await errors.next()).toBeInstanceOf(CatalogueError);
+    expect(watcher.current().questions.at(-1)).toEqual({ q: "đăng ký thường trú", codes: ["1.004222"] });
   });
 
   it("keeps serving the last good catalogue after a bad edit, and picks up the fix", async () => {

@@ -71,6 +71,7 @@ export function makeCatalogue(
     procedures,
     byCode: new Map(procedures.map((procedure) => [procedure.code, procedure])),
     locality,
+    questions: [],
     version,
     loadedAt: new Date(0),
   };

@@ -51,10 +51,14 @@ beforeAll(async () => {
     },
   });
   reference.addAll(documents.map(([name, bigrams, context], id) => ({ id, name, bigrams, context })));
-  questions = ["dev-set", "fresh-set", "eval-set", "train-3-set", "train-4-set"].flatMap((set) =>
-    (parse(readFileSync(`test/search/${set}.yaml`, "utf8")) as { items: { q: string }[] }).items.map(
-      (i) => i.q,
-    ),
+  questions = [
+    "procedures/questions/dev.yaml",
+    "test/search/fresh-set.yaml",
+    "test/search/eval-set.yaml",
+    "procedures/questions/train-3.yaml",
+    "procedures/questions/train-4.yaml",
+  ].flatMap((file) =>
+    (parse(readFileSync(file, "utf8")) as { items: { q: string }[] }).items.map((i) => i.q),
   );
 }, 120_000);
 

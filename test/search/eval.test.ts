@@ -21,7 +21,8 @@ const printMisses = (e: Evaluation) =>
   console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
 
 /**
- * Evaluates one query set of test/search/, checks it holds at least `size` questions in and out of
+ * Evaluates one query set (a path from the repository: the measurement sets in test/search/, the
+ * tuning sets in procedures/questions/), checks it holds at least `size` questions in and out of
  * scope, and prints its figures; its misses only when `showMisses` (held-out sets: only on request).
  */
 function report(
@@ -30,11 +31,11 @@ function report(
   size: { inScope: number; outOfScope: number },
   showMisses: boolean,
 ): void {
-  const set = readQuerySet(`test/search/${file}`);
+  const set = readQuerySet(file);
   expect(set.filter((i) => i.codes.length > 0).length).toBeGreaterThanOrEqual(size.inScope);
   expect(set.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(size.outOfScope);
   const e = evaluate(search, set);
-  console.log(`\nSearch ${title} (test/search/${file})\n${formatEvaluation(e)}`);
+  console.log(`\nSearch ${title} (${file})\n${formatEvaluation(e)}`);
   if (showMisses) printMisses(e);
 }
 
@@ -66,14 +67,14 @@ describe("search evaluation set", () => {
   }, 60_000);
 
   it("reports the held-out set written before tuning (figures only: its misses are not printed, so nobody tunes on them)", () => {
-    report("holdout-set.yaml", "held-out set", { inScope: 150, outOfScope: 40 }, false);
+    report("test/search/holdout-set.yaml", "held-out set", { inScope: 150, outOfScope: 40 }, false);
   }, 60_000);
 
   it("reports the second held-out set, written by an independent writer (figures only, like holdout-set)", () => {
     // Misses are printed only on request, for the writer's one report of the error classes; reading
     // them while changing the search would turn a held-out set into tuning data.
     report(
-      "holdout-2-set.yaml",
+      "test/search/holdout-2-set.yaml",
       "second held-out set",
       { inScope: 215, outOfScope: 45 },
       asked("HOLDOUT2_MISSES"),
@@ -82,7 +83,7 @@ describe("search evaluation set", () => {
 
   it("reports the third held-out set, written by a third independent writer before any run (figures only)", () => {
     report(
-      "holdout-3-set.yaml",
+      "test/search/holdout-3-set.yaml",
       "third held-out set",
       { inScope: 380, outOfScope: 50 },
       asked("HOLDOUT3_MISSES"),
@@ -91,7 +92,7 @@ describe("search evaluation set", () => {
 
   it("reports the fourth held-out set, written by a fourth independent writer before any run (figures only)", () => {
     report(
-      "holdout-4-set.yaml",
+      "test/search/holdout-4-set.yaml",
       "fourth held-out set",
       { inScope: 400, outOfScope: 60 },
       asked("HOLDOUT4_MISSES"),
@@ -100,7 +101,7 @@ describe("search evaluation set", () => {
 
   it("reports the fifth held-out set, written by a fifth independent writer before any run (figures only)", () => {
     report(
-      "holdout-5-set.yaml",
+      "test/search/holdout-5-set.yaml",
       "fifth held-out set",
       { inScope: 300, outOfScope: 50 },
       asked("HOLDOUT5_MISSES"),
@@ -108,36 +109,71 @@ describe("search evaluation set", () => {
   }, 60_000);
 
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
-    const e = evaluate(search, readQuerySet("test/search/dev-set.yaml"));
-    console.log(`\nSearch dev set (test/search/dev-set.yaml)\n${formatEvaluation(e)}`);
+    const e = evaluate(search, readQuerySet("procedures/questions/dev.yaml"));
+    console.log(`\nSearch dev set (procedures/questions/dev.yaml)\n${formatEvaluation(e)}`);
     expect(e.inScope.n + e.outOfScope.n).toBeGreaterThan(0);
   }, 60_000);
 
   it("reports the train-3 set used for tuning in the third round (no threshold: it is tuning data)", () => {
-    report("train-3-set.yaml", "train-3 set", { inScope: 120, outOfScope: 30 }, asked("TRAIN3_MISSES"));
+    report(
+      "procedures/questions/train-3.yaml",
+      "train-3 set",
+      { inScope: 120, outOfScope: 30 },
+      asked("TRAIN3_MISSES"),
+    );
   }, 60_000);
 
   it("reports the train-4 set used for tuning in the fourth round (no threshold: it is tuning data)", () => {
-    report("train-4-set.yaml", "train-4 set", { inScope: 80, outOfScope: 20 }, asked("TRAIN4_MISSES"));
+    report(
+      "procedures/questions/train-4.yaml",
+      "train-4 set",
+      { inScope: 80, outOfScope: 20 },
+      asked("TRAIN4_MISSES"),
+    );
   }, 60_000);
 
   it("reports the train-5 set used for tuning in the fifth round (no threshold: it is tuning data)", () => {
-    report("train-5-set.yaml", "train-5 set", { inScope: 120, outOfScope: 30 }, asked("TRAIN5_MISSES"));
+    report(
+      "procedures/questions/train-5.yaml",
+      "train-5 set",
+      { inScope: 120, outOfScope: 30 },
+      asked("TRAIN5_MISSES"),
+    );
   }, 60_000);
 
   it("reports the train-6 set used for tuning in the sixth round (no threshold: it is tuning data)", () => {
-    report("train-6-set.yaml", "train-6 set", { inScope: 55, outOfScope: 10 }, asked("TRAIN6_MISSES"));
+    report(
+      "procedures/questions/train-6.yaml",
+      "train-6 set",
+      { inScope: 55, outOfScope: 10 },
+      asked("TRAIN6_MISSES"),
+    );
   }, 60_000);
 
   it("reports the train-7 set used for tuning in the seventh round (no threshold: it is tuning data)", () => {
-    report("train-7-set.yaml", "train-7 set", { inScope: 150, outOfScope: 40 }, asked("TRAIN7_MISSES"));
+    report(
+      "procedures/questions/train-7.yaml",
+      "train-7 set",
+      { inScope: 150, outOfScope: 40 },
+      asked("TRAIN7_MISSES"),
+    );
   }, 60_000);
 
   it("reports the train-8 set used for tuning in the eighth round (no threshold: it is tuning data)", () => {
-    report("train-8-set.yaml", "train-8 set", { inScope: 150, outOfScope: 40 }, asked("TRAIN8_MISSES"));
+    report(
+      "procedures/questions/train-8.yaml",
+      "train-8 set",
+      { inScope: 150, outOfScope: 40 },
+      asked("TRAIN8_MISSES"),
+    );
   }, 60_000);
 
   it("reports the train-9 set used for tuning in the ninth round (no threshold: it is tuning data)", () => {
-    report("train-9-set.yaml", "train-9 set", { inScope: 45, outOfScope: 95 }, asked("TRAIN9_MISSES"));
+    report(
+      "procedures/questions/train-9.yaml",
+      "train-9 set",
+      { inScope: 45, outOfScope: 95 },
+      asked("TRAIN9_MISSES"),
+    );
   }, 60_000);
 });

@@ -13,7 +13,7 @@ import { rawRecord } from "./raw-record.ts";
 import { datasetOf, procedureYaml } from "./yaml-file.ts";
 
 /** Top-level entries of `procedures/` that are never field folders. */
-const RESERVED = new Set(["curated", "schema"]);
+const RESERVED = new Set(["curated", "questions", "schema"]);
 
 export interface ImportOptions extends ImportSource {
   sourceDir: string;

@@ -17,11 +17,13 @@ export function serveSearch(port: Pick<MessagePort, "on" | "postMessage">): void
       if (message.type === "load") {
         const started = performance.now();
         search = null; // the old index can be collected while the new one is built
-        search = createSearch(searchCatalogue(message.procedures));
+        const catalogue = searchCatalogue(message.procedures, message.questions);
+        search = createSearch(catalogue);
         reply({
           type: "loaded",
           id: message.id,
-          procedures: message.procedures.length,
+          procedures: catalogue.procedures.length,
+          questions: catalogue.questions?.length ?? 0,
           ms: Math.round(performance.now() - started),
         });
       } else if (search === null) {

@@ -10,13 +10,31 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { Procedure } from "../../catalogue/schema.ts";
-import { type SearchableProcedure, toSearchable } from "../searchable.ts";
+import { type LabelledQuestion, type SearchableProcedure, toSearchable } from "../searchable.ts";
 import type { AsyncProcedureSearch, SearchResult } from "../types.ts";
 import type { FromSearchThread, ToSearchThread } from "./protocol.ts";
 
+/** What the thread builds its index from: the searchable part of each procedure, and the questions. */
+interface SentCatalogue {
+  readonly procedures: readonly SearchableProcedure[];
+  readonly questions: readonly LabelledQuestion[];
+}
+
+/** A built index: how long it took, and how many labelled questions it was built with. */
+export interface BuiltIndex {
+  readonly ms: number;
+  readonly questions: number;
+}
+
 export interface SearchThread extends AsyncProcedureSearch {
-  /** Sends a catalogue to the thread; resolves once its index is built and answering. */
-  load(catalogue: { readonly procedures: readonly Procedure[] }): Promise<{ ms: number }>;
+  /**
+   * Sends a catalogue (its procedures and labelled questions) to the thread; resolves once its
+   * index is built and answering.
+   */
+  load(catalogue: {
+    readonly procedures: readonly Procedure[];
+    readonly questions?: readonly LabelledQuestion[];
+  }): Promise<BuiltIndex>;
   close(): Promise<void>;
 }
 
@@ -73,13 +91,13 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
   let nextId = 1;
   let closed = false;
   /** The last catalogue loaded, for a thread started again. */
-  let procedures: readonly SearchableProcedure[] | null = null;
+  let sent: SentCatalogue | null = null;
   /** The thread that answers searches. */
   let serving = start();
   /** The thread building a new catalogue's index while `serving` answers, if any. */
   let building: Running | null = null;
   /** Settles when the thread started again after a stop has built its catalogue. */
-  let restarted: Promise<{ ms: number }> | null = null;
+  let restarted: Promise<BuiltIndex> | null = null;
   /** Loads run one after another: the last one asked is the last one served. */
   let loads: Promise<unknown> = Promise.resolve();
 
@@ -119,7 +137,7 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
    */
   function restart(code: number): void {
     logger.error({ code }, "search thread stopped; starting it again");
-    let settle!: { resolve(built: { ms: number }): void; reject(error: unknown): void };
+    let settle!: { resolve(built: BuiltIndex): void; reject(error: unknown): void };
     restarted = new Promise((resolve, reject) => {
       settle = { resolve, reject };
     });
@@ -127,8 +145,8 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
     setTimeout(() => {
       if (closed) return settle.reject(new SearchThreadError("search thread closed"));
       serving = start();
-      if (!procedures) return settle.resolve({ ms: 0 });
-      loadInto(serving, procedures).then(settle.resolve, (error: unknown) => {
+      if (!sent) return settle.resolve({ ms: 0, questions: 0 });
+      loadInto(serving, sent).then(settle.resolve, (error: unknown) => {
         logger.error({ err: error }, "search thread could not load the catalogue again");
         settle.reject(error);
       });
@@ -168,10 +186,10 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
     });
   }
 
-  async function loadInto(running: Running, next: readonly SearchableProcedure[]): Promise<{ ms: number }> {
-    const answer = await post(running, { type: "load", id: nextId++, procedures: next }, LOAD_TIMEOUT_MS);
+  async function loadInto(running: Running, next: SentCatalogue): Promise<BuiltIndex> {
+    const answer = await post(running, { type: "load", id: nextId++, ...next }, LOAD_TIMEOUT_MS);
     if (answer.type !== "loaded") throw new SearchThreadError(`catalogue not loaded: ${describe(answer)}`);
-    return { ms: answer.ms };
+    return { ms: answer.ms, questions: answer.questions };
   }
 
   /**
@@ -179,16 +197,16 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
    * the first keeps answering from the old index, and takes over once built; a catalogue that fails
    * to build leaves the old one serving.
    */
-  async function load(next: readonly SearchableProcedure[]): Promise<{ ms: number }> {
+  async function load(next: SentCatalogue): Promise<BuiltIndex> {
     if (!serving.alive && restarted) {
       // Restarting: the thread that starts builds this catalogue, and the load resolves (or fails)
       // with that build, so the caller switches its catalogue exactly when the index does.
-      procedures = next;
+      sent = next;
       return restarted;
     }
-    if (procedures === null) {
+    if (sent === null) {
       const built = await loadInto(serving, next);
-      procedures = next;
+      sent = next;
       return built;
     }
     const fresh = start();
@@ -198,7 +216,7 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
       if (closed) throw new SearchThreadError("search thread closed");
       const old = serving;
       serving = fresh;
-      procedures = next;
+      sent = next;
       retire(old);
       return built;
     } catch (error) {
@@ -212,7 +230,10 @@ export function startSearchThread(options: SearchThreadOptions): SearchThread {
   return {
     async: true,
     load(catalogue) {
-      const next = catalogue.procedures.map(toSearchable);
+      const next = {
+        procedures: catalogue.procedures.map(toSearchable),
+        questions: catalogue.questions ?? [],
+      };
       const done = loads.then(() => load(next));
       loads = done.catch(() => undefined);
       return done;

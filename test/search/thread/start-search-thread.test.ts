@@ -49,6 +49,16 @@ describe("startSearchThread", () => {
     expect((await thread.search("đăng ký khai sinh")).candidates.map((c) => c.code)).toContain("1.001193");
   }, 60_000);
 
+  it("sends the catalogue's labelled questions with its procedures: the thread's index is built with them", async () => {
+    expect(catalogue.questions.length).toBeGreaterThan(1000);
+    expect(await thread.load(catalogue)).toMatchObject({ questions: catalogue.questions.length });
+    const small = catalogue.procedures.filter((p) => p.code !== "1.001193");
+    const one = [{ q: "làm giấy khai sinh cho con", codes: ["1.001193"] }];
+    expect(await thread.load({ procedures: small, questions: one })).toMatchObject({ questions: 1 });
+    expect(await thread.load({ procedures: small })).toMatchObject({ questions: 0 });
+    await thread.load(catalogue);
+  }, 60_000);
+
   it("answers from the old index while a new catalogue is built, then from the new one", async () => {
     const small = catalogue.procedures.filter((p) => p.code !== "1.001193");
     let loaded = false;
@@ -119,7 +129,9 @@ describe("a search thread that stops", () => {
       await dying.load(catalogue);
       await expect(dying.search("__stop__")).rejects.toThrow(/exit code 3/);
       const small = catalogue.procedures.filter((p) => p.code !== "1.001193");
-      await dying.load({ procedures: small });
+      // Its questions too: the thread started again builds the index with them.
+      const questions = catalogue.questions.slice(0, 5);
+      expect(await dying.load({ procedures: small, questions })).toMatchObject({ questions: 5 });
       // Resolved: the index that answers now is the new catalogue's, with no wait or retry.
       const after = await dying.search("đăng ký khai sinh");
       expect([after.answer, ...after.candidates.map((c) => c.code)]).not.toContain("1.001193");
