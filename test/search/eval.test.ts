@@ -4,18 +4,37 @@
  * or rejection 0.90.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Catalogue } from "../../src/catalogue/catalogue.ts";
 import { loadCatalogue } from "../../src/catalogue/load.ts";
+import { foldText } from "../../src/search/normalize.ts";
 import { createSearch } from "../../src/search/search.ts";
 import type { ProcedureSearch } from "../../src/search/types.ts";
 import { type EvalItem, type Evaluation, evaluate, formatEvaluation, readQuerySet } from "./evaluate.ts";
 
+let catalogue: Catalogue;
 let search: ProcedureSearch;
 let items: EvalItem[];
 
 beforeAll(async () => {
-  search = createSearch(await loadCatalogue("procedures"));
+  catalogue = await loadCatalogue("procedures");
+  search = createSearch(catalogue);
   items = readQuerySet("test/search/eval-set.yaml");
 }, 120_000);
+
+/**
+ * The search learns from the catalogue's labelled questions (procedures/questions/, examples.ts).
+ * A set is scored by a search that has not learnt any of its own questions: those with the same
+ * folded text (a short question such as "dang ky khai sinh" is in several sets) are left out, and
+ * for a tuning set in procedures/questions/ that is the whole file. So every figure is one on
+ * questions the vote has not seen.
+ */
+function searchFor(set: readonly EvalItem[]): { search: ProcedureSearch; note: string } {
+  const own = new Set(set.map((i) => foldText(i.q)));
+  const questions = catalogue.questions.filter((q) => !own.has(foldText(q.q)));
+  const left = catalogue.questions.length - questions.length;
+  const note = `learnt from ${questions.length} labelled questions, ${left} of the set's own left out`;
+  return left === 0 ? { search, note } : { search: createSearch({ ...catalogue, questions }), note };
+}
 
 const printMisses = (e: Evaluation) =>
   console.log(`misses:\n${e.misses.map((m) => `  [${m.style}] ${m.q} → ${m.got ?? "none"}`).join("\n")}`);
@@ -34,8 +53,9 @@ function report(
   const set = readQuerySet(file);
   expect(set.filter((i) => i.codes.length > 0).length).toBeGreaterThanOrEqual(size.inScope);
   expect(set.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(size.outOfScope);
-  const e = evaluate(search, set);
-  console.log(`\nSearch ${title} (${file})\n${formatEvaluation(e)}`);
+  const fit = searchFor(set);
+  const e = evaluate(fit.search, set);
+  console.log(`\nSearch ${title} (${file}; ${fit.note})\n${formatEvaluation(e)}`);
   if (showMisses) printMisses(e);
 }
 
@@ -49,8 +69,9 @@ describe("search evaluation set", () => {
   });
 
   it("meets top-1 0.90, top-3 0.97 and out-of-scope rejection 0.90", () => {
-    const e = evaluate(search, items);
-    console.log(`\nSearch evaluation (test/search/eval-set.yaml)\n${formatEvaluation(e)}`);
+    const fit = searchFor(items);
+    const e = evaluate(fit.search, items);
+    console.log(`\nSearch evaluation (test/search/eval-set.yaml; ${fit.note})\n${formatEvaluation(e)}`);
     printMisses(e);
     expect(e.inScope.top1).toBeGreaterThanOrEqual(0.9);
     expect(e.inScope.top3).toBeGreaterThanOrEqual(0.97);
@@ -61,8 +82,9 @@ describe("search evaluation set", () => {
     const fresh = readQuerySet("test/search/fresh-set.yaml");
     expect(fresh.length).toBeGreaterThanOrEqual(150);
     expect(fresh.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(30);
-    const e = evaluate(search, fresh);
-    console.log(`\nSearch fresh held-out set (test/search/fresh-set.yaml)\n${formatEvaluation(e)}`);
+    const fit = searchFor(fresh);
+    const e = evaluate(fit.search, fresh);
+    console.log(`\nSearch fresh held-out set (test/search/fresh-set.yaml; ${fit.note})\n${formatEvaluation(e)}`);
     printMisses(e);
   }, 60_000);
 
@@ -109,8 +131,10 @@ describe("search evaluation set", () => {
   }, 60_000);
 
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
-    const e = evaluate(search, readQuerySet("procedures/questions/dev.yaml"));
-    console.log(`\nSearch dev set (procedures/questions/dev.yaml)\n${formatEvaluation(e)}`);
+    const dev = readQuerySet("procedures/questions/dev.yaml");
+    const fit = searchFor(dev);
+    const e = evaluate(fit.search, dev);
+    console.log(`\nSearch dev set (procedures/questions/dev.yaml; ${fit.note})\n${formatEvaluation(e)}`);
     expect(e.inScope.n + e.outOfScope.n).toBeGreaterThan(0);
   }, 60_000);
 

@@ -1,0 +1,98 @@
+/**
+ * Learning from labelled citizen questions: the nearest questions' vote (examples.ts), and what it
+ * changes in the search over the real catalogue (search.ts, rerank.ts).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Catalogue } from "../../src/catalogue/catalogue.ts";
+import { loadCatalogue } from "../../src/catalogue/load.ts";
+import { buildExampleIndex } from "../../src/search/examples.ts";
+import { analyzeQuery } from "../../src/search/query.ts";
+import { createSearch } from "../../src/search/search.ts";
+import type { LabelledQuestion } from "../../src/search/searchable.ts";
+
+const analyze = (q: string) => analyzeQuery(q, new Set(), new Set());
+
+describe("buildExampleIndex", () => {
+  const questions: LabelledQuestion[] = [
+    { q: "làm giấy khai sinh cho con mới sinh", codes: ["A"] },
+    { q: "đăng ký khai sinh cho bé", codes: ["A", "A2"] },
+    { q: "đăng ký kết hôn với người nước ngoài", codes: ["B"] },
+    { q: "giá vàng hôm nay bao nhiêu", codes: [] },
+    { q: "giá vàng miếng sjc mới nhất", codes: [] },
+  ];
+  const index = buildExampleIndex(questions, analyze);
+
+  it("lets the nearest questions vote for their procedures", () => {
+    const vote = index.vote(analyze("khai sinh cho con"))!;
+    expect(vote.shares.get("A")!).toBeGreaterThan(vote.shares.get("B") ?? 0);
+    expect(vote.shares.get("A")!).toBeGreaterThan(vote.shares.get("A2") ?? 0);
+    expect(vote.none).toBe(0);
+  });
+
+  it("votes for 'nothing fits' when the nearest questions were about nothing the catalogue has", () => {
+    const vote = index.vote(analyze("giá vàng hôm nay"))!;
+    expect(vote.none).toBeGreaterThanOrEqual(0.6);
+    expect(vote.nearness).toBeGreaterThan(0.4);
+    expect(vote.shares.size).toBe(0);
+  });
+
+  it("weighs a neighbour by the words it shares: a near one outvotes a loose one", () => {
+    const near = index.vote(analyze("làm giấy khai sinh cho con mới sinh"))!;
+    const loose = index.vote(analyze("khai sinh lại bản sao trích lục"))!;
+    expect(near.nearness).toBe(1);
+    expect(loose.nearness).toBeLessThan(0.5);
+    expect(near.shares.get("A")!).toBeGreaterThan(loose.shares.get("A")!);
+  });
+
+  it("has no vote without questions or without a shared word", () => {
+    expect(buildExampleIndex([], analyze).vote(analyze("khai sinh"))).toBeNull();
+    expect(index.vote(analyze("thời tiết ngày mai"))).toBeNull();
+    expect(index.size).toBe(5);
+  });
+});
+
+describe("the search with labelled questions (real catalogue)", () => {
+  let catalogue: Catalogue;
+  beforeAll(async () => {
+    catalogue = await loadCatalogue("procedures");
+  }, 120_000);
+
+  // Neither question below is in the catalogue's own labelled questions: the ones given here are
+  // written for the test, so what changes is what they taught.
+  const without = () => createSearch({ ...catalogue, questions: [] });
+
+  it("ranks first the procedure a citizen's wording was labelled with", () => {
+    const query = "hoan thue tncn";
+    expect(without().search(query).candidates[0]?.code).not.toBe("2.002233");
+    const taught = createSearch({
+      ...catalogue,
+      questions: [{ q: "em muon hoan thue thu nhap ca nhan vi bi khau tru thua", codes: ["2.002233"] }],
+    });
+    expect(taught.search(query).candidates[0]?.code).toBe("2.002233");
+  });
+
+  it("says nothing fits for a question worded like labelled out-of-scope ones", () => {
+    const query = "chao ad, em mua hang online bi lua 2 trieu, shop chan em roi. em co doi lai tien duoc khong a?";
+    expect(without().search(query).decision).not.toBe("none");
+    const taught = createSearch({
+      ...catalogue,
+      questions: [
+        { q: "bi lua mua hang tren mang mat tien", codes: [] },
+        { q: "shop online lua dao khong giao hang, doi tien the nao", codes: [] },
+        { q: "bi lua chuyen khoan mat tien lam sao lay lai", codes: [] },
+      ],
+    });
+    expect(taught.search(query).decision).toBe("none");
+  });
+
+  it("adds a voted procedure the index did not reach, below a clear best of the rules", () => {
+    // One question labelled with an unrelated procedure joins the list but cannot lead it.
+    const taught = createSearch({
+      ...catalogue,
+      questions: [{ q: "khai sinh cho bé", codes: ["1.004222"] }],
+    });
+    const r = taught.search("đăng ký khai sinh cho bé");
+    expect(r.candidates[0]?.code).not.toBe("1.004222");
+    expect(r.candidates.map((c) => c.code)).toContain("1.004222");
+  });
+});
