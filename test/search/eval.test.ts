@@ -84,7 +84,9 @@ describe("search evaluation set", () => {
     expect(fresh.filter((i) => i.codes.length === 0).length).toBeGreaterThanOrEqual(30);
     const fit = searchFor(fresh);
     const e = evaluate(fit.search, fresh);
-    console.log(`\nSearch fresh held-out set (test/search/fresh-set.yaml; ${fit.note})\n${formatEvaluation(e)}`);
+    console.log(
+      `\nSearch fresh held-out set (test/search/fresh-set.yaml; ${fit.note})\n${formatEvaluation(e)}`,
+    );
     printMisses(e);
   }, 60_000);
 

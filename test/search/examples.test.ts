@@ -72,7 +72,8 @@ describe("the search with labelled questions (real catalogue)", () => {
   });
 
   it("says nothing fits for a question worded like labelled out-of-scope ones", () => {
-    const query = "chao ad, em mua hang online bi lua 2 trieu, shop chan em roi. em co doi lai tien duoc khong a?";
+    const query =
+      "chao ad, em mua hang online bi lua 2 trieu, shop chan em roi. em co doi lai tien duoc khong a?";
     expect(without().search(query).decision).not.toBe("none");
     const taught = createSearch({
       ...catalogue,
