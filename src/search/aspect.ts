@@ -4,7 +4,7 @@
  * phrases are removed, accent-aware ("phí" is a fee, "phi nông nghiệp" is not).
  */
 import type { Token } from "./normalize.ts";
-import { findPhrase, type Phrase, phrase } from "./phrase-match.ts";
+import { findPhrase, foldedWords, mayOccur, type Phrase, phrase } from "./phrase-match.ts";
 import type { Aspect } from "./types.ts";
 
 interface AspectRule {
@@ -189,7 +189,9 @@ function covered(tokens: readonly Token[], phrases: readonly Phrase[]): Set<numb
 
 /** The aspect the question asks about, or null. */
 export function detectAspect(tokens: readonly Token[]): Aspect | null {
+  const words = foldedWords(tokens);
   for (const rule of rules()) {
+    if (!mayOccur(words, rule.says)) continue;
     const blocked = covered(tokens, rule.unless);
     for (const p of rule.says) {
       for (const start of findPhrase(tokens, p)) {
@@ -203,6 +205,10 @@ export function detectAspect(tokens: readonly Token[]): Aspect | null {
 /** Token positions that belong to an aspect phrase ("bao lâu", "ở đâu"): they ask, they do not name. */
 export function aspectPositions(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
-  for (const rule of rules()) for (const p of covered(tokens, rule.says)) out.add(p);
+  const words = foldedWords(tokens);
+  for (const rule of rules()) {
+    if (!mayOccur(words, rule.says)) continue;
+    for (const p of covered(tokens, rule.says)) out.add(p);
+  }
   return out;
 }

@@ -8,7 +8,7 @@
  * its mobile, foreign or re-registration siblings.
  */
 import { fold, type Token } from "./normalize.ts";
-import { findPhrase, type Phrase, phrase } from "./phrase-match.ts";
+import { findPhrase, foldedWords, mayOccur, type Phrase, phrase } from "./phrase-match.ts";
 
 export type Variant =
   | "reissue"
@@ -401,7 +401,9 @@ function ageCue(tokens: readonly Token[]): Variant | null {
 /** The cues a query carries. */
 export function detectCues(tokens: readonly Token[]): Set<Variant> {
   const out = new Set<Variant>();
+  const words = foldedWords(tokens);
   for (const rule of cueRules()) {
+    if (!mayOccur(words, rule.says)) continue;
     const blocked = new Set<number>();
     for (const p of rule.unless)
       for (const s of findPhrase(tokens, p)) for (let k = 0; k < p.length; k++) blocked.add(s + k);
@@ -511,7 +513,9 @@ export function cueFactor(
 /** Token positions that belong to a cue phrase ("mất", "hết hạn"): they pick a sibling, not a topic. */
 export function cuePositions(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
+  const words = foldedWords(tokens);
   for (const rule of cueRules()) {
+    if (!mayOccur(words, rule.says)) continue;
     for (const p of rule.says)
       for (const s of findPhrase(tokens, p)) for (let k = 0; k < p.length; k++) out.add(s + k);
   }

@@ -1,6 +1,6 @@
 /** Applies the citizen vocabulary to a query: finds the terms and returns what to add. */
 import type { Token } from "./normalize.ts";
-import { findPhrase, type Phrase, phrase } from "./phrase-match.ts";
+import { findPhrase, foldedWords, mayOccur, type Phrase, phrase } from "./phrase-match.ts";
 import { VOCABULARY, type VocabularyEntry } from "./vocabulary.ts";
 
 export interface Expansion {
@@ -55,7 +55,9 @@ export function expandQuery(tokens: readonly Token[], compiled?: readonly Compil
   defaultCompiled ??= compileVocabulary();
   const entries = compiled ?? defaultCompiled;
   const out: Expansion[] = [];
+  const words = foldedWords(tokens);
   for (const entry of entries) {
+    if (!mayOccur(words, entry.says)) continue;
     let best: number[] | null = null;
     for (const p of entry.says) {
       for (const start of findPhrase(tokens, p)) {

@@ -29,8 +29,25 @@ export function phraseAt(tokens: readonly Token[], at: number, p: Phrase): boole
 /** Positions where `p` occurs in `tokens`. */
 export function findPhrase(tokens: readonly Token[], p: Phrase): number[] {
   const at: number[] = [];
-  for (let i = 0; i + p.length <= tokens.length; i++) if (phraseAt(tokens, i, p)) at.push(i);
+  if (p.length === 0) return at;
+  // A match starts with the phrase's first word folded: most places are ruled out by one comparison.
+  const first = p[0]!.folded;
+  for (let i = 0; i + p.length <= tokens.length; i++)
+    if (tokens[i]!.folded === first && phraseAt(tokens, i, p)) at.push(i);
   return at;
+}
+
+/** The folded words of a query, to rule out at once the phrases whose first word it lacks. */
+export function foldedWords(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) out.add(t.folded);
+  return out;
+}
+
+/** Whether any phrase could occur among words: its first word is there. */
+export function mayOccur(words: ReadonlySet<string>, phrases: readonly Phrase[]): boolean {
+  for (const p of phrases) if (p.length > 0 && words.has(p[0]!.folded)) return true;
+  return false;
 }
 
 /** True when any of the phrases occurs. */

@@ -252,7 +252,8 @@ export function analyzeQuery(
   // đăng ký khai sinh cho bé") has a term of its own too, though the vocabulary adds nothing to it.
   // A story term naming the same thing ("mở quán …, có phải đăng ký hộ kinh doanh không") stays.
   const askFolded = content.filter((_, p) => !story.has(p)).map((t) => t.folded);
-  const officials = officialPhrases().filter((o) => foldedPhraseIn(askFolded, o));
+  const askSet = new Set(askFolded);
+  const officials = officialPhrases().filter((o) => askSet.has(o[0]!.folded) && foldedPhraseIn(askFolded, o));
   const elsewhere = (e: Expansion) => told(e) && !officials.some((o) => sharesPair(o, e.tokens));
   const namedOfficially = officials.length > 0 && found.some(elsewhere);
   const expansions = found.some((e) => !told(e))
