@@ -45,6 +45,25 @@ export function hasMarks(token: Token): boolean {
   return token.accented !== token.folded;
 }
 
+/**
+ * The accented and folded forms of each word seen, so a word is folded once, not in every question
+ * and record that has it. Bounded: emptied when it grows past WORD_FORMS words (a flood of made-up
+ * words costs time, not memory).
+ */
+const wordForms = new Map<string, readonly [string, string]>();
+const WORD_FORMS = 50_000;
+
+function formsOf(word: string): readonly [string, string] {
+  let forms = wordForms.get(word);
+  if (forms === undefined) {
+    const accented = unifyIY(word);
+    forms = [accented, fold(accented)];
+    if (wordForms.size >= WORD_FORMS) wordForms.clear();
+    wordForms.set(word, forms);
+  }
+  return forms;
+}
+
 /** Splits a text into tokens (accented + folded), at most `maxTokens`. */
 export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
   const out: Token[] = [];
@@ -52,8 +71,9 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
   if (cleaned === "") return out;
   for (const word of cleaned.split(" ")) {
     if (word === "") continue;
-    const accented = unifyIY(word);
-    out.push({ accented, folded: fold(accented) });
+    const [accented, folded] = formsOf(word);
+    // A new object for each occurrence: a question's tokens are told apart by identity.
+    out.push({ accented, folded });
     if (out.length >= maxTokens) break;
   }
   return out;
