@@ -132,6 +132,15 @@ describe("search evaluation set", () => {
     );
   }, 60_000);
 
+  it("reports the sixth held-out set, written by a sixth independent writer before any run (figures only)", () => {
+    report(
+      "test/search/holdout-6-set.yaml",
+      "sixth held-out set",
+      { inScope: 400, outOfScope: 70 },
+      asked("HOLDOUT6_MISSES"),
+    );
+  }, 60_000);
+
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
     const dev = readQuerySet("procedures/questions/dev.yaml");
     const fit = searchFor(dev);
