@@ -47,3 +47,21 @@ describe("sanitizeQuery keeps digits", () => {
     expect(sanitizeQuery("thủ tục 1.000080")).toBe("thủ tục 1.000080");
   });
 });
+
+describe("tokenize remembers word forms", () => {
+  it("gives each occurrence its own token, with the same forms", () => {
+    const [a, b] = tokenize("Ký ký");
+    expect(a).toEqual({ accented: "kí", folded: "ki" });
+    expect(b).toEqual(a);
+    // Tokens are told apart by identity (a story's tokens are a set of token objects).
+    expect(b).not.toBe(a);
+  });
+
+  it("folds the same after many different words (the memory is bounded and emptied)", () => {
+    for (let i = 0; i < 60_000; i++) tokenize(`từ${i}`);
+    expect(tokenize("Đăng ký")).toEqual([
+      { accented: "đăng", folded: "dang" },
+      { accented: "kí", folded: "ki" },
+    ]);
+  });
+});
