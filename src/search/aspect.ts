@@ -4,7 +4,7 @@
  * phrases are removed, accent-aware ("phí" is a fee, "phi nông nghiệp" is not).
  */
 import type { Token } from "./normalize.ts";
-import { findPhrase, foldedWords, mayOccur, type Phrase, phrase } from "./phrase-match.ts";
+import { FirstWordIndex, findPhrase, foldedWords, type Phrase, phrase } from "./phrase-match.ts";
 import type { Aspect } from "./types.ts";
 
 interface AspectRule {
@@ -179,6 +179,14 @@ function rules(): readonly CompiledRule[] {
   return compiled;
 }
 
+let indexed: FirstWordIndex<CompiledRule> | undefined;
+
+/** The aspect rules by the first word of their phrases: only those that may apply are tried. */
+function ruleIndex(): FirstWordIndex<CompiledRule> {
+  indexed ??= new FirstWordIndex(rules(), (r) => r.says);
+  return indexed;
+}
+
 /** Token positions covered by any of the phrases. */
 function covered(tokens: readonly Token[], phrases: readonly Phrase[]): Set<number> {
   const at = new Set<number>();
@@ -189,9 +197,7 @@ function covered(tokens: readonly Token[], phrases: readonly Phrase[]): Set<numb
 
 /** The aspect the question asks about, or null. */
 export function detectAspect(tokens: readonly Token[]): Aspect | null {
-  const words = foldedWords(tokens);
-  for (const rule of rules()) {
-    if (!mayOccur(words, rule.says)) continue;
+  for (const rule of ruleIndex().candidates(foldedWords(tokens))) {
     const blocked = covered(tokens, rule.unless);
     for (const p of rule.says) {
       for (const start of findPhrase(tokens, p)) {
@@ -205,10 +211,7 @@ export function detectAspect(tokens: readonly Token[]): Aspect | null {
 /** Token positions that belong to an aspect phrase ("bao lâu", "ở đâu"): they ask, they do not name. */
 export function aspectPositions(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
-  const words = foldedWords(tokens);
-  for (const rule of rules()) {
-    if (!mayOccur(words, rule.says)) continue;
+  for (const rule of ruleIndex().candidates(foldedWords(tokens)))
     for (const p of covered(tokens, rule.says)) out.add(p);
-  }
   return out;
 }

@@ -8,7 +8,7 @@
  * its mobile, foreign or re-registration siblings.
  */
 import { fold, type Token } from "./normalize.ts";
-import { findPhrase, foldedWords, mayOccur, type Phrase, phrase } from "./phrase-match.ts";
+import { FirstWordIndex, findPhrase, foldedWords, type Phrase, phrase } from "./phrase-match.ts";
 
 export type Variant =
   | "reissue"
@@ -368,6 +368,14 @@ function cueRules(): readonly CompiledCue[] {
   return compiled;
 }
 
+let indexed: FirstWordIndex<CompiledCue> | undefined;
+
+/** The cue rules by the first word of their phrases: only those that may fire are tried. */
+function cueIndex(): FirstWordIndex<CompiledCue> {
+  indexed ??= new FirstWordIndex(cueRules(), (r) => r.says);
+  return indexed;
+}
+
 /** Folded neighbouring syllable pairs of the cue phrases ("han_quoc"): spellings the search knows. */
 export function cuePairs(): Set<string> {
   const out = new Set<string>();
@@ -401,9 +409,7 @@ function ageCue(tokens: readonly Token[]): Variant | null {
 /** The cues a query carries. */
 export function detectCues(tokens: readonly Token[]): Set<Variant> {
   const out = new Set<Variant>();
-  const words = foldedWords(tokens);
-  for (const rule of cueRules()) {
-    if (!mayOccur(words, rule.says)) continue;
+  for (const rule of cueIndex().candidates(foldedWords(tokens))) {
     const blocked = new Set<number>();
     for (const p of rule.unless)
       for (const s of findPhrase(tokens, p)) for (let k = 0; k < p.length; k++) blocked.add(s + k);
@@ -513,9 +519,7 @@ export function cueFactor(
 /** Token positions that belong to a cue phrase ("mất", "hết hạn"): they pick a sibling, not a topic. */
 export function cuePositions(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
-  const words = foldedWords(tokens);
-  for (const rule of cueRules()) {
-    if (!mayOccur(words, rule.says)) continue;
+  for (const rule of cueIndex().candidates(foldedWords(tokens))) {
     for (const p of rule.says)
       for (const s of findPhrase(tokens, p)) for (let k = 0; k < p.length; k++) out.add(s + k);
   }

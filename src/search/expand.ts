@@ -1,6 +1,6 @@
 /** Applies the citizen vocabulary to a query: finds the terms and returns what to add. */
 import type { Token } from "./normalize.ts";
-import { findPhrase, foldedWords, mayOccur, type Phrase, phrase } from "./phrase-match.ts";
+import { FirstWordIndex, findPhrase, foldedWords, type Phrase, phrase } from "./phrase-match.ts";
 import { VOCABULARY, type VocabularyEntry } from "./vocabulary.ts";
 
 export interface Expansion {
@@ -51,13 +51,23 @@ export function officialPhrases(): readonly Phrase[] {
 }
 
 /** Every vocabulary term found in the query, with the official words it adds. */
+/** Each compiled vocabulary's entries by the first word of what citizens say. */
+const entryIndexes = new WeakMap<readonly CompiledEntry[], FirstWordIndex<CompiledEntry>>();
+
+function indexOf(entries: readonly CompiledEntry[]): FirstWordIndex<CompiledEntry> {
+  let index = entryIndexes.get(entries);
+  if (index === undefined) {
+    index = new FirstWordIndex(entries, (e) => e.says);
+    entryIndexes.set(entries, index);
+  }
+  return index;
+}
+
 export function expandQuery(tokens: readonly Token[], compiled?: readonly CompiledEntry[]): Expansion[] {
   defaultCompiled ??= compileVocabulary();
   const entries = compiled ?? defaultCompiled;
   const out: Expansion[] = [];
-  const words = foldedWords(tokens);
-  for (const entry of entries) {
-    if (!mayOccur(words, entry.says)) continue;
+  for (const entry of indexOf(entries).candidates(foldedWords(tokens))) {
     let best: number[] | null = null;
     for (const p of entry.says) {
       for (const start of findPhrase(tokens, p)) {

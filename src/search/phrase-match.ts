@@ -44,10 +44,44 @@ export function foldedWords(tokens: readonly Token[]): Set<string> {
   return out;
 }
 
-/** Whether any phrase could occur among words: its first word is there. */
-export function mayOccur(words: ReadonlySet<string>, phrases: readonly Phrase[]): boolean {
-  for (const p of phrases) if (p.length > 0 && words.has(p[0]!.folded)) return true;
-  return false;
+/**
+ * Rules or entries indexed by the first folded word of each of their phrases: a question's words
+ * give at once the few whose phrases may occur in it, in their original order, instead of every
+ * one being tried.
+ */
+export class FirstWordIndex<T> {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly marks: Uint8Array;
+
+  constructor(
+    private readonly items: readonly T[],
+    phrasesOf: (item: T) => readonly Phrase[],
+  ) {
+    this.marks = new Uint8Array(items.length);
+    items.forEach((item, i) => {
+      for (const p of phrasesOf(item)) {
+        if (p.length === 0) continue;
+        const list = this.byWord.get(p[0]!.folded);
+        if (list === undefined) this.byWord.set(p[0]!.folded, [i]);
+        else if (list.at(-1) !== i) list.push(i);
+      }
+    });
+  }
+
+  /** The items with a phrase whose first word is among `words`, in their original order. */
+  candidates(words: ReadonlySet<string>): T[] {
+    const found: number[] = [];
+    for (const w of words) {
+      for (const i of this.byWord.get(w) ?? []) {
+        if (this.marks[i] === 1) continue;
+        this.marks[i] = 1;
+        found.push(i);
+      }
+    }
+    found.sort((a, b) => a - b);
+    for (const i of found) this.marks[i] = 0;
+    return found.map((i) => this.items[i]!);
+  }
 }
 
 /** True when any of the phrases occurs. */

@@ -130,10 +130,8 @@ function bigramsOf(tokens: readonly Token[]): string[] {
 export function createSearch(catalogue: SearchCatalogue, options: SearchOptions = {}): ExplainedSearch {
   const index = buildTokenIndex(catalogue.procedures);
   const depth = options.rerankDepth ?? 24;
-  // A question is analysed as it would be searched (a question in English in the catalogue's words).
-  const examples = buildExampleIndex(catalogue.questions ?? [], (q) =>
-    analyzeQuery(fromEnglish(q) ?? q, index.syllables, index.pairs),
-  );
+  // A question in English is read in the catalogue's words, like a search.
+  const examples = buildExampleIndex(catalogue.questions ?? [], (q) => fromEnglish(q) ?? q);
   const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const docByCode = new Map(index.docs.map((d) => [d.procedure.code, d]));
@@ -273,7 +271,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       }
     // The nearest labelled questions vote; a procedure they vote for that the index did not reach
     // joins with no index score (examples.ts).
-    const vote = examples.vote(analysis);
+    const vote = examples.vote(raw);
     const shares = vote?.shares ?? new Map<string, number>();
     for (const code of shares.keys()) {
       const doc = docByCode.get(code);

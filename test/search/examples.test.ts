@@ -6,11 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Catalogue } from "../../src/catalogue/catalogue.ts";
 import { loadCatalogue } from "../../src/catalogue/load.ts";
 import { buildExampleIndex } from "../../src/search/examples.ts";
-import { analyzeQuery } from "../../src/search/query.ts";
 import { createSearch } from "../../src/search/search.ts";
 import type { LabelledQuestion } from "../../src/search/searchable.ts";
-
-const analyze = (q: string) => analyzeQuery(q, new Set(), new Set());
 
 describe("buildExampleIndex", () => {
   const questions: LabelledQuestion[] = [
@@ -20,33 +17,33 @@ describe("buildExampleIndex", () => {
     { q: "giá vàng hôm nay bao nhiêu", codes: [] },
     { q: "giá vàng miếng sjc mới nhất", codes: [] },
   ];
-  const index = buildExampleIndex(questions, analyze);
+  const index = buildExampleIndex(questions);
 
   it("lets the nearest questions vote for their procedures", () => {
-    const vote = index.vote(analyze("khai sinh cho con"))!;
+    const vote = index.vote("khai sinh cho con")!;
     expect(vote.shares.get("A")!).toBeGreaterThan(vote.shares.get("B") ?? 0);
     expect(vote.shares.get("A")!).toBeGreaterThan(vote.shares.get("A2") ?? 0);
     expect(vote.none).toBe(0);
   });
 
   it("votes for 'nothing fits' when the nearest questions were about nothing the catalogue has", () => {
-    const vote = index.vote(analyze("giá vàng hôm nay"))!;
+    const vote = index.vote("giá vàng hôm nay")!;
     expect(vote.none).toBeGreaterThanOrEqual(0.6);
     expect(vote.nearness).toBeGreaterThan(0.4);
     expect(vote.shares.size).toBe(0);
   });
 
   it("weighs a neighbour by the words it shares: a near one outvotes a loose one", () => {
-    const near = index.vote(analyze("làm giấy khai sinh cho con mới sinh"))!;
-    const loose = index.vote(analyze("khai sinh lại bản sao trích lục"))!;
+    const near = index.vote("làm giấy khai sinh cho con mới sinh")!;
+    const loose = index.vote("khai sinh lại bản sao trích lục")!;
     expect(near.nearness).toBe(1);
     expect(loose.nearness).toBeLessThan(0.5);
     expect(near.shares.get("A")!).toBeGreaterThan(loose.shares.get("A")!);
   });
 
   it("has no vote without questions or without a shared word", () => {
-    expect(buildExampleIndex([], analyze).vote(analyze("khai sinh"))).toBeNull();
-    expect(index.vote(analyze("thời tiết ngày mai"))).toBeNull();
+    expect(buildExampleIndex([]).vote("khai sinh")).toBeNull();
+    expect(index.vote("thời tiết ngày mai")).toBeNull();
     expect(index.size).toBe(5);
   });
 });

@@ -1,7 +1,7 @@
 /** Finding phrases in a question's tokens (phrase-match.ts). */
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../src/search/normalize.ts";
-import { findPhrase, foldedWords, mayOccur, phrase } from "../../src/search/phrase-match.ts";
+import { FirstWordIndex, findPhrase, foldedWords, phrase } from "../../src/search/phrase-match.ts";
 
 describe("findPhrase", () => {
   it("finds every place, accent-aware: unmarked words match marked ones, marked ones must agree", () => {
@@ -17,12 +17,24 @@ describe("findPhrase", () => {
   });
 });
 
-describe("mayOccur", () => {
-  it("rules out phrases whose first word the question lacks, folded", () => {
-    const words = foldedWords(tokenize("Làm lại CĂN CƯỚC bị mất"));
-    expect(words.has("can")).toBe(true);
-    expect(mayOccur(words, [phrase("hộ chiếu"), phrase("căn cước")])).toBe(true);
-    expect(mayOccur(words, [phrase("hộ chiếu"), phrase("giấy phép")])).toBe(false);
-    expect(mayOccur(words, [[]])).toBe(false);
+describe("FirstWordIndex", () => {
+  const rules = [
+    { name: "passport", says: [phrase("hộ chiếu"), phrase("passport")] },
+    { name: "id", says: [phrase("căn cước"), phrase("cccd")] },
+    { name: "lost", says: [phrase("bị mất"), phrase("mất")] },
+    { name: "empty", says: [[]] },
+  ];
+  const index = new FirstWordIndex(rules, (r) => r.says);
+  const names = (q: string) => index.candidates(foldedWords(tokenize(q))).map((r) => r.name);
+
+  it("gives the items whose phrases may start among the question's words (folded), in their order", () => {
+    expect(names("MẤT căn cước")).toEqual(["id", "lost"]);
+    expect(names("lam lai ho chieu bi mat")).toEqual(["passport", "lost"]);
+    expect(names("giấy phép lái xe")).toEqual([]);
+  });
+
+  it("gives each item once, and the same again on the next question", () => {
+    expect(names("mất căn cước, mất cccd")).toEqual(["id", "lost"]);
+    expect(names("mất căn cước, mất cccd")).toEqual(["id", "lost"]);
   });
 });
