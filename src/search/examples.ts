@@ -33,6 +33,7 @@ export interface ExampleVote {
   readonly shares: ReadonlyMap<string, number>;
   /** The share of the votes for "nothing fits". */
   readonly none: number;
+  /** The words the nearest voter shares with the question (Dice, 0..1): how near the vote is. */
   readonly nearness: number;
 }
 
@@ -111,8 +112,8 @@ export function buildExampleIndex(
         if (codes.length === 0) none += weight;
         for (const code of codes) votes.set(code, (votes.get(code) ?? 0) + weight);
       }
-      const shares = new Map<string, number>();
       if (total <= 0) return null;
+      const shares = new Map<string, number>();
       // Neighbours sharing few words with the question vote less (a square root: half the words
       // shared still counts for 70 %).
       const scale = Math.sqrt(strength);
