@@ -217,6 +217,8 @@ describe("search evaluation set", () => {
     ["train-10", { inScope: 450, outOfScope: 55 }],
     ["train-11", { inScope: 440, outOfScope: 75 }],
     ["train-12", { inScope: 400, outOfScope: 75 }],
+    ["train-13", { inScope: 380, outOfScope: 35 }],
+    ["train-14", { inScope: 270, outOfScope: 200 }],
   ] as const)(
     "reports the %s labelled questions, scored by a search that has not learnt them",
     (name, size) => {
