@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { convertRecord } from "../../src/catalogue/import/convert.ts";
 import { formatQualityReport, qualityReport } from "../../src/catalogue/quality-report.ts";
 import type { ProcedureRecord } from "../../src/catalogue/schema.ts";
-import { rawRecordOf } from "./import/raw-records.ts";
+import { describeRaw, rawRecordOf } from "./import/raw-records.ts";
 
 const FROM = { dataset: "dvc-2026", capturedAt: "2026-07" };
 const record = (code: string): ProcedureRecord => convertRecord(rawRecordOf(code), FROM);
@@ -22,7 +22,7 @@ function unparsed(code: string): ProcedureRecord {
   };
 }
 
-describe("qualityReport", () => {
+describeRaw("qualityReport", () => {
   it("counts parsed papers, fees, times and unknowns over real records", () => {
     const report = qualityReport(["1.001193", "1.004222", "3.000347", "2.000815"].map(record));
     expect(report).toMatchObject({

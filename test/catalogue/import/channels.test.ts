@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseChannels } from "../../../src/catalogue/import/channels.ts";
-import { rawRecordOf } from "./raw-records.ts";
+import { describeRaw, rawRecordOf } from "./raw-records.ts";
 
 const HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả";
 
-describe("parseChannels on flattened rows (cells concatenated with no separator)", () => {
+describeRaw("parseChannels on flattened rows (cells concatenated with no separator)", () => {
   it("splits rows by channel and reads time, fee and note of each (1.004222)", () => {
     const { channels, issues } = parseChannels(rawRecordOf("1.004222").cach_thuc_thuc_hien);
     expect(channels.map((c) => c.kind)).toEqual(["truc_tuyen", "truc_tiep"]);
@@ -162,7 +162,7 @@ describe("parseChannels on flattened rows (cells concatenated with no separator)
   });
 });
 
-describe("fee notes that contain list markers", () => {
+describeRaw("fee notes that contain list markers", () => {
   it("does not end the note at 'a)' (3.000380: '(a) … 30.000.000 đồng; … b) … 5.000.000 đồng.)')", () => {
     const { channels } = parseChannels(rawRecordOf("3.000380").cach_thuc_thuc_hien);
     // Six rows: 5 working days for a change of content, 3 for a lost licence, on each channel.

@@ -2,15 +2,15 @@
  * Golden tests: whole records converted from the real capture, with the expected structure checked
  * by reading each record's source text (the section parsers have their own detailed tests).
  */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { convertRecord } from "../../../src/catalogue/import/convert.ts";
 import { procedure } from "../../../src/catalogue/schema.ts";
-import { rawRecordOf } from "./raw-records.ts";
+import { describeRaw, rawRecordOf } from "./raw-records.ts";
 
 const FROM = { dataset: "dvc-2026", capturedAt: "2026-07" };
 const convert = (code: string) => procedure.parse(convertRecord(rawRecordOf(code), FROM));
 
-describe("convertRecord on real records", () => {
+describeRaw("convertRecord on real records", () => {
   it("1.001193 birth registration: commune level, free, time without unit unknown, one case", () => {
     const p = convert("1.001193");
     expect(p).toMatchObject({

@@ -1,11 +1,11 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { parse } from "yaml";
 import { importDataset } from "../../../src/catalogue/import/import.ts";
 import { procedure } from "../../../src/catalogue/schema.ts";
-import { DATASET_DIR, rawPath } from "./raw-records.ts";
+import { DATASET_DIR, describeRaw, rawPath } from "./raw-records.ts";
 
 const CODES = [
   "1.001193",
@@ -60,7 +60,7 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe("importDataset", () => {
+describeRaw("importDataset", () => {
   it("writes one valid YAML file per record in its field folder, with the schema comment first", async () => {
     const summary = await importDataset(options());
     expect(summary).toMatchObject({

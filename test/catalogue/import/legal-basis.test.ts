@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseLegalBasis } from "../../../src/catalogue/import/legal-basis.ts";
-import { rawRecordOf } from "./raw-records.ts";
+import { describeRaw, rawRecordOf } from "./raw-records.ts";
 
 const HEADER = "Tên văn bản pháp lýMã văn bản";
 
-describe("parseLegalBasis on concatenated title+number cells", () => {
+describeRaw("parseLegalBasis on concatenated title+number cells", () => {
   it("splits the 15 documents of 1.001193 by their numbers, keeping numbers inside titles", () => {
     const { items, issues } = parseLegalBasis(rawRecordOf("1.001193").can_cu_phap_ly);
     expect(items.map((i) => i.number)).toEqual([

@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parsePapers } from "../../../src/catalogue/import/papers.ts";
-import { rawRecordOf } from "./raw-records.ts";
+import { describeRaw, rawRecordOf } from "./raw-records.ts";
 
 const HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
 
-describe("parsePapers on the flattened table of papers", () => {
+describeRaw("parsePapers on the flattened table of papers", () => {
   it("reads roles from '* Giấy tờ phải nộp:' / '* Giấy tờ phải xuất trình:' and '0 bản chính' entries as notes (1.001193)", () => {
     const { cases, issues } = parsePapers(rawRecordOf("1.001193").thanh_phan_ho_so);
     expect(cases).toHaveLength(1);
@@ -166,7 +166,7 @@ describe("parsePapers on the flattened table of papers", () => {
   });
 });
 
-describe("quantities inside a paper's text", () => {
+describeRaw("quantities inside a paper's text", () => {
   it("keeps 'N bản sao' followed by words as part of the name (1.001280: '01 bản sao giấy khai sinh…')", () => {
     const { cases, issues } = parsePapers(rawRecordOf("1.001280").thanh_phan_ho_so);
     const names = cases.flatMap((c) => c.papers.map((p) => p.name));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   parseApplicants,
   parseConditions,
@@ -7,9 +7,9 @@ import {
   parseResults,
   parseSteps,
 } from "../../../src/catalogue/import/sections.ts";
-import { rawRecordOf } from "./raw-records.ts";
+import { describeRaw, rawRecordOf } from "./raw-records.ts";
 
-describe("parseResults drops the page furniture", () => {
+describeRaw("parseResults drops the page furniture", () => {
   it("keeps only the result of 1.001193 (no 'Mã: KQ…', 'Từ khóa', 'Mô tả', agency picker)", () => {
     expect(parseResults(rawRecordOf("1.001193").ket_qua_xu_ly)).toEqual({
       results: ["Giấy khai sinh"],
@@ -51,7 +51,7 @@ describe("parseResults drops the page furniture", () => {
   });
 });
 
-describe("simple sections", () => {
+describeRaw("simple sections", () => {
   it("maps levels and reports unknown ones", () => {
     expect(parseLevels("Cấp bộ, Cấp tỉnh, Cấp xã, Cơ quan khác")).toEqual({
       levels: ["bo", "tinh", "xa", "khac"],
@@ -84,7 +84,7 @@ describe("simple sections", () => {
   });
 });
 
-describe("parseConditions drops the result block's furniture", () => {
+describeRaw("parseConditions drops the result block's furniture", () => {
   it("reads 2.001204's conditions, which hold only furniture, as none", () => {
     expect(rawRecordOf("2.001204").yeu_cau_dieu_kien).toContain("Từ khóa");
     expect(parseConditions(rawRecordOf("2.001204").yeu_cau_dieu_kien)).toEqual([]);
