@@ -1,6 +1,7 @@
 /**
- * `npm run report:unanswered [-- --since 2026-11-01] [--top 50] [--json]`: prints the questions the
- * assistant could not answer, from the configured storage (DATA_DIR's SQLite file, or Redis when
+ * `npm run report:unanswered [-- --since 2026-11-01] [--top 50] [--json | --questions]`: prints the
+ * questions the assistant could not answer (`--questions`: as a draft of a labelled-questions file
+ * for procedures/questions/, see unanswered-questions-yaml.ts), from the configured storage (DATA_DIR's SQLite file, or Redis when
  * REDIS_URL is set). The questions were stripped of phone numbers, e-mails and ID numbers when
  * they were recorded.
  */
@@ -9,21 +10,27 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
 import { createStores } from "../storage/create-stores.ts";
 import { UNANSWERED_LOG } from "./assistant.ts";
+import { unansweredQuestionsYaml } from "./unanswered-questions-yaml.ts";
 import { buildUnansweredReport, formatUnansweredReport } from "./unanswered-report.ts";
 
 export async function runReportUnanswered(
   argv: string[],
   env: Record<string, string | undefined>,
 ): Promise<number> {
-  let values: { since?: string; top?: string; json?: boolean };
+  let values: { since?: string; top?: string; json?: boolean; questions?: boolean };
   try {
     values = parseArgs({
       args: argv,
-      options: { since: { type: "string" }, top: { type: "string" }, json: { type: "boolean" } },
+      options: {
+        since: { type: "string" },
+        top: { type: "string" },
+        json: { type: "boolean" },
+        questions: { type: "boolean" },
+      },
     }).values;
   } catch (error) {
     process.stderr.write(
-      `${(error as Error).message}\nUsage: npm run report:unanswered -- [--since YYYY-MM-DD] [--top N] [--json]\n`,
+      `${(error as Error).message}\nUsage: npm run report:unanswered -- [--since YYYY-MM-DD] [--top N] [--json | --questions]\n`,
     );
     return 2;
   }
@@ -53,7 +60,9 @@ export async function runReportUnanswered(
       top,
     });
     process.stdout.write(
-      `${values.json ? JSON.stringify(report, null, 2) : formatUnansweredReport(report)}\n`,
+      values.questions
+        ? unansweredQuestionsYaml(report)
+        : `${values.json ? JSON.stringify(report, null, 2) : formatUnansweredReport(report)}\n`,
     );
     return 0;
   } finally {

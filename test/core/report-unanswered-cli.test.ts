@@ -46,6 +46,9 @@ describe("npm run report:unanswered", () => {
     const json = capture();
     expect(await runReportUnanswered(["--json"], { DATA_DIR: dataDir })).toBe(0);
     expect(JSON.parse(json.out.join("")).total).toBe(1);
+    const draft = capture();
+    expect(await runReportUnanswered(["--questions"], { DATA_DIR: dataDir })).toBe(0);
+    expect(draft.out.join("")).toContain('  - { q: "xin giấy phép bắn pháo hoa", codes: ["?"] }');
   });
 
   it("refuses bad arguments with a usage line", async () => {
