@@ -96,6 +96,14 @@ const FALLBACK_SCAN = 60;
 const VOTED_NONE = 0.6;
 /** …provided the nearest of them shares this much of its words (Dice) with the question. */
 const VOTED_NONE_NEARNESS = 0.4;
+/**
+ * When the rules find nothing that fits but near labelled questions, none of them out of scope,
+ * give the best candidate this share of their votes, the citizen is asked to choose instead (the
+ * words are the citizens', not the catalogue's). Cross-validated over the labelled files: top-1
+ * 0.804 → 0.810, top-3 0.886 → 0.893, rejection 0.851 → 0.847.
+ */
+const RESCUE_SHARE = 0.4;
+const RESCUE_NEARNESS = 0.5;
 
 /** Letter trigrams of a folded text, spaces removed. */
 function trigrams(text: string): Set<string> {
@@ -376,10 +384,19 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
           : raws[0]!.score >= FALLBACK_CLARIFY_SIMILARITY && raws[0]!.doc.citizen
             ? "clarify"
             : "none";
-    if (decision === "none") return { result: none, analysis, coverage, specificity, phrase, vocabulary };
+    const rescued =
+      decision === "none" &&
+      !offTopic &&
+      found.length > 0 &&
+      vote !== null &&
+      vote.none === 0 &&
+      vote.nearness >= RESCUE_NEARNESS &&
+      (shares.get(top.doc.procedure.code) ?? 0) >= RESCUE_SHARE;
+    if (decision === "none" && !rescued)
+      return { result: none, analysis, coverage, specificity, phrase, vocabulary };
     const result: SearchResult = {
       query: raw,
-      decision,
+      decision: rescued ? "clarify" : decision,
       answer: decision === "answer" ? top.doc.procedure.code : null,
       candidates: ranked.slice(0, MAX_CANDIDATES).map(toCandidate),
       aspect: analysis.aspect,

@@ -83,6 +83,21 @@ describe("the search with labelled questions (real catalogue)", () => {
     expect(taught.search(query).decision).toBe("none");
   });
 
+  it("asks the citizen to choose when the rules find nothing but near labelled questions agree", () => {
+    const query = "bằng lái giấy bìa cũ đổi sang thẻ nhựa";
+    expect(without().search(query).decision).toBe("none");
+    const taught = [
+      { q: "doi bang lai giay bia sang the pet", codes: ["3.000347"] },
+      { q: "bằng lái bìa giấy cũ muốn đổi sang thẻ", codes: ["3.000347"] },
+    ];
+    const r = createSearch({ ...catalogue, questions: taught }).search(query);
+    expect(r.decision).toBe("clarify");
+    expect(r.candidates[0]?.code).toBe("3.000347");
+    // Not when a near labelled question was about nothing the catalogue has.
+    const doubt = [...taught, { q: "bằng lái giấy bìa cũ có bị phạt không", codes: [] }];
+    expect(createSearch({ ...catalogue, questions: doubt }).search(query).decision).toBe("none");
+  });
+
   it("adds a voted procedure the index did not reach, below a clear best of the rules", () => {
     // One question labelled with an unrelated procedure joins the list but cannot lead it.
     const taught = createSearch({
