@@ -219,6 +219,8 @@ describe("search evaluation set", () => {
     ["train-12", { inScope: 400, outOfScope: 75 }],
     ["train-13", { inScope: 380, outOfScope: 35 }],
     ["train-14", { inScope: 270, outOfScope: 200 }],
+    ["train-15", { inScope: 320, outOfScope: 65 }],
+    ["train-16", { inScope: 360, outOfScope: 95 }],
   ] as const)(
     "reports the %s labelled questions, scored by a search that has not learnt them",
     (name, size) => {
