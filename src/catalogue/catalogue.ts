@@ -1,5 +1,4 @@
-import type { LabelledQuestion } from "../search/searchable.ts";
-import type { Locality, Procedure } from "./schema.ts";
+import type { LabelledQuestion, Locality, Procedure } from "./schema.ts";
 
 /** The whole catalogue, loaded once at start-up (and on reload) into an immutable model. */
 export interface Catalogue {

@@ -1,7 +1,8 @@
 /**
  * The catalogue's single source of truth: one zod schema for a procedure file, one for a curated
- * overlay, one for the locality file, one for a file of labelled citizen questions. `npm run catalogue:schema` turns them into JSON Schemas in
- * `procedures/` so editors validate and autocomplete the YAML files.
+ * overlay, one for the locality file, one for a file of labelled citizen questions. `npm run
+ * catalogue:schema` turns them into JSON Schemas in `procedures/` so editors validate and
+ * autocomplete the YAML files.
  *
  * Rule of the catalogue: never guess. A value the official text does not give is `unknown`, and the
  * official wording of every section is kept beside its parsed structure (`official`).
@@ -248,6 +249,14 @@ export type CuratedOverlay = z.infer<typeof curatedOverlay>;
 export type Locality = z.infer<typeof locality>;
 export type Office = z.infer<typeof office>;
 export type QuestionsFile = z.infer<typeof questionsFile>;
+/**
+ * A question as a citizen wrote it, labelled with the procedures that answer it (any of them is
+ * right; none when the catalogue has nothing for it). The search learns from them.
+ */
+export interface LabelledQuestion {
+  readonly q: string;
+  readonly codes: readonly string[];
+}
 
 /** A procedure as the bot sees it: the record with its curated overlay applied. */
 export type Procedure = ProcedureRecord & {

@@ -69,15 +69,11 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 const fuzzy = (term: string) => (term.length >= FUZZY_FROM ? 1 : false);
 
-/** `prepare` rewrites a question before it is read (a question in English into Vietnamese words). */
-export function buildExampleIndex(
-  questions: readonly LabelledQuestion[],
-  prepare: (question: string) => string = (q) => q,
-): ExampleIndex {
+export function buildExampleIndex(questions: readonly LabelledQuestion[]): ExampleIndex {
   const labels = questions.map((q) => q.codes);
   const wordSets: ReadonlySet<string>[] = [];
   const documents = questions.map((q) => {
-    const w = wordsOf(prepare(q.q));
+    const w = wordsOf(q.q);
     wordSets.push(new Set(w.words));
     return [w.words.join(" "), w.pairs.join(" ")];
   });
@@ -90,7 +86,7 @@ export function buildExampleIndex(
     size: questions.length,
     vote(question) {
       if (questions.length === 0) return null;
-      const w = wordsOf(prepare(question));
+      const w = wordsOf(question);
       const queries: FieldQuery[] = [
         { field: FIELDS.words, terms: w.words, fuzzy },
         { field: FIELDS.pairs, terms: w.pairs },

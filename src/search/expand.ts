@@ -50,7 +50,6 @@ export function officialPhrases(): readonly Phrase[] {
   return officialTerms;
 }
 
-/** Every vocabulary term found in the query, with the official words it adds. */
 /** Each compiled vocabulary's entries by the first word of what citizens say. */
 const entryIndexes = new WeakMap<readonly CompiledEntry[], FirstWordIndex<CompiledEntry>>();
 
@@ -63,6 +62,7 @@ function indexOf(entries: readonly CompiledEntry[]): FirstWordIndex<CompiledEntr
   return index;
 }
 
+/** Every vocabulary term found in the query, with the official words it adds. */
 export function expandQuery(tokens: readonly Token[], compiled?: readonly CompiledEntry[]): Expansion[] {
   defaultCompiled ??= compileVocabulary();
   const entries = compiled ?? defaultCompiled;

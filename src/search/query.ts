@@ -73,7 +73,7 @@ function generic(words: readonly string[], i: number): boolean {
 /** Whether a phrase's folded words stand in a row among `words`. */
 function foldedPhraseIn(words: readonly string[], p: readonly Token[]): boolean {
   for (let s = 0; s + p.length <= words.length; s++)
-    if (p.every((t, k) => words[s + k] === t.folded)) return true;
+    if (words[s] === p[0]?.folded && p.every((t, k) => words[s + k] === t.folded)) return true;
   return false;
 }
 
@@ -252,8 +252,7 @@ export function analyzeQuery(
   // đăng ký khai sinh cho bé") has a term of its own too, though the vocabulary adds nothing to it.
   // A story term naming the same thing ("mở quán …, có phải đăng ký hộ kinh doanh không") stays.
   const askFolded = content.filter((_, p) => !story.has(p)).map((t) => t.folded);
-  const askSet = new Set(askFolded);
-  const officials = officialPhrases().filter((o) => askSet.has(o[0]!.folded) && foldedPhraseIn(askFolded, o));
+  const officials = officialPhrases().filter((o) => foldedPhraseIn(askFolded, o));
   const elsewhere = (e: Expansion) => told(e) && !officials.some((o) => sharesPair(o, e.tokens));
   const namedOfficially = officials.length > 0 && found.some(elsewhere);
   const expansions = found.some((e) => !told(e))

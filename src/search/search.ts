@@ -138,8 +138,13 @@ function bigramsOf(tokens: readonly Token[]): string[] {
 export function createSearch(catalogue: SearchCatalogue, options: SearchOptions = {}): ExplainedSearch {
   const index = buildTokenIndex(catalogue.procedures);
   const depth = options.rerankDepth ?? 24;
-  // A question in English is read in the catalogue's words, like a search.
-  const examples = buildExampleIndex(catalogue.questions ?? [], (q) => fromEnglish(q) ?? q);
+  // A labelled question in English is read in the catalogue's words, like a search.
+  const examples = buildExampleIndex(
+    (catalogue.questions ?? []).map((question) => ({
+      ...question,
+      q: fromEnglish(question.q) ?? question.q,
+    })),
+  );
   const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const docByCode = new Map(index.docs.map((d) => [d.procedure.code, d]));
@@ -217,7 +222,8 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
   function explain(query: string) {
     const raw = typeof query === "string" ? query : "";
     // A question in English is searched in the catalogue's Vietnamese words (english.ts).
-    const analysis = analyzeQuery(fromEnglish(raw) ?? raw, index.syllables, index.pairs);
+    const text = fromEnglish(raw) ?? raw;
+    const analysis = analyzeQuery(text, index.syllables, index.pairs);
     const coded = byCode(raw, analysis.aspect);
     if (coded) return { result: coded, analysis, coverage: 1, specificity: index.maxIdf };
     // A question that only asks about an aspect is a follow-up (whatever the index finds for it).
@@ -279,7 +285,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       }
     // The nearest labelled questions vote; a procedure they vote for that the index did not reach
     // joins with no index score (examples.ts).
-    const vote = examples.vote(raw);
+    const vote = examples.vote(text);
     const shares = vote?.shares ?? new Map<string, number>();
     for (const code of shares.keys()) {
       const doc = docByCode.get(code);

@@ -3,21 +3,15 @@
  * search thread receives only this projection (a fraction of the full record), so the index does
  * not need a second copy of the whole catalogue.
  */
-import type { Procedure } from "../catalogue/schema.ts";
+import type { LabelledQuestion, Procedure } from "../catalogue/schema.ts";
 
 export type SearchableProcedure = Pick<
   Procedure,
   "code" | "name" | "aliases" | "field" | "results" | "applicants" | "levels" | "priority" | "status"
 > & { readonly official: Pick<Procedure["official"], "applicants"> };
 
-/**
- * A question as a citizen wrote it, labelled with the procedures that answer it (any of them is
- * right; none when the catalogue has nothing for it). The search learns from them (examples.ts).
- */
-export interface LabelledQuestion {
-  readonly q: string;
-  readonly codes: readonly string[];
-}
+/** Labelled citizen questions, as the catalogue holds them; the search learns from them (examples.ts). */
+export type { LabelledQuestion } from "../catalogue/schema.ts";
 
 /** What `createSearch` needs of a catalogue (a full `Catalogue` is one). */
 export interface SearchCatalogue {
