@@ -12,7 +12,7 @@
  * in cross-validation over the labelled files and costs 30 times as much: about 0.9 s more to build
  * the search over 2,800 questions.) The nearest NEIGHBOURS questions vote, each in proportion to
  * its BM25 score against the nearest one's and to the words it shares with the question (Dice); a
- * vote is a share (0..1) of all votes. The re-ranker adds a procedure's share to its score
+ * procedure's share (0..1) is the part of that weight whose labels name it. The re-ranker adds a procedure's share to its score
  * (rerank.ts); a large enough share for "nothing fits" makes the search say so (search.ts).
  */
 import { Bm25Index, type FieldQuery } from "./bm25.ts";
@@ -29,7 +29,7 @@ const FUZZY_FROM = 5;
 const FIELDS = { words: 0, pairs: 1 } as const;
 
 export interface ExampleVote {
-  /** Each voted procedure's share of the votes (0..1). */
+  /** Each voted procedure's share of the votes (0..1): of the neighbours' weight, how much names it. */
   readonly shares: ReadonlyMap<string, number>;
   /** The share of the votes for "nothing fits". */
   readonly none: number;
@@ -104,7 +104,9 @@ export function buildExampleIndex(questions: readonly LabelledQuestion[]): Examp
         strength = Math.max(strength, similar);
         const weight = (scores[i]! / nearest) * similar;
         const codes = labels[docs[i]!]!;
-        total += weight * Math.max(1, codes.length);
+        // A question labelled with several codes (level twins) gives each its whole weight: twins
+        // are one answer, and a procedure recorded at three levels must not get a third of a vote.
+        total += weight;
         if (codes.length === 0) none += weight;
         for (const code of codes) votes.set(code, (votes.get(code) ?? 0) + weight);
       }
