@@ -135,7 +135,9 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     byCode: new Map(procedures.map((procedure) => [procedure.code, procedure])),
     locality: deepFreeze(locality.value),
     questions: deepFreeze(
-      questions.flatMap(({ value }) => value.items.map(({ q, codes }) => ({ q, codes }))),
+      questions.flatMap(({ file, value }) =>
+        value.items.map(({ q, codes }) => ({ q, codes, source: file.relative })),
+      ),
     ),
     version: contentHash(digests),
     loadedAt: new Date(),

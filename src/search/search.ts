@@ -16,6 +16,8 @@ import {
 } from "./confidence.ts";
 import { askUnexplained, coverageOf } from "./coverage.ts";
 import { plainSiblingName, SIBLING_VARIANTS, type Variant } from "./cues.ts";
+import { checkModel, type DecisionModel, type DecisionSignals, decideWithModel } from "./decision-model.ts";
+import { DECISION_WEIGHTS } from "./decision-weights.ts";
 import { spreadTwins } from "./diversity.ts";
 import { fromEnglish } from "./english.ts";
 import { buildExampleIndex } from "./examples.ts";
@@ -52,6 +54,11 @@ export interface SearchOptions {
    * reach the shown places; the results are the same, only slower (tests compare the two).
    */
   readonly exhaustiveRerank?: boolean;
+  /**
+   * The learnt "nothing fits" decision (decision-model.ts); null for the rules alone. Used only
+   * when the catalogue has labelled questions: it was learnt with their vote.
+   */
+  readonly decisionModel?: DecisionModel | null;
 }
 
 /** A search plus the details tests and the benchmark look at. */
@@ -63,9 +70,30 @@ export interface ExplainedSearch extends ProcedureSearch {
     specificity: number;
     /** Whether the best candidate explains a citizen term of the question (see coverage.ts). */
     vocabulary?: boolean;
+    /** Why nothing fits, when nothing does (for the CLI's readable form and the evaluation). */
+    why?: NoneReason;
+    /** The candidates weighed, best first, also when nothing fits. */
+    weighed?: readonly string[];
+    /** What the decision weighed, when candidates were found (decision-model.ts). */
+    signals?: DecisionSignals;
   };
   readonly index: TokenIndex;
 }
+
+/**
+ * Why a search says nothing fits: no word to search, nothing found, the question is about
+ * something else (off-topic words, near labelled questions out of scope, an ask no candidate
+ * explains), or the best candidate's evidence is too weak, or the learnt decision says so.
+ */
+export type NoneReason =
+  | "empty"
+  | "unfound"
+  | "off-topic"
+  | "voted-none"
+  | "ask-unexplained"
+  | "weak"
+  /** The rules would have shown candidates; the learnt decision (decision-model.ts) turned them down. */
+  | "unlikely";
 
 const MAX_CANDIDATES = 5;
 /** The places where a level twin of a candidate already shown gives way to another procedure. */
@@ -146,6 +174,8 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     })),
   );
   const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
+  const chosenModel = options.decisionModel === undefined ? DECISION_WEIGHTS : options.decisionModel;
+  const model = chosenModel === null || examples.size === 0 ? null : checkModel(chosenModel);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const docByCode = new Map(index.docs.map((d) => [d.procedure.code, d]));
   /** Procedures of each plain name that mark a variant ("… có yếu tố nước ngoài"), by variant. */
@@ -236,7 +266,8 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       aspect: analysis.aspect,
       ...followUp,
     };
-    if (analysis.content.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
+    if (analysis.content.length === 0)
+      return { result: none, analysis, coverage: 0, specificity: 0, why: "empty" as NoneReason };
     // Repeated words add nothing; the index and fuse see at most MAX_SEARCH_TERMS distinct words,
     // the ask's words before the story's (a long story must not crowd out the ask).
     const asked = analysis.content.filter((_, i) => !analysis.story.has(i)).map((t) => t.folded);
@@ -267,7 +298,8 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       depth,
     );
     const raws = found.length > 0 ? found : fuseFallback(content);
-    if (raws.length === 0) return { result: none, analysis, coverage: 0, specificity: 0 };
+    if (raws.length === 0)
+      return { result: none, analysis, coverage: 0, specificity: 0, why: "unfound" as NoneReason };
     // A variant the question asks for ("… khai tử có yếu tố nước ngoài" for "chồng em người nhật
     // mất …, đăng ký khai tử") is found at least as well as its plain sibling, whose aliases say
     // what citizens type.
@@ -367,9 +399,9 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       reranked[0]!.doc.namePairs,
     );
     const votedNone = vote !== null && vote.none >= VOTED_NONE && vote.nearness >= VOTED_NONE_NEARNESS;
-    const decision =
-      offTopic ||
-      votedNone ||
+    const unexplained =
+      !offTopic &&
+      !votedNone &&
       askUnexplained(
         analysis,
         ranked
@@ -377,7 +409,9 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
           .filter((r) => r.score >= ASK_CLOSE * top.score)
           .map((r) => r.doc),
         index,
-      )
+      );
+    const decision =
+      offTopic || votedNone || unexplained
         ? "none"
         : found.length > 0
           ? decideWithVote(
@@ -398,17 +432,54 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       vote.none === 0 &&
       vote.nearness >= RESCUE_NEARNESS &&
       (shares.get(top.doc.procedure.code) ?? 0) >= RESCUE_SHARE;
-    if (decision === "none" && !rescued)
-      return { result: none, analysis, coverage, specificity, phrase, vocabulary };
+    const ruled: Decision = rescued ? "clarify" : decision;
+    const signals: DecisionSignals = {
+      coverage,
+      specificity,
+      phrase,
+      vocabulary: Number(vocabulary === true),
+      citizen: Number(top.doc.citizen),
+      top: top.score,
+      second,
+      topShare: shares.get(top.doc.procedure.code) ?? 0,
+      bestShare: Math.max(0, ...shares.values()),
+      voteNone: vote?.none ?? 0,
+      nearness: vote?.nearness ?? 0,
+      offTopic: Number(offTopic),
+      votedNone: Number(votedNone),
+      unexplained: Number(unexplained),
+      fallback: Number(found.length === 0),
+      words: analysis.content.length,
+      story: analysis.story.size,
+      namesSomething: Number(analysis.namesSomething),
+      aspect: Number(analysis.aspect !== null),
+      decision: ruled,
+    };
+    const final = model === null ? ruled : decideWithModel(model, signals);
+    const weighed = ranked.slice(0, MAX_CANDIDATES).map((r) => r.doc.procedure.code);
+    const details = { analysis, coverage, specificity, phrase, vocabulary, weighed, signals };
+    if (final === "none") {
+      const why: NoneReason =
+        ruled !== "none"
+          ? "unlikely"
+          : offTopic
+            ? "off-topic"
+            : votedNone
+              ? "voted-none"
+              : unexplained
+                ? "ask-unexplained"
+                : "weak";
+      return { ...details, result: none, why };
+    }
     const result: SearchResult = {
       query: raw,
-      decision: rescued ? "clarify" : decision,
-      answer: decision === "answer" ? top.doc.procedure.code : null,
+      decision: final,
+      answer: final === "answer" ? top.doc.procedure.code : null,
       candidates: ranked.slice(0, MAX_CANDIDATES).map(toCandidate),
       aspect: analysis.aspect,
       ...followUp,
     };
-    return { result, analysis, coverage, specificity, phrase, vocabulary };
+    return { ...details, result };
   }
 
   /**

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Catalogue } from "../../src/catalogue/catalogue.ts";
 import { loadCatalogue } from "../../src/catalogue/load.ts";
+import { DECISION_WEIGHTS } from "../../src/search/decision-weights.ts";
 import { buildExampleIndex } from "../../src/search/examples.ts";
 import { createSearch } from "../../src/search/search.ts";
 import type { LabelledQuestion } from "../../src/search/searchable.ts";
@@ -108,4 +109,33 @@ describe("the search with labelled questions (real catalogue)", () => {
     expect(r.candidates[0]?.code).not.toBe("1.004222");
     expect(r.candidates.map((c) => c.code)).toContain("1.004222");
   });
+});
+
+describe("the learnt decision in the search (decision-model.ts)", () => {
+  let catalogue: Catalogue;
+  beforeAll(async () => {
+    catalogue = await loadCatalogue("procedures");
+  }, 60_000);
+
+  const questions: LabelledQuestion[] = [
+    { q: "làm giấy khai sinh cho con", codes: ["1.001193"] },
+    { q: "giá vàng hôm nay bao nhiêu", codes: [] },
+  ];
+
+  it("turns down what the rules would show when the model finds it unlikely, and says why", () => {
+    const strict = { ...DECISION_WEIGHTS, threshold: 1.01 };
+    const search = createSearch({ ...catalogue, questions }, { decisionModel: strict });
+    const e = search.explain("đăng ký khai sinh cho con");
+    expect(e.result.decision).toBe("none");
+    expect(e.why).toBe("unlikely");
+    expect(e.weighed?.[0]).toBe("1.001193");
+    const rules = createSearch({ ...catalogue, questions }, { decisionModel: null });
+    expect(rules.search("đăng ký khai sinh cho con").decision).not.toBe("none");
+  }, 60_000);
+
+  it("is not used without labelled questions: it was learnt with their vote", () => {
+    const strict = { ...DECISION_WEIGHTS, threshold: 1.01 };
+    const search = createSearch({ ...catalogue, questions: [] }, { decisionModel: strict });
+    expect(search.search("đăng ký khai sinh cho con").decision).not.toBe("none");
+  }, 60_000);
 });
