@@ -135,10 +135,9 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     byCode: new Map(procedures.map((procedure) => [procedure.code, procedure])),
     locality: deepFreeze(locality.value),
     questions: deepFreeze(
-      questions.flatMap(({ file, value }) =>
-        value.items.map(({ q, codes }) => ({ q, codes, source: file.relative })),
-      ),
+      questions.flatMap(({ value }) => value.items.map(({ q, codes }) => ({ q, codes }))),
     ),
+    questionFiles: questions.map(({ file, value }) => ({ file: file.relative, items: value.items.length })),
     version: contentHash(digests),
     loadedAt: new Date(),
   });

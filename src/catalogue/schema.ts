@@ -256,8 +256,6 @@ export type QuestionsFile = z.infer<typeof questionsFile>;
 export interface LabelledQuestion {
   readonly q: string;
   readonly codes: readonly string[];
-  /** The file it was read from, relative to the catalogue (the search's fit leaves one file out at a time). */
-  readonly source?: string;
 }
 
 /** A procedure as the bot sees it: the record with its curated overlay applied. */

@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadCatalogue } from "../catalogue/load.ts";
-import { collectSignals, type DecisionErrors, fitDecision } from "./fit-decision.ts";
+import { collectSignals, type DecisionErrors, fitDecision, sourcesOf } from "./fit-decision.ts";
 import { searchCatalogue } from "./searchable.ts";
 
 const { values } = parseArgs({
@@ -22,7 +22,10 @@ const { values } = parseArgs({
 });
 const catalogue = await loadCatalogue(values.catalogue);
 const started = performance.now();
-const rows = collectSignals(searchCatalogue(catalogue.procedures, catalogue.questions));
+const rows = collectSignals(
+  searchCatalogue(catalogue.procedures, catalogue.questions),
+  sourcesOf(catalogue.questionFiles ?? []),
+);
 const fit = fitDecision(rows);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 

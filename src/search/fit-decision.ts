@@ -11,7 +11,7 @@ import { type DecisionModel, type DecisionSignals, FEATURES, featuresOf, weighs 
 import { fitLogistic, type LogisticOptions, predict } from "./logistic.ts";
 import { foldText } from "./normalize.ts";
 import { createSearch } from "./search.ts";
-import type { LabelledQuestion, SearchCatalogue } from "./searchable.ts";
+import type { SearchCatalogue } from "./searchable.ts";
 
 /** A labelled question as a search that had not learnt it saw it. */
 export interface SignalRow {
@@ -32,15 +32,21 @@ export interface DecisionErrors {
   readonly letThrough: number;
 }
 
-const sourceOf = (q: LabelledQuestion) => q.source ?? "";
+/** Which file each labelled question came from, from the catalogue's runs of questions per file. */
+export function sourcesOf(files: readonly { readonly file: string; readonly items: number }[]): string[] {
+  return files.flatMap(({ file, items }) => new Array<string>(items).fill(file));
+}
 
-/** Searches every labelled question with a search that learnt from the other files only. */
-export function collectSignals(catalogue: SearchCatalogue): SignalRow[] {
+/**
+ * Searches every labelled question with a search that learnt from the other files only; `sources`
+ * names the file of each question, in order.
+ */
+export function collectSignals(catalogue: SearchCatalogue, sources: readonly string[]): SignalRow[] {
   const questions = catalogue.questions ?? [];
-  const sources = [...new Set(questions.map(sourceOf))].sort();
+  if (sources.length !== questions.length) throw new Error("every labelled question needs its file");
   const rows: SignalRow[] = [];
-  for (const source of sources) {
-    const own = questions.filter((q) => sourceOf(q) === source);
+  for (const source of [...new Set(sources)].sort()) {
+    const own = questions.filter((_, i) => sources[i] === source);
     const texts = new Set(own.map((q) => foldText(q.q)));
     const search = createSearch(
       { ...catalogue, questions: questions.filter((q) => !texts.has(foldText(q.q))) },

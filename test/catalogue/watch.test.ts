@@ -95,7 +95,7 @@ describe("watchCatalogue", () => {
 
     await fixture.edit("questions/examples.yaml", "giá vàng hôm nay", "giá xăng hôm nay");
     const edited = await reloads.next();
-    expect(edited.questions[2]).toMatchObject({ q: "giá xăng hôm nay bao nhiêu", codes: [] });
+    expect(edited.questions[2]).toEqual({ q: "giá xăng hôm nay bao nhiêu", codes: [] });
     expect(watcher.current()).toBe(edited);
 
     await fixture.write(

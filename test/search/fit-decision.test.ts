@@ -4,7 +4,13 @@ import type { Catalogue } from "../../src/catalogue/catalogue.ts";
 import { loadCatalogue } from "../../src/catalogue/load.ts";
 import type { DecisionSignals } from "../../src/search/decision-model.ts";
 import { checkModel, decideWithModel } from "../../src/search/decision-model.ts";
-import { collectSignals, errorsOf, fitDecision, type SignalRow } from "../../src/search/fit-decision.ts";
+import {
+  collectSignals,
+  errorsOf,
+  fitDecision,
+  type SignalRow,
+  sourcesOf,
+} from "../../src/search/fit-decision.ts";
 import { searchCatalogue } from "../../src/search/searchable.ts";
 
 const base: DecisionSignals = {
@@ -86,15 +92,19 @@ describe("collectSignals", () => {
 
   it("searches each labelled question with a search that has not learnt its file", () => {
     const questions = [
-      {
-        q: "xin giấy xác nhận tình trạng hôn nhân để đi đăng ký kết hôn",
-        codes: ["1.004873"],
-        source: "a.yaml",
-      },
-      { q: "giấy xác nhận tình trạng hôn nhân", codes: ["1.004873"], source: "b.yaml" },
-      { q: "giá vàng hôm nay bao nhiêu", codes: [], source: "b.yaml" },
+      { q: "xin giấy xác nhận tình trạng hôn nhân để đi đăng ký kết hôn", codes: ["1.004873"] },
+      { q: "giấy xác nhận tình trạng hôn nhân", codes: ["1.004873"] },
+      { q: "giá vàng hôm nay bao nhiêu", codes: [] },
     ];
-    const rows = collectSignals(searchCatalogue(catalogue.procedures, questions));
+    const sources = sourcesOf([
+      { file: "a.yaml", items: 1 },
+      { file: "b.yaml", items: 2 },
+    ]);
+    expect(sources).toEqual(["a.yaml", "b.yaml", "b.yaml"]);
+    expect(() =>
+      collectSignals(searchCatalogue(catalogue.procedures, questions), sources.slice(1)),
+    ).toThrow();
+    const rows = collectSignals(searchCatalogue(catalogue.procedures, questions), sources);
     expect(rows.map((r) => [r.source, r.inScope])).toEqual([
       ["a.yaml", true],
       ["b.yaml", true],
