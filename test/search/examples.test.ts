@@ -99,6 +99,18 @@ describe("the search with labelled questions (real catalogue)", () => {
     expect(createSearch({ ...catalogue, questions: doubt }).search(query).decision).toBe("none");
   });
 
+  it("asks also when the procedure the near questions agree on is shown but not first", () => {
+    const query = "làm lại cà vẹt bị mất";
+    expect(without().search(query).decision).toBe("none");
+    const taught = [
+      { q: "mat ca vet xe may lam lai o dau", codes: ["1.013080"] },
+      { q: "cà vẹt xe bị mất, xin cấp lại", codes: ["1.013080"] },
+    ];
+    const r = createSearch({ ...catalogue, questions: taught }, { decisionModel: null }).explain(query);
+    expect(r.result.decision).toBe("clarify");
+    expect(r.result.candidates.slice(1).map((c) => c.code)).toContain("1.013080");
+  });
+
   it("adds a voted procedure the index did not reach, below a clear best of the rules", () => {
     // One question labelled with an unrelated procedure joins the list but cannot lead it.
     const taught = createSearch({
