@@ -135,6 +135,35 @@ const VOTED_NONE_NEARNESS = 0.4;
 const RESCUE_SHARE = 0.4;
 const RESCUE_NEARNESS = 0.5;
 
+/**
+ * When the citizen is asked to choose and the nearest labelled questions give a shown procedure at
+ * least this share of their votes, it is offered first. Cross-validated over the labelled files
+ * (5,442 questions): among the questions asked about, 59 more had a right procedure first and 17
+ * fewer (0.5: +76 −37; 0.7: +34 −7).
+ */
+const AGREED_FIRST = 0.6;
+
+/**
+ * The shown candidates, the one the near labelled questions agree on first (see AGREED_FIRST); a
+ * repealed procedure is never moved (it stays below its replacement).
+ */
+function agreedFirst<T extends { readonly doc: IndexedProcedure }>(
+  shown: readonly T[],
+  shares: ReadonlyMap<string, number>,
+): T[] {
+  let lead = 0;
+  let best = 0;
+  shown.forEach((r, i) => {
+    const share = shares.get(r.doc.procedure.code) ?? 0;
+    if (share > best && !r.doc.procedure.status.replacedBy?.length) {
+      best = share;
+      lead = i;
+    }
+  });
+  if (best < AGREED_FIRST || lead === 0) return [...shown];
+  return [shown[lead]!, ...shown.filter((_, i) => i !== lead)];
+}
+
 /** Letter trigrams of a folded text, spaces removed. */
 function trigrams(text: string): Set<string> {
   const letters = text.replace(/ /g, "");
@@ -458,7 +487,8 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       decision: ruled,
     };
     const final = model === null ? ruled : decideWithModel(model, signals);
-    const weighed = ranked.slice(0, MAX_CANDIDATES).map((r) => r.doc.procedure.code);
+    const shown = ranked.slice(0, MAX_CANDIDATES);
+    const weighed = shown.map((r) => r.doc.procedure.code);
     const details = { analysis, coverage, specificity, phrase, vocabulary, weighed, signals };
     if (final === "none") {
       const why: NoneReason =
@@ -477,7 +507,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       query: raw,
       decision: final,
       answer: final === "answer" ? top.doc.procedure.code : null,
-      candidates: ranked.slice(0, MAX_CANDIDATES).map(toCandidate),
+      candidates: (final === "clarify" ? agreedFirst(shown, shares) : shown).map(toCandidate),
       aspect: analysis.aspect,
       ...followUp,
     };
