@@ -22,6 +22,24 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   { says: ["căn cước gắn chip", "thẻ chip", "chip"], means: "thẻ căn cước" },
   {
+    // "cc" is read only inside a phrase (alone it may be chứng chỉ, or rude slang)
+    says: [
+      "làm cc",
+      "đổi cc",
+      "cấp cc",
+      "cấp lại cc",
+      "cấp đổi cc",
+      "làm lại cc",
+      "mất cc",
+      "cc lần đầu",
+      "cc cho bé",
+      "cc cho con",
+      "cc gắn chip",
+      "cc hết hạn",
+    ],
+    means: "thẻ căn cước",
+  },
+  {
     says: ["cmnd 9 số", "chứng minh 9 số", "số cmnd cũ", "chứng minh nhân dân cũ"],
     means: "xác nhận số chứng minh nhân dân 09 số",
   },
@@ -121,6 +139,9 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "đăng ký ks",
       "đk ks",
       "giấy ks",
+      "ks cho bé",
+      "ks cho con",
+      "ks cho cháu",
     ],
     means: "đăng ký khai sinh",
   },
@@ -461,7 +482,12 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     means: "cấp giấy chứng nhận kiểm định tem kiểm định xe cơ giới",
   },
   // Hộ chiếu, xuất nhập cảnh
-  { says: ["passport", "pass port", "hộ chiếu phổ thông"], means: "hộ chiếu phổ thông" },
+  { says: ["passport", "pass port", "hộ chiếu phổ thông", "hộ chíu"], means: "hộ chiếu phổ thông" },
+  {
+    // "pp" is read only inside a phrase
+    says: ["làm pp", "làm lại pp", "mất pp", "pp hết hạn", "đổi pp", "cấp pp"],
+    means: "hộ chiếu phổ thông",
+  },
   { says: ["visa", "thị thực"], means: "thị thực người nước ngoài" },
   {
     says: ["gia hạn visa", "gia hạn thị thực", "ở lại thêm", "thời gian ở lại", "gia hạn ở lại"],

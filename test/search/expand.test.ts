@@ -57,8 +57,11 @@ describe("citizen vocabulary", () => {
     expect(means("gia hạn visa")).toEqual(["gia hạn tạm trú người nước ngoài"]);
   });
 
-  it("reads short abbreviations only inside phrases (ks, kt, hk), and tthn / xntthn alone", () => {
+  it("reads short abbreviations only inside phrases (ks, kt, hk, cc, pp), and tthn / xntthn alone", () => {
     expect(means("lam ks cho be")).toEqual(["đăng kí khai sinh"]);
+    expect(means("ks cho con")).toEqual(["đăng kí khai sinh"]);
+    expect(means("doi cc")).toEqual(["thẻ căn cước"]);
+    expect(means("pp het han")).toEqual(["hộ chiếu phổ thông"]);
     expect(means("dang ky kt cho ba")).toEqual(["đăng kí khai tử"]);
     expect(means("chuyen hk ve nha moi")).toEqual(["đăng kí thường trú"]);
     expect(means("xin giay xntthn")).toEqual(["xác nhận tình trạng hôn nhân"]);
@@ -66,6 +69,8 @@ describe("citizen vocabulary", () => {
     // a bare short token is not read as an abbreviation
     expect(means("ks 5 sao")).toEqual([]);
     expect(means("hk 2")).toEqual([]);
+    expect(means("cc")).toEqual([]);
+    expect(means("pp 3 lop")).toEqual([]);
   });
 
   it("reads 'ghi chú' a marriage or divorce as recording it in the civil-status book", () => {
