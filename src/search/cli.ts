@@ -9,7 +9,7 @@
  */
 import { createInterface } from "node:readline";
 import { loadCatalogue } from "../catalogue/load.ts";
-import { createSearch } from "./search.ts";
+import { createSearch, type NoneReason } from "./search.ts";
 import type { SearchResult } from "./types.ts";
 
 export interface CliLine {
@@ -28,16 +28,38 @@ export function toCliLine(query: string, r: SearchResult): CliLine {
   };
 }
 
-export function formatHuman(line: CliLine, decision: SearchResult["decision"]): string {
+/** Why nothing fits, for the IT officer reading the CLI (search.ts NoneReason). */
+const WHY: Record<NoneReason, string> = {
+  empty: "câu hỏi không có từ nào để tìm",
+  unfound: "không thủ tục nào có các từ này",
+  "off-topic": "câu hỏi nói về việc khác",
+  "voted-none": "giống các câu hỏi mẫu mà danh mục không có thủ tục",
+  "ask-unexplained": "không thủ tục nào nói đến điều được hỏi",
+  weak: "thủ tục gần nhất chỉ khớp một phần",
+  unlikely: "mô hình quyết định (decision-model.ts) thấy câu hỏi nằm ngoài danh mục",
+};
+
+export function formatHuman(
+  line: CliLine,
+  decision: SearchResult["decision"],
+  why?: { reason?: NoneReason; weighed?: readonly string[] },
+): string {
   const head = {
     answer: `Trả lời ngay: ${line.answer}`,
     clarify: "Hỏi lại người dân để chọn",
     none: "Không có thủ tục phù hợp",
   }[decision];
+  const reason = why?.reason === undefined ? "" : ` (${WHY[why.reason]})`;
   const rows = line.results.map((r, i) => `  ${i + 1}. ${r.code}  ${r.name}  (${r.score})`);
-  return [`Câu hỏi: ${line.query}`, `Quyết định: ${head}`, `Khía cạnh: ${line.aspect ?? "—"}`, ...rows].join(
-    "\n",
-  );
+  const weighed =
+    decision === "none" && why?.weighed?.length ? [`Đã cân nhắc: ${why.weighed.join(", ")}`] : [];
+  return [
+    `Câu hỏi: ${line.query}`,
+    `Quyết định: ${head}${reason}`,
+    `Khía cạnh: ${line.aspect ?? "—"}`,
+    ...rows,
+    ...weighed,
+  ].join("\n");
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -64,8 +86,10 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  const result = search.search(query);
-  process.stdout.write(`${formatHuman(toCliLine(query, result), result.decision)}\n`);
+  const { result, why, weighed } = search.explain(query);
+  process.stdout.write(
+    `${formatHuman(toCliLine(query, result), result.decision, { ...(why ? { reason: why } : {}), ...(weighed ? { weighed } : {}) })}\n`,
+  );
   return 0;
 }
 

@@ -41,5 +41,8 @@ describe("search CLI", () => {
     const out = run(["mất", "căn", "cước"]);
     expect(out.status).toBe(0);
     expect(out.stdout).toContain("Cấp lại thẻ căn cước");
+    // Nothing fits: the reason is given.
+    const none = run(["giá", "vàng", "hôm", "nay"]);
+    expect(none.stdout).toMatch(/Quyết định: Không có thủ tục phù hợp \(.+\)/);
   }, 120_000);
 });
