@@ -223,6 +223,8 @@ describe("search evaluation set", () => {
     ["train-16", { inScope: 360, outOfScope: 95 }],
     ["train-17", { inScope: 330, outOfScope: 80 }],
     ["train-18", { inScope: 310, outOfScope: 80 }],
+    ["train-19", { inScope: 380, outOfScope: 80 }],
+    ["train-20", { inScope: 380, outOfScope: 80 }],
   ] as const)(
     "reports the %s labelled questions, scored by a search that has not learnt them",
     (name, size) => {
