@@ -6,8 +6,9 @@
  * them together. It only ever turns a question down: when the rules would show candidates but the
  * model gives less than `threshold`, the search says nothing fits. It never overrules a rule that
  * turned a question down (the labelled questions out of scope are chosen to be hard, near real
- * procedures; the rules also know what they have not seen, "giá vàng hôm nay"), and whether to
- * answer directly or ask stays with the rules.
+ * procedures; the rules also know what they have not seen, "giá vàng hôm nay"). Nor does it ever
+ * answer where the rules ask; but where the rules would answer directly and the model gives less
+ * than `answerThreshold`, the citizen is asked to choose instead: no confident answer when unsure.
  */
 import type { Decision } from "./confidence.ts";
 import { type LogisticFit, predict } from "./logistic.ts";
@@ -80,6 +81,8 @@ export interface DecisionModel extends LogisticFit {
   readonly features: readonly string[];
   /** Candidates the rules would show are shown only when the model gives at least this. */
   readonly threshold: number;
+  /** A direct answer of the rules stands only when the model gives at least this; else the citizen is asked. */
+  readonly answerThreshold: number;
 }
 
 export const featuresOf = (s: DecisionSignals): number[] => FEATURES.map(([, f]) => f(s));
@@ -107,5 +110,8 @@ export const weighs = (s: DecisionSignals): boolean => s.decision !== "none" && 
 
 /** The final decision: the rules' own, unless the model turns the question down. */
 export function decideWithModel(model: DecisionModel, s: DecisionSignals): Decision {
-  return weighs(s) && likelihood(model, s) < model.threshold ? "none" : s.decision;
+  if (!weighs(s)) return s.decision;
+  const p = likelihood(model, s);
+  if (p < model.threshold) return "none";
+  return s.decision === "answer" && p < model.answerThreshold ? "clarify" : s.decision;
 }

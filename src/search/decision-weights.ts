@@ -48,4 +48,5 @@ export const DECISION_WEIGHTS: DecisionModel = {
     -0.0941036, -0.461823, 0.0949898, 4.24422,
   ],
   threshold: 0.25,
+  answerThreshold: 0.85,
 };

@@ -36,6 +36,7 @@ const line = (name: string, e: DecisionErrors) =>
 console.log(`${rows.length} labelled questions searched without their own file in ${seconds} s`);
 console.log(line("rules alone", fit.rules));
 console.log(line(`model, threshold ${fit.model.threshold}`, fit.crossValidated));
+console.log(`direct answers the model gives less than ${fit.model.answerThreshold} are asked about instead`);
 
 if (!values["dry-run"]) {
   const target = fileURLToPath(new URL("./decision-weights.ts", import.meta.url));
@@ -54,6 +55,7 @@ export const DECISION_WEIGHTS: DecisionModel = ${JSON.stringify({
     spread: round(fit.model.spread),
     weights: round(fit.model.weights),
     threshold: fit.model.threshold,
+    answerThreshold: fit.model.answerThreshold,
   })};
 `;
   writeFileSync(target, source);

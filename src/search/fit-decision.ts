@@ -19,6 +19,8 @@ export interface SignalRow {
   readonly inScope: boolean;
   /** In scope and one of its procedures among the first three weighed. */
   readonly topThree: boolean;
+  /** In scope and the first procedure weighed is one of its own. */
+  readonly topOne: boolean;
   readonly signals: DecisionSignals;
 }
 
@@ -60,6 +62,7 @@ export function collectSignals(catalogue: SearchCatalogue, sources: readonly str
         source,
         inScope: q.codes.length > 0,
         topThree: weighed.some((code) => q.codes.includes(code)),
+        topOne: q.codes.includes(weighed[0] ?? ""),
         signals: explained.signals,
       });
     }
@@ -137,9 +140,24 @@ export function fitDecision(rows: readonly SignalRow[], options: LogisticOptions
       threshold = t;
     }
   }
+  // The highest answer threshold at which the direct answers it turns into questions are wrong (out of
+  // scope, or another procedure first) at least half the time.
+  let answerThreshold = threshold;
+  for (const t of THRESHOLDS) {
+    if (t <= threshold) continue;
+    let demoted = 0;
+    let wrong = 0;
+    for (const r of weighed) {
+      const p = likelihood.get(r)!;
+      if (r.signals.decision !== "answer" || p < threshold || p >= t) continue;
+      demoted++;
+      if (!r.topOne) wrong++;
+    }
+    if (demoted > 0 && wrong * 2 >= demoted) answerThreshold = t;
+  }
   const fit = fitLogistic(x, y, options);
   return {
-    model: { ...fit, features: FEATURES.map(([name]) => name), threshold },
+    model: { ...fit, features: FEATURES.map(([name]) => name), threshold, answerThreshold },
     crossValidated: errorsOf(rows, keeps(threshold)),
     rules: errorsOf(rows, (r) => r.signals.decision !== "none"),
   };

@@ -44,6 +44,7 @@ function voteNoneModel(threshold: number): DecisionModel {
     spread: names.map(() => 1),
     weights: [...names.map((n) => (n === "vote none" ? -8 : 0)), 4],
     threshold,
+    answerThreshold: threshold,
   };
 }
 
@@ -59,6 +60,16 @@ describe("decideWithModel", () => {
     const model = voteNoneModel(0.5);
     expect(decideWithModel(model, signals())).toBe("answer");
     expect(decideWithModel(model, signals({ decision: "clarify" }))).toBe("clarify");
+  });
+
+  it("asks instead of answering directly when the model is unsure, and never answers where the rules ask", () => {
+    const unsure = { ...voteNoneModel(0.05), answerThreshold: 0.99 };
+    // vote none 0.4: likelihood about 0.69, above the threshold but below the answer threshold
+    expect(likelihood(unsure, signals({ voteNone: 0.4 }))).toBeGreaterThan(0.5);
+    expect(decideWithModel(unsure, signals({ voteNone: 0.4 }))).toBe("clarify");
+    expect(decideWithModel(unsure, signals({ voteNone: 0.4, decision: "clarify" }))).toBe("clarify");
+    const sure = { ...voteNoneModel(0.05), answerThreshold: 0.5 };
+    expect(decideWithModel(sure, signals({ voteNone: 0.4 }))).toBe("answer");
   });
 
   it("never shows what the rules turned down, and leaves the fuzzy fallback to its own rule", () => {

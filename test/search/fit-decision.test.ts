@@ -50,6 +50,7 @@ function syntheticRows(): SignalRow[] {
         source: `questions/f${f}.yaml`,
         inScope,
         topThree: inScope,
+        topOne: inScope,
         signals: { ...base, voteNone: inScope ? jitter : 0.6 + jitter, coverage: 0.6 + jitter },
       });
     }
@@ -76,6 +77,7 @@ describe("fitDecision", () => {
     const rows = syntheticRows();
     const fit = fitDecision(rows);
     expect(checkModel(fit.model)).toBe(fit.model);
+    expect(fit.model.answerThreshold).toBeGreaterThanOrEqual(fit.model.threshold);
     expect(fit.rules.letThrough).toBe(40);
     expect(fit.crossValidated.letThrough).toBeLessThan(5);
     expect(fit.crossValidated.lostTopThree).toBeLessThan(5);
