@@ -7,7 +7,10 @@ export interface Catalogue {
   readonly locality: Locality;
   /** Citizen questions labelled with their procedures (`questions/*.yaml`, in file-name order). */
   readonly questions: readonly LabelledQuestion[];
-  /** Which file each run of `questions` came from, in order (the search's fit leaves one file out at a time). */
+  /**
+   * Which file each run of `questions` came from, in order (the search's fit leaves one file out at
+   * a time).
+   */
   readonly questionFiles?: readonly { readonly file: string; readonly items: number }[];
   /** A short content hash of every file loaded: changes whenever the catalogue changes. */
   readonly version: string;

@@ -2,8 +2,8 @@
  * `npm run report:unanswered [-- --since 2026-11-01] [--top 50] [--json | --questions]`: prints the
  * questions the assistant could not answer (`--questions`: as a draft of a labelled-questions file
  * for procedures/questions/, see unanswered-questions-yaml.ts), from the configured storage
- * (DATA_DIR's SQLite file, or Redis when REDIS_URL is set). The questions were stripped of phone numbers, e-mails and ID numbers when
- * they were recorded.
+ * (DATA_DIR's SQLite file, or Redis when REDIS_URL is set). The questions were stripped of phone
+ * numbers, e-mails and ID numbers when they were recorded.
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";

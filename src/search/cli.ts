@@ -42,17 +42,17 @@ const WHY: Record<NoneReason, string> = {
 export function formatHuman(
   line: CliLine,
   decision: SearchResult["decision"],
-  why?: { reason?: NoneReason; weighed?: readonly string[] },
+  details: { why?: NoneReason; weighed?: readonly string[] } = {},
 ): string {
   const head = {
     answer: `Trả lời ngay: ${line.answer}`,
     clarify: "Hỏi lại người dân để chọn",
     none: "Không có thủ tục phù hợp",
   }[decision];
-  const reason = why?.reason === undefined ? "" : ` (${WHY[why.reason]})`;
+  const reason = details.why === undefined ? "" : ` (${WHY[details.why]})`;
   const rows = line.results.map((r, i) => `  ${i + 1}. ${r.code}  ${r.name}  (${r.score})`);
   const weighed =
-    decision === "none" && why?.weighed?.length ? [`Đã cân nhắc: ${why.weighed.join(", ")}`] : [];
+    decision === "none" && details.weighed?.length ? [`Đã cân nhắc: ${details.weighed.join(", ")}`] : [];
   return [
     `Câu hỏi: ${line.query}`,
     `Quyết định: ${head}${reason}`,
@@ -86,10 +86,9 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  const { result, why, weighed } = search.explain(query);
-  process.stdout.write(
-    `${formatHuman(toCliLine(query, result), result.decision, { ...(why ? { reason: why } : {}), ...(weighed ? { weighed } : {}) })}\n`,
-  );
+  const explained = search.explain(query);
+  const { result } = explained;
+  process.stdout.write(`${formatHuman(toCliLine(query, result), result.decision, explained)}\n`);
   return 0;
 }
 

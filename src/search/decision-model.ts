@@ -108,10 +108,22 @@ export function likelihood(model: DecisionModel, s: DecisionSignals): number {
 /** Whether the model weighs a question: one the rules would show candidates for, found by the index (the fuzzy fallback has its own rule). */
 export const weighs = (s: DecisionSignals): boolean => s.decision !== "none" && s.fallback === 0;
 
-/** The final decision: the rules' own, unless the model turns the question down. */
-export function decideWithModel(model: DecisionModel, s: DecisionSignals): Decision {
+/**
+ * The final decision given the model's likelihood `p` for a question it weighs: the rules' own,
+ * unless `p` is below the threshold (nothing fits) or, for a direct answer, below the answer
+ * threshold (ask instead). The fit calls it with cross-validated likelihoods and trial thresholds.
+ */
+export function decideAt(
+  s: DecisionSignals,
+  p: number,
+  t: Pick<DecisionModel, "threshold" | "answerThreshold">,
+): Decision {
   if (!weighs(s)) return s.decision;
-  const p = likelihood(model, s);
-  if (p < model.threshold) return "none";
-  return s.decision === "answer" && p < model.answerThreshold ? "clarify" : s.decision;
+  if (p < t.threshold) return "none";
+  return s.decision === "answer" && p < t.answerThreshold ? "clarify" : s.decision;
+}
+
+/** The final decision: the rules' own, unless the model turns the question down or makes it a question. */
+export function decideWithModel(model: DecisionModel, s: DecisionSignals): Decision {
+  return weighs(s) ? decideAt(s, likelihood(model, s), model) : s.decision;
 }

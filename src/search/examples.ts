@@ -12,8 +12,9 @@
  * in cross-validation over the labelled files and costs 30 times as much: about 0.9 s more to build
  * the search over 2,800 questions.) The nearest NEIGHBOURS questions vote, each in proportion to
  * its BM25 score against the nearest one's and to the words it shares with the question (Dice); a
- * procedure's share (0..1) is the part of that weight whose labels name it. The re-ranker adds a procedure's share to its score
- * (rerank.ts); a large enough share for "nothing fits" makes the search say so (search.ts).
+ * procedure's share (0..1) is the part of that weight whose labels name it. The re-ranker adds a
+ * procedure's share to its score (rerank.ts); a large enough share for "nothing fits" makes the
+ * search say so (search.ts).
  */
 import { Bm25Index, type FieldQuery } from "./bm25.ts";
 import { vocabularyPhrases } from "./expand.ts";

@@ -7,7 +7,14 @@
  * would show: questions in scope whose procedure was among the first three but were turned down
  * (each counts TURNED_DOWN_COST), plus questions out of scope that were not.
  */
-import { type DecisionModel, type DecisionSignals, FEATURES, featuresOf, weighs } from "./decision-model.ts";
+import {
+  type DecisionModel,
+  type DecisionSignals,
+  decideAt,
+  FEATURES,
+  featuresOf,
+  weighs,
+} from "./decision-model.ts";
 import { fitLogistic, type LogisticOptions, predict } from "./logistic.ts";
 import { foldText } from "./normalize.ts";
 import { createSearch } from "./search.ts";
@@ -126,10 +133,11 @@ export function fitDecision(rows: readonly SignalRow[], options: LogisticOptions
       if (r.source === source) likelihood.set(r, predict(fit, x[i]!));
     });
   }
-  const keeps = (t: number) => (r: SignalRow) => {
-    const p = likelihood.get(r);
-    return p === undefined ? r.signals.decision !== "none" : p >= t;
-  };
+  // The decision with trial thresholds, on likelihoods of a model that had not seen the row's file
+  // (rows the model does not weigh keep the rules' decision).
+  const decisionAt = (r: SignalRow, threshold: number, answerThreshold: number) =>
+    decideAt(r.signals, likelihood.get(r) ?? 1, { threshold, answerThreshold });
+  const keeps = (t: number) => (r: SignalRow) => decisionAt(r, t, t) !== "none";
   let threshold = 0.5;
   let fewest = Number.POSITIVE_INFINITY;
   for (const t of THRESHOLDS) {
@@ -148,8 +156,7 @@ export function fitDecision(rows: readonly SignalRow[], options: LogisticOptions
     let demoted = 0;
     let wrong = 0;
     for (const r of weighed) {
-      const p = likelihood.get(r)!;
-      if (r.signals.decision !== "answer" || p < threshold || p >= t) continue;
+      if (r.signals.decision !== "answer" || decisionAt(r, threshold, t) !== "clarify") continue;
       demoted++;
       if (!r.topOne) wrong++;
     }

@@ -80,6 +80,9 @@ export interface ExplainedSearch extends ProcedureSearch {
   readonly index: TokenIndex;
 }
 
+/** What `explain` gives: the result and the details it was decided on. */
+export type Explained = ReturnType<ExplainedSearch["explain"]>;
+
 /**
  * Why a search says nothing fits: no word to search, nothing found, the question is about
  * something else (off-topic words, near labelled questions out of scope, an ask no candidate
@@ -280,7 +283,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     };
   }
 
-  function explain(query: string) {
+  function explain(query: string): Explained {
     const raw = typeof query === "string" ? query : "";
     // A question in English is searched in the catalogue's Vietnamese words (english.ts).
     const text = fromEnglish(raw) ?? raw;
@@ -298,7 +301,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       ...followUp,
     };
     if (analysis.content.length === 0)
-      return { result: none, analysis, coverage: 0, specificity: 0, why: "empty" as NoneReason };
+      return { result: none, analysis, coverage: 0, specificity: 0, why: "empty" };
     // Repeated words add nothing; the index and fuse see at most MAX_SEARCH_TERMS distinct words,
     // the ask's words before the story's (a long story must not crowd out the ask).
     const asked = analysis.content.filter((_, i) => !analysis.story.has(i)).map((t) => t.folded);
@@ -329,8 +332,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       depth,
     );
     const raws = found.length > 0 ? found : fuseFallback(content);
-    if (raws.length === 0)
-      return { result: none, analysis, coverage: 0, specificity: 0, why: "unfound" as NoneReason };
+    if (raws.length === 0) return { result: none, analysis, coverage: 0, specificity: 0, why: "unfound" };
     // A variant the question asks for ("… khai tử có yếu tố nước ngoài" for "chồng em người nhật
     // mất …, đăng ký khai tử") is found at least as well as its plain sibling, whose aliases say
     // what citizens type.
@@ -430,19 +432,23 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       reranked[0]!.doc.namePairs,
     );
     const votedNone = vote !== null && vote.none >= VOTED_NONE && vote.nearness >= VOTED_NONE_NEARNESS;
-    const unexplained =
-      !offTopic &&
-      !votedNone &&
-      askUnexplained(
-        analysis,
-        ranked
-          .slice(0, SPREAD_SLOTS)
-          .filter((r) => r.score >= ASK_CLOSE * top.score)
-          .map((r) => r.doc),
-        index,
-      );
+    // The first rule that says the question is about something else, if any (checked in this order).
+    const ruledOut: NoneReason | null = offTopic
+      ? "off-topic"
+      : votedNone
+        ? "voted-none"
+        : askUnexplained(
+              analysis,
+              ranked
+                .slice(0, SPREAD_SLOTS)
+                .filter((r) => r.score >= ASK_CLOSE * top.score)
+                .map((r) => r.doc),
+              index,
+            )
+          ? "ask-unexplained"
+          : null;
     const decision =
-      offTopic || votedNone || unexplained
+      ruledOut !== null
         ? "none"
         : found.length > 0
           ? decideWithVote(
@@ -478,7 +484,7 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
       nearness: vote?.nearness ?? 0,
       offTopic: Number(offTopic),
       votedNone: Number(votedNone),
-      unexplained: Number(unexplained),
+      unexplained: Number(ruledOut === "ask-unexplained"),
       fallback: Number(found.length === 0),
       words: analysis.content.length,
       story: analysis.story.size,
@@ -490,19 +496,8 @@ export function createSearch(catalogue: SearchCatalogue, options: SearchOptions 
     const shown = ranked.slice(0, MAX_CANDIDATES);
     const weighed = shown.map((r) => r.doc.procedure.code);
     const details = { analysis, coverage, specificity, phrase, vocabulary, weighed, signals };
-    if (final === "none") {
-      const why: NoneReason =
-        ruled !== "none"
-          ? "unlikely"
-          : offTopic
-            ? "off-topic"
-            : votedNone
-              ? "voted-none"
-              : unexplained
-                ? "ask-unexplained"
-                : "weak";
-      return { ...details, result: none, why };
-    }
+    if (final === "none")
+      return { ...details, result: none, why: ruled !== "none" ? "unlikely" : (ruledOut ?? "weak") };
     const result: SearchResult = {
       query: raw,
       decision: final,
