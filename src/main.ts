@@ -15,6 +15,7 @@ import { broadcastCapability } from "./broadcast/staff-capability.ts";
 import type { Catalogue } from "./catalogue/catalogue.ts";
 import { CatalogueError } from "./catalogue/errors.ts";
 import { createParseCache, type LoadOptions, loadCatalogue } from "./catalogue/load.ts";
+import { packRecord } from "./catalogue/packed-record.ts";
 import { watchCatalogue } from "./catalogue/watch.ts";
 import { createConsoleChat } from "./channels/console/console-chat.ts";
 import { type ChannelMessengers, createOutbound } from "./channels/outbound.ts";
@@ -126,8 +127,11 @@ export async function startApp(config: Config, io: MainIo, logger: Logger): Prom
     const searchThread = config.searchThread ? startSearchThread({ logger }) : null;
     if (searchThread) cleanups.push(() => searchThread.close());
     // Kept for the watcher: a reload parses only the files that changed. The bot keeps only the
-    // official wording its cards can show.
-    const load: LoadOptions = { cache: createParseCache(), slim: withoutUnshownWording };
+    // official wording its cards can show, and the long sections compressed until a chat reads them.
+    const load: LoadOptions = {
+      cache: createParseCache(),
+      slim: (record) => packRecord(withoutUnshownWording(record)),
+    };
     const catalogue = await loadCatalogueOrExplain(config.catalogueDir, load);
     const catalogueReady = performance.now();
     if (searchThread) await searchThread.load(catalogue);

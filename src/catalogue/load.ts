@@ -208,7 +208,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The loaded data is a tree (zod returns fresh objects), so every node is visited at most once. */
+/**
+ * The loaded data is a tree (zod returns fresh objects), so every node is visited at most once. A
+ * getter (a packed record's section, see packed-record.ts) is not read: what it returns is frozen.
+ */
 function freeze(value: unknown): void {
   // A frozen node was frozen here with its whole subtree (a record shared with an earlier load).
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
@@ -216,7 +219,8 @@ function freeze(value: unknown): void {
   if (Array.isArray(value)) {
     for (const item of value) freeze(item);
   } else {
-    const object = value as Record<string, unknown>;
-    for (const key in object) freeze(object[key]);
+    for (const property of Object.values(Object.getOwnPropertyDescriptors(value))) {
+      if ("value" in property) freeze(property.value);
+    }
   }
 }
