@@ -56,6 +56,13 @@ describe("decideWithModel", () => {
     expect(decideWithModel(model, signals({ voteNone: 1, decision: "clarify" }))).toBe("none");
   });
 
+  it("asks instead of turning down a question the rules would answer and whose words are all explained", () => {
+    const model = voteNoneModel(0.5);
+    expect(decideWithModel(model, signals({ voteNone: 1, coverage: 1 }))).toBe("clarify");
+    expect(decideWithModel(model, signals({ voteNone: 1, coverage: 1, decision: "clarify" }))).toBe("none");
+    expect(decideWithModel(model, signals({ voteNone: 1, coverage: 0.99 }))).toBe("none");
+  });
+
   it("keeps the rules' decision, answer or ask, when the model finds it likely", () => {
     const model = voteNoneModel(0.5);
     expect(decideWithModel(model, signals())).toBe("answer");
