@@ -227,6 +227,8 @@ describe("search evaluation set", () => {
     ["train-20", { inScope: 380, outOfScope: 80 }],
     ["train-21", { inScope: 370, outOfScope: 80 }],
     ["train-22", { inScope: 390, outOfScope: 70 }],
+    ["train-23", { inScope: 360, outOfScope: 80 }],
+    ["train-24", { inScope: 390, outOfScope: 70 }],
   ] as const)(
     "reports the %s labelled questions, scored by a search that has not learnt them",
     (name, size) => {
