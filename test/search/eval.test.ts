@@ -229,6 +229,8 @@ describe("search evaluation set", () => {
     ["train-22", { inScope: 390, outOfScope: 70 }],
     ["train-23", { inScope: 360, outOfScope: 80 }],
     ["train-24", { inScope: 390, outOfScope: 70 }],
+    ["train-25", { inScope: 420, outOfScope: 40 }],
+    ["train-26", { inScope: 195, outOfScope: 245 }],
   ] as const)(
     "reports the %s labelled questions, scored by a search that has not learnt them",
     (name, size) => {
