@@ -76,7 +76,7 @@ describe("npm start without a token: the terminal chat", { timeout: TIMEOUT }, (
     const dataDir = join(dir, "chat");
     const run = await runApp(
       { DATA_DIR: dataDir, CATALOGUE_DIR: join(ROOT, "procedures") },
-      "xin chào\nlàm căn cước công dân cần giấy tờ gì\n",
+      "xin chào\nlàm căn cước lần đầu cần giấy tờ gì\n",
     );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -136,7 +136,7 @@ describe("npm start without a token: the terminal chat", { timeout: TIMEOUT }, (
 
   it("keeps the conversation across restarts (same DATA_DIR)", async () => {
     const env = { DATA_DIR: join(dir, "restart"), CATALOGUE_DIR: join(ROOT, "procedures") };
-    await runApp(env, "làm căn cước công dân cần giấy tờ gì\n1\n");
+    await runApp(env, "làm căn cước lần đầu cần giấy tờ gì\n1\n");
     // "1" on the card was "Chuẩn bị hồ sơ": the checklist is saved for 30 days; /hoso lists it after a restart.
     const second = await runApp(env, "/hoso\n");
     expect(second.code).toBe(0);
@@ -288,7 +288,7 @@ describe("startApp with both bots in webhook mode behind one HTTP server", { tim
           date: Date.now(),
           from: { id: "zalo-user-1", display_name: "Lan" },
           chat: { id: "zalo-chat-1", chat_type: "PRIVATE" },
-          text: "làm căn cước công dân cần giấy tờ gì",
+          text: "làm căn cước lần đầu cần giấy tờ gì",
         },
       },
     };
@@ -402,7 +402,7 @@ describe.runIf(process.env.REDIS_URL)("startApp on Redis (REDIS_URL)", { timeout
       storage: { reachable: true },
       channels: { console: true },
     });
-    stdin.end("làm căn cước công dân cần giấy tờ gì\n");
+    stdin.end("làm căn cước lần đầu cần giấy tờ gì\n");
     await app.finished;
     expect(out).toContain("Mã thủ tục:");
     const client = createClient({ url });

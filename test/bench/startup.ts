@@ -26,7 +26,7 @@ const TSX_LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "load
 const TSX_CLI = join(ROOT, "node_modules", ".bin", "tsx");
 const RUNS = Number(process.env.RUNS ?? 5);
 const QUESTIONS = [
-  "làm căn cước công dân cần giấy tờ gì",
+  "làm căn cước lần đầu cần giấy tờ gì",
   "lệ phí đăng ký khai sinh",
   "sang tên sổ đỏ mất bao lâu",
   "dang ky ket hon o dau",
