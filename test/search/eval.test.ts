@@ -231,6 +231,8 @@ describe("search evaluation set", () => {
     ["train-24", { inScope: 390, outOfScope: 70 }],
     ["train-25", { inScope: 420, outOfScope: 40 }],
     ["train-26", { inScope: 195, outOfScope: 245 }],
+    ["train-27", { inScope: 350, outOfScope: 40 }],
+    ["train-28", { inScope: 310, outOfScope: 30 }],
   ] as const)(
     "reports the %s labelled questions, scored by a search that has not learnt them",
     (name, size) => {
