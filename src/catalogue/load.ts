@@ -19,6 +19,7 @@ import {
   type Parsed,
 } from "./catalogue-checks.ts";
 import { type CatalogueFile, catalogueLabel, listCatalogueFiles, readEach } from "./catalogue-files.ts";
+import { deepFreeze } from "./deep-freeze.ts";
 import { CatalogueError, type CatalogueProblem, formatFieldPath, problemsFromZod } from "./errors.ts";
 import {
   type CuratedOverlay,
@@ -201,26 +202,4 @@ function sortProblems(problems: CatalogueProblem[]): CatalogueProblem[] {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function deepFreeze<T>(value: T): T {
-  freeze(value);
-  return value;
-}
-
-/**
- * The loaded data is a tree (zod returns fresh objects), so every node is visited at most once. A
- * getter (a packed record's section, see packed-record.ts) is not read: what it returns is frozen.
- */
-function freeze(value: unknown): void {
-  // A frozen node was frozen here with its whole subtree (a record shared with an earlier load).
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (const item of value) freeze(item);
-  } else {
-    for (const property of Object.values(Object.getOwnPropertyDescriptors(value))) {
-      if ("value" in property) freeze(property.value);
-    }
-  }
 }

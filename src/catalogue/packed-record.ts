@@ -11,6 +11,7 @@
  * packed copies its property descriptors instead (applyOverlay does).
  */
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { deepFreeze } from "./deep-freeze.ts";
 import type { ProcedureRecord } from "./schema.ts";
 
 export const PACKED_SECTIONS = ["cases", "channels", "steps", "conditions", "legalBasis"] as const;
@@ -60,12 +61,4 @@ function unpack(packed: Buffer): Sections {
   decoded.set(packed, sections);
   if (decoded.size > DECODED_KEPT) decoded.delete(decoded.keys().next().value as Buffer);
   return sections;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const item of Object.values(value)) deepFreeze(item);
-    Object.freeze(value);
-  }
-  return value;
 }

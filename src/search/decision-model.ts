@@ -3,13 +3,14 @@
  * labelled questions' vote (examples.ts) each give evidence on whether a question is about a
  * procedure at all; each rule alone is a hard cut. A logistic model over all of that evidence,
  * fitted on the labelled questions in cross-validation (`npm run search:fit`, fit-cli.ts), weighs
- * them together. It only ever turns a question down: when the rules would show candidates but the
+ * them together. It never shows more than the rules would: when they would show candidates but the
  * model gives less than `threshold`, the search says nothing fits (or asks, when the question's
- * words are all explained and the rules would answer: FULL_COVERAGE below). It never overrules a rule that
- * turned a question down (the labelled questions out of scope are chosen to be hard, near real
- * procedures; the rules also know what they have not seen, "giá vàng hôm nay"). Nor does it ever
- * answer where the rules ask; but where the rules would answer directly and the model gives less
- * than `answerThreshold`, the citizen is asked to choose instead: no confident answer when unsure.
+ * words are all explained and the rules would answer: FULL_COVERAGE below). It never overrules a
+ * rule that turned a question down (the labelled questions out of scope are chosen to be hard, near
+ * real procedures; the rules also know what they have not seen, "giá vàng hôm nay"). Nor does it
+ * ever answer where the rules ask; but where the rules would answer directly and the model gives
+ * less than `answerThreshold`, the citizen is asked to choose instead: no confident answer when
+ * unsure.
  */
 import type { Decision } from "./confidence.ts";
 import { type LogisticFit, predict } from "./logistic.ts";
