@@ -80,6 +80,7 @@ export function buildExampleIndex(questions: readonly LabelledQuestion[]): Examp
   });
   const index = new Bm25Index(documents, {
     boosts: [1, 1],
+    exact: [false, true],
     weights: { fuzzy: 0.45, prefix: 0.3 },
   });
   const documentBoost = new Float64Array(questions.length).fill(1);

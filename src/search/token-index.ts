@@ -216,6 +216,8 @@ export function buildTokenIndex(procedures: readonly SearchableProcedure[]): Tok
   });
   const bm25 = new Bm25Index(documents, {
     boosts: [3, 2.5, CONTEXT_BOOST],
+    // Name pairs and field/result words are only looked up exactly (searchDocuments).
+    exact: [false, true, true],
     weights: { fuzzy: 0.45, prefix: 0.3 },
   });
   const n = procedures.length;

@@ -39,7 +39,12 @@ beforeAll(async () => {
   // Priors with ties, and a few documents boosted to zero (skipped by both).
   prior = Float64Array.from(documents, (_, i) => (i % 97 === 0 ? 0 : 0.5 + (i % 7) / 6));
   known = new Set(documents.flatMap((texts) => texts.join(" ").split(" ")));
-  ours = new Bm25Index(documents, { boosts: BOOSTS, weights: { fuzzy: 0.45, prefix: 0.3 } });
+  // As the token index builds it: pairs and context words are only looked up exactly.
+  ours = new Bm25Index(documents, {
+    boosts: BOOSTS,
+    exact: [false, true, true],
+    weights: { fuzzy: 0.45, prefix: 0.3 },
+  });
   reference = new MiniSearch({
     fields: [...FIELDS],
     tokenize: (text) => text.split(" "),
@@ -155,6 +160,26 @@ describe("Bm25Index", () => {
       ).toBeUndefined();
     }
   }, 120_000);
+
+  it("refuses a fuzzy or prefix query on a field kept for exact words", () => {
+    expect(() => ours.search([{ field: 1, terms: ["dang_ky"], fuzzy: () => 1 }], prior)).toThrow(/exact/);
+    expect(() => ours.search([{ field: 2, terms: ["dang"], prefix: () => true }], prior)).toThrow(/exact/);
+  });
+
+  it("keeps one number for a word met first in an exact field and then in a fuzzy one", () => {
+    const index = new Bm25Index(
+      [
+        ["", "", "ho tich"],
+        ["ho tich", "", ""],
+      ],
+      { boosts: [1, 1, 1], exact: [false, false, true], weights: { fuzzy: 0.45, prefix: 0.3 } },
+    );
+    const prior2 = new Float64Array([1, 1]);
+    expect([...index.search([{ field: 2, terms: ["tich"] }], prior2).docs]).toEqual([0]);
+    expect([...index.search([{ field: 0, terms: ["tich"] }], prior2).docs]).toEqual([1]);
+    // Fuzzy matching finds the word in the fuzzy field ("tich" one edit from "tinh").
+    expect([...index.search([{ field: 0, terms: ["tinh"], fuzzy: () => 1 }], prior2).docs]).toEqual([1]);
+  });
 
   it("finds nothing for words it does not have, and nothing for no query", () => {
     expect(ours.search([{ field: 0, terms: ["zzzqqq"] }], prior).docs.length).toBe(0);
