@@ -233,6 +233,9 @@ describe("search evaluation set", () => {
     ["train-26", { inScope: 195, outOfScope: 245 }],
     ["train-27", { inScope: 350, outOfScope: 40 }],
     ["train-28", { inScope: 310, outOfScope: 30 }],
+    ["train-29", { inScope: 300, outOfScope: 30 }],
+    ["train-30", { inScope: 295, outOfScope: 30 }],
+    ["train-31", { inScope: 300, outOfScope: 30 }],
   ] as const)(
     "reports the %s labelled questions, scored by a search that has not learnt them",
     (name, size) => {
