@@ -141,6 +141,15 @@ describe("search evaluation set", () => {
     );
   }, 60_000);
 
+  it("reports the seventh held-out set, written by a seventh independent writer before any run (figures only)", () => {
+    report(
+      "test/search/holdout-7-set.yaml",
+      "seventh held-out set",
+      { inScope: 300, outOfScope: 50 },
+      asked("HOLDOUT7_MISSES"),
+    );
+  }, 60_000);
+
   it("reports the dev set used for tuning (no threshold: it is the tuning data)", () => {
     const dev = readQuerySet("procedures/questions/dev.yaml");
     const fit = searchFor(dev);
@@ -236,6 +245,8 @@ describe("search evaluation set", () => {
     ["train-29", { inScope: 300, outOfScope: 30 }],
     ["train-30", { inScope: 295, outOfScope: 30 }],
     ["train-31", { inScope: 300, outOfScope: 30 }],
+    ["train-32", { inScope: 265, outOfScope: 45 }],
+    ["train-33", { inScope: 290, outOfScope: 25 }],
   ] as const)(
     "reports the %s labelled questions, scored by a search that has not learnt them",
     (name, size) => {

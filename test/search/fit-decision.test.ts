@@ -10,6 +10,7 @@ import {
   fitDecision,
   type SignalRow,
   sourcesOf,
+  steadiestLeast,
 } from "../../src/search/fit-decision.ts";
 import { searchCatalogue } from "../../src/search/searchable.ts";
 
@@ -69,6 +70,16 @@ describe("errorsOf", () => {
       lostTopThree: 6,
       letThrough: 0,
     });
+  });
+});
+
+describe("steadiestLeast", () => {
+  it("picks the value whose neighbourhood costs least, not a lone dip", () => {
+    const values = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+    // 0.2 is the least on its own, between two high costs; 0.5 sits in a low, flat stretch.
+    expect(steadiestLeast(values, [90, 70, 95, 74, 72, 73, 95])).toBe(0.5);
+    expect(steadiestLeast(values, [50, 60, 70, 80, 90, 100, 110])).toBe(0.1);
+    expect(steadiestLeast([0.5], [3])).toBe(0.5);
   });
 });
 
