@@ -152,7 +152,7 @@ export class Bm25Index {
     const exactOnly = options.exact ?? [];
     const numberOf = (token: string, f: number): number => {
       if (exactOnly[f]) {
-        const known = this.terms.get(token) ?? this.exactTerms.get(token);
+        const known = this.exactTerms.get(token) ?? this.terms.get(token);
         if (known !== undefined) return known;
         this.exactTerms.set(token, words);
         return words++;

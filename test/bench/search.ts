@@ -1,7 +1,8 @@
 /**
- * npm run bench:search — index build time (the first and the median of five), per-query latency (p50/p95/p99) over ≥ 5,000 varied
- * queries, heap used, on the full catalogue and on a synthetic catalogue 10× larger (procedures
- * cloned with altered names and codes); plus the worst pathological queries (how long one blocks).
+ * npm run bench:search — index build time (the first and the median of five), per-query latency
+ * (p50/p95/p99) over ≥ 5,000 varied queries, heap used, on the full catalogue and on a synthetic
+ * catalogue 10× larger (procedures cloned with altered names and codes); plus the worst
+ * pathological queries (how long one blocks).
  */
 import { cpus, loadavg } from "node:os";
 import type { Catalogue } from "../../src/catalogue/catalogue.ts";
